@@ -1,0 +1,5 @@
+//! Evaluation of dossier's stages: each function reads a data set from `../shared/` (or a path
+//! given), runs the stage and returns its scores. The `dossier eval …` commands print them.
+//! A missing data set is an error, never a skipped evaluation.
+
+pub mod html;
