@@ -1,1 +1,32 @@
-fn main() {}
+//! The `dossier` command: arguments, progress and wiring. Every piece of logic lives in a library
+//! crate; this one only connects them to the terminal.
+
+mod cli;
+mod commands;
+mod exit;
+mod progress;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    if let Some(n) = args.threads {
+        // Only fails if a pool exists already, which cannot happen this early.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let outcome = match args.command {
+        cli::Command::Extract(a) => commands::extract::run(a, args.quiet),
+        cli::Command::Ingest(a) => commands::ingest::run(a, args.quiet),
+        cli::Command::Search(a) => commands::search::run(a),
+        cli::Command::Check(a) => commands::check::run(a),
+        cli::Command::Eval(a) => commands::eval::run(a),
+    };
+    match outcome {
+        Ok(code) => code.into(),
+        Err(err) => {
+            eprintln!("dossier: error: {err:#}");
+            exit::Exit::Internal.into()
+        }
+    }
+}

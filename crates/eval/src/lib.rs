@@ -2,4 +2,5 @@
 //! given), runs the stage and returns its scores. The `dossier eval …` commands print them.
 //! A missing data set is an error, never a skipped evaluation.
 
+pub mod clean;
 pub mod html;

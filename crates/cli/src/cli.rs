@@ -1,0 +1,176 @@
+//! The command line, as clap reads it.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+const AFTER_HELP: &str = "\
+Examples:
+  dossier extract examples/demo/                 extraction JSON lines for every article in a folder
+  dossier extract article.html feed.xml crawl.warc.gz
+  cat articles.jsonl | dossier extract -         JSON lines in, JSON lines out
+  dossier ingest examples/demo/ --db demo.db     store the articles and their extractions
+  dossier search 'harbour AND strike' --db demo.db
+
+Exit status: 0 all input read; 1 some input could not be read (named on stderr) or an
+evaluation fell below its floor; 2 the command line is wrong; 3 dossier itself failed.";
+
+/// Reads news articles and compiles a sourced, cross-checked dossier.
+#[derive(Parser, Debug)]
+#[command(name = "dossier", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// No progress display, no summary, no warnings except for skipped inputs.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// Worker threads for analysis (default: one per core).
+    #[arg(long, global = true, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Analyze articles and print one extraction JSON object per document, in input order.
+    #[command(after_help = "\
+INPUT is a file, a directory (read recursively for .txt .html .htm .json .jsonl .xml .rss
+.atom .warc .warc.gz files), or - for JSON lines on stdin, one document per line:
+  {\"id\": \"...\", \"text\" | \"html\": \"...\", \"url\"?, \"published\"?, \"outlet\"?, \"title\"?, \"authors\"?}
+`published` (ISO 8601) is the reference date for relative time expressions.
+
+Examples:
+  dossier extract examples/demo/ > demo.jsonl
+  dossier extract page.html | jq '.entities'
+  printf '{\"id\":\"a\",\"text\":\"Rain fell on Monday.\",\"published\":\"2025-03-04\"}\\n' | dossier extract -")]
+    Extract(ExtractArgs),
+    /// Analyze articles and put them, with their extractions, into the store.
+    #[command(after_help = "\
+Storing is idempotent: an article whose content is already stored is left alone; new
+content under a known id replaces the old version. Each batch is one transaction, so an
+interrupted ingest leaves the database as it was after the last batch; run it again to finish.
+
+Examples:
+  dossier ingest examples/demo/                  into ./dossier.db (or $DOSSIER_DB)
+  dossier ingest crawl.warc.gz --db news.db")]
+    Ingest(IngestArgs),
+    /// Full-text search over stored articles (SQLite FTS5).
+    #[command(after_help = "\
+QUERY is FTS5 syntax: words (all must match), \"exact phrases\", OR, NOT, prefix*; a query
+that is not valid FTS5 (such as IS-K) is searched as plain words.
+
+Examples:
+  dossier search 'concert hall' --db demo.db
+  dossier search '\"Vell river\" OR harbour' --limit 5 --json")]
+    Search(SearchArgs),
+    /// Check a database: SQLite's integrity check and the full-text index against the documents.
+    Check(DbArgs),
+    /// Score dossier's stages on the shared data sets and the seeds' gold annotation.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Args, Debug)]
+pub struct ReadArgs {
+    /// Files, directories, or - for JSON lines on stdin (stdin is also read when no INPUT is
+    /// given and it is not a terminal).
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// Refuse documents larger than this many bytes (a suffix K, M or G is allowed).
+    #[arg(long, value_name = "BYTES", default_value = "20M", value_parser = parse_bytes)]
+    pub max_doc_bytes: usize,
+}
+
+#[derive(Args, Debug)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct DbArgs {
+    /// The database file [default: $DOSSIER_DB, else ./dossier.db]
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Documents per transaction.
+    #[arg(long, default_value_t = 256, value_name = "N")]
+    pub batch: usize,
+}
+
+#[derive(Args, Debug)]
+pub struct SearchArgs {
+    pub query: String,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// At most this many results.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// One JSON object per result instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum EvalCommand {
+    /// Main-text extraction on trafilatura's evaluation set (990 pages).
+    #[command(after_help = "Example:\n  dossier eval html ../shared/data/html-extraction")]
+    Html {
+        /// The html-extraction folder (pages/ and cases.jsonl).
+        #[arg(default_value = "../shared/data/html-extraction")]
+        dir: PathBuf,
+        /// Exit with status 1 when F1 is below this.
+        #[arg(long, value_name = "F1")]
+        min_f1: Option<f64>,
+    },
+    /// Plain-text cleaning and metadata recovery on the seeds, against their gold annotation.
+    #[command(after_help = "Example:\n  dossier eval clean --seeds ../shared/seeds --gold ../shared/gold/seeds.gold.json")]
+    Clean {
+        #[arg(long, default_value = "../shared/seeds")]
+        seeds: PathBuf,
+        #[arg(long, default_value = "../shared/gold/seeds.gold.json")]
+        gold: PathBuf,
+        /// Exit with status 1 unless every gold boilerplate span is removed and every annotated
+        /// body span is kept.
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+/// `20M`, `512K`, `1G`, `1000`.
+fn parse_bytes(s: &str) -> Result<usize, String> {
+    let s = s.trim();
+    let (digits, mult) = match s.chars().last().map(|c| c.to_ascii_uppercase()) {
+        Some('K') => (&s[..s.len() - 1], 1usize << 10),
+        Some('M') => (&s[..s.len() - 1], 1 << 20),
+        Some('G') => (&s[..s.len() - 1], 1 << 30),
+        _ => (s, 1),
+    };
+    let n: usize = digits.trim().parse().map_err(|_| format!("{s:?} is not a size; write e.g. 20M, 512K or 1000000"))?;
+    n.checked_mul(mult).filter(|&n| n > 0).ok_or_else(|| format!("{s:?} is not a usable size"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_bytes("20M"), Ok(20 << 20));
+        assert_eq!(parse_bytes("512k"), Ok(512 << 10));
+        assert_eq!(parse_bytes("1000"), Ok(1000));
+        assert!(parse_bytes("lots").is_err());
+        assert!(parse_bytes("0").is_err());
+    }
+
+    #[test]
+    fn command_line_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

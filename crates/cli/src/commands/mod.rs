@@ -1,0 +1,89 @@
+//! One module per subcommand, and the pipeline that `extract` and `ingest` share.
+
+pub mod check;
+pub mod eval;
+pub mod extract;
+pub mod ingest;
+pub mod search;
+
+use crate::cli::{DbArgs, ReadArgs};
+use crate::progress::Progress;
+use anyhow::{bail, Result};
+use dossier_ingest::{Input, Inputs, Options};
+use dossier_model::{Document, Warning};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// One analyzed document: the document, its extraction contract line, and its warnings.
+pub struct Analyzed {
+    pub doc: Document,
+    pub line: String,
+    pub warnings: Vec<Warning>,
+}
+
+/// Documents read and analyzed per parallel step. Large enough to keep every core busy, small
+/// enough that output starts at once and memory stays flat on a corpus of any size.
+const CHUNK: usize = 256;
+
+/// Reads the inputs, analyzes documents in parallel and hands them to `sink` in input order,
+/// chunk by chunk. Inputs that cannot be read are reported through `progress` and skipped.
+pub fn analyze_inputs(read: &ReadArgs, progress: &mut Progress, mut sink: impl FnMut(&mut Progress, Vec<Analyzed>) -> Result<()>) -> Result<()> {
+    let inputs = resolve_inputs(&read.inputs)?;
+    let mut reader = Inputs::new(inputs, Options { max_doc_bytes: read.max_doc_bytes });
+    loop {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        for item in reader.by_ref() {
+            match item {
+                Ok(raw) => {
+                    chunk.push(raw);
+                    if chunk.len() == CHUNK {
+                        break;
+                    }
+                }
+                Err(w) => progress.warn(&w),
+            }
+        }
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let analyzed: Vec<Analyzed> = chunk
+            .into_par_iter()
+            .map(|raw| {
+                let (doc, mut warnings) = dossier_ingest::prepare(raw);
+                let (extraction, analysis_warnings) = dossier_nlp::analyze(&doc);
+                warnings.extend(analysis_warnings);
+                let line = dossier_report::extraction_line(&doc, &extraction, &warnings);
+                Analyzed { doc, line, warnings }
+            })
+            .collect();
+        for a in &analyzed {
+            progress.document(a.doc.text.len());
+            for w in &a.warnings {
+                progress.warn(w);
+            }
+        }
+        sink(progress, analyzed)?;
+    }
+}
+
+fn resolve_inputs(args: &[String]) -> Result<Vec<Input>> {
+    if args.is_empty() {
+        if std::io::stdin().is_terminal() {
+            bail!("no input given: name files or directories, or pipe JSON lines in with `-` (see `dossier extract --help`)");
+        }
+        return Ok(vec![Input::Stdin]);
+    }
+    if args.iter().filter(|a| *a == "-").count() > 1 {
+        bail!("`-` (stdin) can be given only once");
+    }
+    Ok(args.iter().map(|a| Input::parse(a)).collect())
+}
+
+/// The database path: `--db`, else `$DOSSIER_DB`, else `./dossier.db`.
+pub fn db_path(args: &DbArgs) -> PathBuf {
+    args.db
+        .clone()
+        .or_else(|| std::env::var_os("DOSSIER_DB").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("dossier.db"))
+}
