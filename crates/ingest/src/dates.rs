@@ -77,11 +77,13 @@ pub fn normalize(input: &str) -> Option<String> {
     if s.is_empty() {
         return None;
     }
-    if let Ok(ts) = s.parse::<jiff::Timestamp>() {
-        return Some(ts.to_string());
+    // A date-time keeps its own offset: the local calendar day is what relative expressions in
+    // the text ("yesterday") count from.
+    if s.parse::<jiff::Timestamp>().is_ok() {
+        return Some(s.replace(' ', "T"));
     }
     if let Ok(zoned) = jiff::fmt::rfc2822::parse(s) {
-        return Some(zoned.timestamp().to_string());
+        return Some(zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
     }
     if let Ok(dt) = s.parse::<jiff::civil::DateTime>() {
         if s.len() > 10 {
@@ -103,8 +105,8 @@ mod tests {
         let cases = [
             ("2024-03-24", Some("2024-03-24")),
             ("2024-03-24T10:00:00Z", Some("2024-03-24T10:00:00Z")),
-            ("2024-03-24T12:00:00+02:00", Some("2024-03-24T10:00:00Z")),
-            ("Sun, 24 Mar 2024 10:00:00 +0000", Some("2024-03-24T10:00:00Z")),
+            ("2024-03-24T00:30:00+02:00", Some("2024-03-24T00:30:00+02:00")),
+            ("Sun, 24 Mar 2024 10:00:00 +0000", Some("2024-03-24T10:00:00+00:00")),
             ("March 24th, 2024", Some("2024-03-24")),
             ("24 March 2024", Some("2024-03-24")),
             ("Mar. 24, 2024", Some("2024-03-24")),

@@ -303,6 +303,8 @@ fn classify(line: &str, in_header: bool, out: &mut CleanText) -> Option<Debris> 
                 }
                 let outlet = rest[..range.start].trim().trim_end_matches([',', '-', '–', '|']).trim();
                 let outlet = outlet.strip_suffix(" on").unwrap_or(outlet).trim();
+                // "in the Northern Ledger": the article is not part of the name.
+                let outlet = outlet.strip_prefix("the ").unwrap_or(outlet);
                 if out.outlet.is_none() && outlet.chars().next().is_some_and(char::is_uppercase) && word_count(outlet) <= 6 {
                     out.outlet = Some(outlet.to_string());
                 }
