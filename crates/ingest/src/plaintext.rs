@@ -139,7 +139,14 @@ static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A lowercase word glued to a capitalised sentence start, optionally through an opening quote.
 static GLUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?:^|[\s(])\p{Ll}{2,}(?P<next>["“‘']?\p{Lu}\p{Ll})"#).unwrap());
+    LazyLock::new(|| Regex::new(r#"(?:^|[\s(])(?P<last>\p{Ll}{3,})(?P<next>["“‘']?\p{Lu}\p{Ll})"#).unwrap());
+/// Words a headline does not end on (function words), and name particles written in lower case
+/// before a capital (diCaprio, vanGogh): a glue after these is a typo or a name, not a headline.
+const NOT_HEADLINE_ENDINGS: &[&str] = &[
+    "the", "and", "for", "with", "from", "into", "onto", "that", "this", "than", "then", "but",
+    "nor", "not", "are", "was", "were", "has", "had", "have", "its", "our", "their", "his", "her",
+    "van", "von", "del", "der", "den", "des", "mac", "della", "dos", "das",
+];
 
 /// Cleans a plain-text article. Never fails; text with no recognisable debris comes back with
 /// only its line structure normalised.
@@ -161,10 +168,12 @@ pub fn clean(raw: &str) -> CleanText {
     let title_line = non_blank.first().copied().filter(|&i| is_headline(text_of(&lines[i])));
     out.title = title_line.map(|i| text_of(&lines[i]).to_string());
 
+    let mut previous: Option<Debris> = None;
     for &i in &non_blank {
         let line = text_of(&lines[i]);
         let in_header = i < first_paragraph;
-        kind[i] = classify(line, in_header, &mut out);
+        kind[i] = classify(line, in_header, previous == Some(Debris::Byline), &mut out);
+        previous = kind[i];
         if kind[i].is_none() && in_header && Some(i) != title_line {
             let earlier = non_blank.iter().take_while(|&&j| j < i).any(|&j| text_of(&lines[j]) == line);
             if earlier {
@@ -259,7 +268,7 @@ fn is_headline(line: &str) -> bool {
 }
 
 /// Classifies one trimmed line; records any metadata it carries in `out`.
-fn classify(line: &str, in_header: bool, out: &mut CleanText) -> Option<Debris> {
+fn classify(line: &str, in_header: bool, after_byline: bool, out: &mut CleanText) -> Option<Debris> {
     let words = word_count(line);
     if words <= 30 {
         if let Some(c) = BIO.captures(line) {
@@ -286,7 +295,9 @@ fn classify(line: &str, in_header: bool, out: &mut CleanText) -> Option<Debris> 
             return Some(Debris::Byline);
         }
     }
-    if in_header && words <= 8 {
+    // "BBC security correspondent" names an outlet only right under a byline; elsewhere the same
+    // shape is a headline ("Agent colludes with analyst").
+    if after_byline && words <= 8 {
         if let Some(c) = ROLE_LINE.captures(line) {
             if out.outlet.is_none() {
                 out.outlet = outlet_from_description(&c["desc"]);
@@ -412,11 +423,15 @@ fn strip_injected_headlines(raw: &str, line: Line, is_title: bool, removed: &mut
         if glue < keep_from {
             continue;
         }
+        if NOT_HEADLINE_ENDINGS.contains(&&caps["last"]) {
+            continue;
+        }
         let head_start = sentence_start_before(text, glue).max(keep_from);
         let candidate = &text[head_start..glue];
         let words = word_count(candidate);
         let starts_capital = candidate.chars().next().is_some_and(char::is_uppercase);
-        if starts_capital && (4..=30).contains(&words) && !candidate.contains(['.', '!', '?', ':', ';']) {
+        // Commas and sentence punctuation mark running prose; a headline has neither.
+        if starts_capital && (4..=30).contains(&words) && !candidate.contains(['.', '!', '?', ':', ';', ',']) {
             if head_start > keep_from {
                 pieces.push((line.start + keep_from, line.start + head_start));
             }

@@ -42,6 +42,18 @@ const CASES: &[Case] = &[
         kept: &["The envoy met Sean McAllister and the YouTube channel owner on Friday."],
     },
     Case {
+        name: "typos and lower-case particles are not glue",
+        raw: "Film stars Leonardo diMarco and Ana Reyes arrived early.\nThe suit names Piotr Lenk, a student at the University ofVellmar, and two others.\nThe party won fewer seats than atLabour's peak.\n",
+        gone: &[],
+        kept: &["Film stars Leonardo diMarco and Ana Reyes arrived early.", "a student at the University ofVellmar", "than atLabour's peak"],
+    },
+    Case {
+        name: "a headline shaped like a role line stays",
+        raw: "Agent colludes with analyst\n\nA former agent and a stock picker were found guilty of using confidential information to move share prices, a court in the capital ruled on Friday after a trial of six weeks.\n",
+        gone: &[],
+        kept: &["Agent colludes with analyst"],
+    },
+    Case {
         name: "subheads and short body lines stay",
         raw: "Ruthless\nThe group has grown since 2015 and now operates in three provinces, where it has carried out dozens of attacks on markets, schools and police posts, according to officials.\nWho are the attackers?\nThey remain unknown.\n",
         gone: &[],
