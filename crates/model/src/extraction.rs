@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Extraction {
     pub doc_id: String,
+    /// The publication date analysis inferred from the text, when the document gave none.
+    pub inferred_published: Option<String>,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Span>,
     pub entities: Vec<Entity>,

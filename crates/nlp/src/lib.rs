@@ -1,22 +1,55 @@
-//! Analysis of one document: a pure function of the document (and, as they land, the models).
+//! Analysis of one document: a pure function of the document and the models.
 //!
 //! [`analyze`] tokenizes, splits sentences and runs the annotators. It never fails: whatever the
 //! text, it returns an [`Extraction`] and the warnings that go with it (DESIGN.md: "Analysis
 //! never fails"). It reads no clock and no global state, so documents are analyzed in parallel.
+//!
+//! Annotators, each a function of the tokenized document:
+//! - [`entities`]: names (PER, ORG, LOC, MISC), a trained sequence tagger;
+//! - [`time`]: time expressions normalised to TIMEX3 values against the reference date, and
+//!   the inference of that date when the input gives none;
+//! - [`figures`]: casualty and size figures with their qualifiers.
 
+pub mod entities;
+pub mod figures;
 pub mod sentences;
+pub mod time;
 pub mod tokenize;
 
 use dossier_model::{Document, Extraction, Warning};
 
+/// The trained models analysis uses, loaded once and shared by every thread.
+pub struct Models {
+    pub ner: entities::Tagger,
+}
+
+impl Models {
+    /// The models shipped inside the binary.
+    pub fn builtin() -> Models {
+        Models { ner: entities::Tagger::builtin() }
+    }
+}
+
 /// Analyzes one document.
-///
-/// The annotators for entities, time expressions, figures, quotes and assertions are not built
-/// yet (issues 3 to 5); until they are, those lists are empty and the tokens and sentences are
-/// what analysis produces.
-pub fn analyze(doc: &Document) -> (Extraction, Vec<Warning>) {
-    let tokens = tokenize::tokenize(&doc.text);
-    let sentences = sentences::split(&doc.text, &tokens);
-    let extraction = Extraction { doc_id: doc.id.clone(), tokens, sentences, ..Extraction::default() };
+pub fn analyze(doc: &Document, models: &Models) -> (Extraction, Vec<Warning>) {
+    let text = doc.text.as_str();
+    let tokens = tokenize::tokenize(text);
+    let sentences = sentences::split(text, &tokens);
+    let given = doc.published_date().and_then(|d| d.parse::<jiff::civil::Date>().ok());
+    let inferred = if given.is_none() { time::infer_reference_date(text, &tokens, &sentences) } else { None };
+    let reference = given.or(inferred);
+    let entities = models.ner.annotate(text, &tokens, &sentences);
+    let timexes = time::annotate(text, &tokens, &sentences, reference);
+    let figures = figures::annotate(text, &tokens, &sentences);
+    let extraction = Extraction {
+        doc_id: doc.id.clone(),
+        inferred_published: inferred.map(|d| d.to_string()),
+        tokens,
+        sentences,
+        entities,
+        timexes,
+        figures,
+        ..Extraction::default()
+    };
     (extraction, Vec::new())
 }

@@ -30,6 +30,7 @@ const CHUNK: usize = 256;
 /// chunk by chunk. Inputs that cannot be read are reported through `progress` and skipped.
 pub fn analyze_inputs(read: &ReadArgs, progress: &mut Progress, mut sink: impl FnMut(&mut Progress, Vec<Analyzed>) -> Result<()>) -> Result<()> {
     let inputs = resolve_inputs(&read.inputs)?;
+    let models = dossier_nlp::Models::builtin();
     let mut reader = Inputs::new(inputs, Options { max_doc_bytes: read.max_doc_bytes });
     loop {
         let mut chunk = Vec::with_capacity(CHUNK);
@@ -51,7 +52,7 @@ pub fn analyze_inputs(read: &ReadArgs, progress: &mut Progress, mut sink: impl F
             .into_par_iter()
             .map(|raw| {
                 let (doc, mut warnings) = dossier_ingest::prepare(raw);
-                let (extraction, analysis_warnings) = dossier_nlp::analyze(&doc);
+                let (extraction, analysis_warnings) = dossier_nlp::analyze(&doc, &models);
                 warnings.extend(analysis_warnings);
                 let line = dossier_report::extraction_line(&doc, &extraction, &warnings);
                 Analyzed { doc, line, warnings }
