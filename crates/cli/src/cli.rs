@@ -52,6 +52,16 @@ Examples:
   dossier ingest examples/demo/                  into ./dossier.db (or $DOSSIER_DB)
   dossier ingest crawl.warc.gz --db news.db")]
     Ingest(IngestArgs),
+    /// Merge articles into one dossier: entities, events, figures, claims, disagreements.
+    #[command(after_help = "\
+Reads INPUTs as `extract` does (and, with --db, everything stored there) and writes the
+dossier as Markdown (default), a self-contained HTML page, or the dossier JSON contract.
+
+Examples:
+  dossier report examples/demo/                          Markdown on stdout
+  dossier report examples/demo/ --format html --out demo.html
+  dossier report --db news.db --format json | jq '.discrepancies'")]
+    Report(ReportArgs),
     /// Full-text search over stored articles (SQLite FTS5).
     #[command(after_help = "\
 QUERY is FTS5 syntax: words (all must match), \"exact phrases\", OR, NOT, prefix*; a query
@@ -101,6 +111,31 @@ pub struct IngestArgs {
     /// Documents per transaction.
     #[arg(long, default_value_t = 256, value_name = "N")]
     pub batch: usize,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// Files, directories, or - for JSON lines on stdin.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// Also (or only) the documents stored in this database.
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+    /// Write to this file instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Refuse documents larger than this many bytes (a suffix K, M or G is allowed).
+    #[arg(long, value_name = "BYTES", default_value = "20M", value_parser = parse_bytes)]
+    pub max_doc_bytes: usize,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Md,
+    Html,
+    Json,
 }
 
 #[derive(Args, Debug)]

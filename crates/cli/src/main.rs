@@ -18,6 +18,7 @@ fn main() -> ExitCode {
     let outcome = match args.command {
         cli::Command::Extract(a) => commands::extract::run(a, args.quiet),
         cli::Command::Ingest(a) => commands::ingest::run(a, args.quiet),
+        cli::Command::Report(a) => commands::report::run(a, args.quiet),
         cli::Command::Search(a) => commands::search::run(a),
         cli::Command::Check(a) => commands::check::run(a),
         cli::Command::Eval(a) => commands::eval::run(a),

@@ -12,11 +12,11 @@
 
 pub mod dates;
 pub mod encoding;
-mod feed;
+pub mod feed;
 mod inputs;
-mod jsonl;
+pub mod jsonl;
 pub mod plaintext;
-mod warc;
+pub mod warc;
 
 pub use inputs::{Input, Inputs};
 

@@ -6,10 +6,15 @@
 //! in `dossier-report`.
 
 mod document;
+mod dossier;
 mod extraction;
 mod span;
 mod warning;
 
+pub use dossier::{
+    Claim, DiscrepancyKind, Discrepancy, DiscrepancyValue, DocSpan, Dossier, DossierQuote, Event, FigureGroup,
+    FigureReport, Place, ResolvedEntity, SourceDate, TimelineEntry,
+};
 pub use document::{Document, PublishedDate, PublishedSource, SourceMap, SourceSegment};
 pub use extraction::{
     Assertion, Entity, EntityType, Extraction, Figure, FigureValue, Predicate, Qualifier, Quote,

@@ -231,6 +231,17 @@ impl Store {
         Ok(self.conn.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))? as usize)
     }
 
+    /// Calls `f` with every stored extraction line, in document id order.
+    pub fn for_each_extraction(&self, mut f: impl FnMut(&str) -> Result<(), String>) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare("SELECT extraction FROM documents ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let line: String = row.get(0)?;
+            f(&line).map_err(StoreError::Query)?;
+        }
+        Ok(())
+    }
+
     /// The stored extraction line of a document.
     pub fn extraction(&self, id: &str) -> Result<Option<String>, StoreError> {
         Ok(self.conn.query_row("SELECT extraction FROM documents WHERE id = ?1", [id], |r| r.get(0)).optional()?)

@@ -4,13 +4,14 @@ pub mod check;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
+pub mod report;
 pub mod search;
 
 use crate::cli::{DbArgs, ReadArgs};
 use crate::progress::Progress;
 use anyhow::{bail, Result};
 use dossier_ingest::{Input, Inputs, Options};
-use dossier_model::{Document, Warning};
+use dossier_model::{Document, Extraction, Warning};
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -18,6 +19,7 @@ use std::path::PathBuf;
 /// One analyzed document: the document, its extraction contract line, and its warnings.
 pub struct Analyzed {
     pub doc: Document,
+    pub extraction: Extraction,
     pub line: String,
     pub warnings: Vec<Warning>,
 }
@@ -55,7 +57,7 @@ pub fn analyze_inputs(read: &ReadArgs, progress: &mut Progress, mut sink: impl F
                 let (extraction, analysis_warnings) = dossier_nlp::analyze(&doc, &models);
                 warnings.extend(analysis_warnings);
                 let line = dossier_report::extraction_line(&doc, &extraction, &warnings);
-                Analyzed { doc, line, warnings }
+                Analyzed { doc, extraction, line, warnings }
             })
             .collect();
         for a in &analyzed {

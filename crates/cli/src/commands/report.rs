@@ -1,0 +1,61 @@
+//! `dossier report`: analyze (or load) documents, merge them, render the dossier.
+
+use super::analyze_inputs;
+use crate::cli::{ReadArgs, ReportArgs, ReportFormat};
+use crate::exit::Exit;
+use crate::progress::Progress;
+use anyhow::{bail, Context, Result};
+use dossier_merge::PartialDossier;
+use dossier_store::Store;
+use std::io::Write;
+
+pub fn run(args: ReportArgs, quiet: bool) -> Result<Exit> {
+    if args.inputs.is_empty() && args.db.is_none() {
+        bail!("nothing to report on: name files or directories, `-` for JSON lines on stdin, or --db PATH (see `dossier report --help`)");
+    }
+    let mut partial = PartialDossier::new();
+    let mut progress = Progress::new(quiet, "analyzed");
+    if let Some(path) = &args.db {
+        if !path.exists() {
+            bail!("no database at {}", path.display());
+        }
+        let store = Store::open(path)?;
+        store.for_each_extraction(|line| {
+            let (doc, mut ex) = dossier_report::read_extraction_line(line)?;
+            // Tokens and sentences are not stored; they are a function of the text.
+            ex.tokens = dossier_nlp::tokenize::tokenize(&doc.text);
+            ex.sentences = dossier_nlp::sentences::split(&doc.text, &ex.tokens);
+            progress.document(doc.text.len());
+            partial.add(doc, ex);
+            Ok(())
+        })?;
+    }
+    if !args.inputs.is_empty() {
+        let read = ReadArgs { inputs: args.inputs.clone(), max_doc_bytes: args.max_doc_bytes };
+        analyze_inputs(&read, &mut progress, |_, chunk| {
+            for a in chunk {
+                partial.add(a.doc, a.extraction);
+            }
+            Ok(())
+        })?;
+    }
+    progress.finish("read");
+    let dossier = partial.finish();
+    let rendered = match args.format {
+        ReportFormat::Md => dossier_report::dossier_markdown(&dossier),
+        ReportFormat::Html => dossier_report::dossier_html(&dossier),
+        ReportFormat::Json => serde_json::to_string_pretty(&dossier_report::dossier_json(&dossier))? + "\n",
+    };
+    match &args.out {
+        Some(path) => std::fs::write(path, rendered).with_context(|| format!("writing {}", path.display()))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(e.into());
+                }
+            }
+        }
+    }
+    Ok(if progress.skipped > 0 { Exit::BadInput } else { Exit::Ok })
+}

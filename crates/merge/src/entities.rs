@@ -1,0 +1,338 @@
+//! Entity resolution: every mention of a name, across all documents, assigned to one entity.
+//!
+//! Mentions join when the evidence is specific: the same name once titles, case, punctuation and
+//! possessives are set aside; a surname alone and one full name that ends with it; an acronym and
+//! its expansion when a text defines it ("Islamic State in the Khorasan – or ISK –", "X (ISIS-K)",
+//! "IS-K is an abbreviation of …", "also known as …") or when its letters are the initials of
+//! exactly one known name. A shared word alone never joins two names: "Islamic State" and
+//! "Islamic State Khorasan" stay apart.
+
+use crate::names;
+use dossier_model::{DocSpan, Document, EntityType, Extraction, ResolvedEntity};
+use std::collections::{BTreeMap, HashMap};
+
+/// One entity mention as resolution sees it.
+#[derive(Debug, Clone)]
+pub struct Mention<'a> {
+    pub at: DocSpan,
+    pub text: &'a str,
+    pub kind: EntityType,
+}
+
+/// The result: entities, and for each mention (in the order given) the index of its entity.
+pub struct Resolution {
+    pub entities: Vec<ResolvedEntity>,
+    pub entity_of_mention: Vec<usize>,
+}
+
+/// Mentions of all documents, in document then offset order.
+pub fn mentions<'a>(docs: &'a [(Document, Extraction)]) -> Vec<Mention<'a>> {
+    let mut out = Vec::new();
+    for (i, (doc, ex)) in docs.iter().enumerate() {
+        let mut ents: Vec<_> = ex.entities.iter().collect();
+        ents.sort_by_key(|e| (e.span.start, e.span.end));
+        for e in ents {
+            let text = e.span.slice(&doc.text);
+            if names::key(text).is_empty() {
+                continue;
+            }
+            out.push(Mention { at: DocSpan { doc: i, span: e.span }, text, kind: e.kind });
+        }
+    }
+    out
+}
+
+/// Which types may be one thing: a person is only a person; an organisation and a place may be
+/// (a capital named for its government: "Moscow rejected …", "Kyiv denied …").
+fn compatible(a: EntityType, b: EntityType) -> bool {
+    use EntityType::*;
+    a == b || matches!((a, b), (Organization, Location) | (Location, Organization))
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+    /// Joins two sets; the smaller root index stays root, so results do not depend on order.
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Resolution {
+    let n = mentions.len();
+    let mut uf = UnionFind((0..n).collect());
+    let keys: Vec<String> = mentions.iter().map(|m| names::key(m.text)).collect();
+    let bare: Vec<Vec<String>> = mentions.iter().map(|m| names::bare_words(m.text)).collect();
+
+    // 1. The same name.
+    let mut by_key: BTreeMap<(&str, bool), Vec<usize>> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        by_key.entry((keys[i].as_str(), m.kind == EntityType::Person)).or_default().push(i);
+    }
+    for group in by_key.values() {
+        for &i in group {
+            if let Some(&j) = group.iter().find(|&&j| compatible(mentions[i].kind, mentions[j].kind)) {
+                uf.union(i, j);
+            }
+        }
+    }
+
+    // 2. Full names that differ by a middle name or initial ("Michael E Kurilla", "Michael Kurilla").
+    let mut by_first_last: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind == EntityType::Person && bare[i].len() >= 2 {
+            by_first_last.entry((bare[i][0].clone(), bare[i].last().unwrap().clone())).or_default().push(i);
+        }
+    }
+    for group in by_first_last.values() {
+        for &i in &group[1..] {
+            uf.union(group[0], i);
+        }
+    }
+
+    // 3. A surname alone: the one full name in the same document that ends with it, else the one
+    //    full name in any document.
+    for i in 0..n {
+        if mentions[i].kind != EntityType::Person || bare[i].len() != 1 {
+            continue;
+        }
+        let surname = &bare[i][0];
+        let candidates = |same_doc: bool, uf: &mut UnionFind| -> Vec<usize> {
+            let mut roots: Vec<usize> = (0..n)
+                .filter(|&j| {
+                    mentions[j].kind == EntityType::Person
+                        && bare[j].len() >= 2
+                        && bare[j].last() == Some(surname)
+                        && (!same_doc || mentions[j].at.doc == mentions[i].at.doc)
+                })
+                .map(|j| uf.find(j))
+                .collect();
+            roots.sort_unstable();
+            roots.dedup();
+            roots
+        };
+        let local = candidates(true, &mut uf);
+        let chosen = if local.len() == 1 {
+            Some(local[0])
+        } else if local.is_empty() {
+            let global = candidates(false, &mut uf);
+            (global.len() == 1).then(|| global[0])
+        } else {
+            None
+        };
+        if let Some(root) = chosen {
+            uf.union(i, root);
+        }
+    }
+
+    // 4. Aliases a text defines between two neighbouring mentions.
+    for w in 0..n.saturating_sub(1) {
+        let (a, b) = (&mentions[w], &mentions[w + 1]);
+        if a.at.doc != b.at.doc || !compatible(a.kind, b.kind) {
+            continue;
+        }
+        let text = &docs[a.at.doc].0.text;
+        if a.at.span.end > b.at.span.start {
+            continue;
+        }
+        let between = text[a.at.span.end..b.at.span.start].trim().to_lowercase();
+        let after_b = text[b.at.span.end..].trim_start();
+        let defines = match between.as_str() {
+            "(" => after_b.starts_with(')'),
+            "– or" | "— or" | "- or" | ", or" | "or" | "(or" => names::is_acronym(b.text) || names::is_acronym(a.text),
+            s => {
+                s.len() <= 40
+                    && ["also known as", "known as", "aka", "is an abbreviation of", "stands for", "short for", "is short for"]
+                        .iter()
+                        .any(|p| s.trim_start_matches(',').trim() == *p || s.ends_with(p))
+            }
+        };
+        if defines {
+            uf.union(w, w + 1);
+        }
+    }
+
+    // 5. An acronym and the one multi-word name whose initials it spells.
+    let mut initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != EntityType::Person {
+            if let Some(init) = names::initials(m.text) {
+                initials.entry(init).or_default().push(i);
+            }
+        }
+    }
+    for i in 0..n {
+        if mentions[i].kind == EntityType::Person || !names::is_acronym(mentions[i].text) {
+            continue;
+        }
+        if let Some(group) = initials.get(&keys[i]) {
+            let mut roots: Vec<usize> = group.iter().map(|&j| uf.find(j)).collect();
+            roots.sort_unstable();
+            roots.dedup();
+            if roots.len() == 1 && compatible(mentions[i].kind, mentions[roots[0]].kind) {
+                uf.union(i, roots[0]);
+            }
+        }
+    }
+
+    build_entities(mentions, &mut uf)
+}
+
+fn build_entities(mentions: &[Mention<'_>], uf: &mut UnionFind) -> Resolution {
+    // Clusters in order of their first mention (root = smallest index = first mention).
+    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..mentions.len() {
+        let r = uf.find(i);
+        clusters.entry(r).or_default().push(i);
+    }
+    let mut entity_of_mention = vec![0; mentions.len()];
+    let mut entities = Vec::with_capacity(clusters.len());
+    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    for members in clusters.values() {
+        let kind = majority_kind(members.iter().map(|&i| mentions[i].kind));
+        let name = canonical_name(members.iter().map(|&i| &mentions[i]), kind);
+        let base = names::slug(&name);
+        let n = used_ids.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        let mut aliases: Vec<String> = members.iter().map(|&i| names::surface(mentions[i].text).split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+        aliases.sort();
+        aliases.dedup();
+        for &i in members {
+            entity_of_mention[i] = entities.len();
+        }
+        entities.push(ResolvedEntity { id, name, kind, aliases, mentions: members.iter().map(|&i| mentions[i].at).collect(), place: None });
+    }
+    Resolution { entities, entity_of_mention }
+}
+
+fn majority_kind(kinds: impl Iterator<Item = EntityType>) -> EntityType {
+    let mut counts: Vec<(EntityType, usize)> = Vec::new();
+    for k in kinds {
+        match counts.iter_mut().find(|(c, _)| *c == k) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((k, 1)),
+        }
+    }
+    // First seen wins a tie: counts keeps first-seen order and max_by_key keeps the last max.
+    counts.iter().rev().max_by_key(|(_, n)| *n).map(|(k, _)| *k).unwrap_or(EntityType::Misc)
+}
+
+/// The name to show: a person's fullest name; otherwise the most frequent form, the longer on a
+/// tie.
+fn canonical_name<'m, 'a: 'm>(members: impl Iterator<Item = &'m Mention<'a>>, kind: EntityType) -> String {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for m in members {
+        *counts.entry(names::display(m.text)).or_insert(0) += 1;
+    }
+    let best = if kind == EntityType::Person {
+        counts.iter().max_by_key(|(name, n)| (name.split_whitespace().count(), **n, name.len()))
+    } else {
+        counts.iter().max_by_key(|(name, n)| (**n, name.len()))
+    };
+    best.map(|(name, _)| name.clone()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_model::{Entity, Span};
+
+    /// Builds documents whose entities are the bracketed names: "[PER Vladimir Putin] said".
+    fn docs(texts: &[&str]) -> Vec<(Document, Extraction)> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, marked)| {
+                let mut text = String::new();
+                let mut entities = Vec::new();
+                let mut rest = *marked;
+                while let Some(open) = rest.find('[') {
+                    text.push_str(&rest[..open]);
+                    let close = rest[open..].find(']').unwrap() + open;
+                    let (kind, name) = rest[open + 1..close].split_once(' ').unwrap();
+                    let kind = match kind {
+                        "PER" => EntityType::Person,
+                        "ORG" => EntityType::Organization,
+                        "LOC" => EntityType::Location,
+                        _ => EntityType::Misc,
+                    };
+                    entities.push(Entity { span: Span::new(text.len(), text.len() + name.len()), kind });
+                    text.push_str(name);
+                    rest = &rest[close + 1..];
+                }
+                text.push_str(rest);
+                let doc = Document { id: format!("d{i}"), text, ..Document::default() };
+                (doc, Extraction { entities, ..Extraction::default() })
+            })
+            .collect()
+    }
+
+    fn groups(d: &[(Document, Extraction)]) -> Vec<Vec<String>> {
+        let m = mentions(d);
+        let r = resolve(d, &m);
+        r.entities.iter().map(|e| e.aliases.clone()).collect()
+    }
+
+    #[test]
+    fn resolution_cases() {
+        // (documents, expected groups of aliases)
+        let cases: &[(&[&str], &[&[&str]])] = &[
+            (
+                &["[PER President Vladimir Putin] spoke. [PER Putin] left.", "[PER Putin]'s aide met [PER Mr Jones]."],
+                &[&["President Vladimir Putin", "Putin"], &["Mr Jones"]],
+            ),
+            (
+                &["[ORG Islamic State in the Khorasan] – or [ORG ISK] – grew.", "[ORG ISK] and [ORG Islamic State] differ."],
+                &[&["ISK", "Islamic State in the Khorasan"], &["Islamic State"]],
+            ),
+            (
+                &["[ORG Federal Bureau of Investigation] agents came.", "The [ORG FBI] said so."],
+                &[&["FBI", "Federal Bureau of Investigation"]],
+            ),
+            (
+                &["[PER Ghafari], also known as [PER Shahab al-Mujahir], fled.", "[PER Sanaullah Ghafari] leads."],
+                &[&["Ghafari", "Sanaullah Ghafari", "Shahab al-Mujahir"]],
+            ),
+            (
+                &["[PER general Michael E Kurilla] testified.", "[PER Gen Kurilla] was right. [PER Michael Kurilla] said."],
+                &[&["Gen Kurilla", "Michael Kurilla", "general Michael E Kurilla"]],
+            ),
+            (
+                // Two people with one surname: a bare surname is ambiguous and stays alone.
+                &["[PER Anna Marsh] and [PER Lena Marsh] spoke.", "[PER Marsh] agreed."],
+                &[&["Anna Marsh"], &["Lena Marsh"], &["Marsh"]],
+            ),
+            (
+                &["[LOC Moscow] was hit.", "[ORG Moscow] rejected the advice. [PER Moscow Smith] is someone else."],
+                &[&["Moscow"], &["Moscow Smith"]],
+            ),
+        ];
+        for (texts, expected) in cases {
+            let d = docs(texts);
+            let got = groups(&d);
+            let want: Vec<Vec<String>> = expected.iter().map(|g| g.iter().map(|s| s.to_string()).collect()).collect();
+            assert_eq!(got, want, "for {texts:?}");
+        }
+    }
+
+    #[test]
+    fn ids_are_slugs_of_the_fullest_name_and_unique() {
+        let d = docs(&["[PER Putin] and [PER Vladimir Putin].", "[ORG Courier] and [LOC Courier]."]);
+        let m = mentions(&d);
+        let r = resolve(&d, &m);
+        let ids: Vec<&str> = r.entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["vladimir-putin", "courier"]);
+    }
+}

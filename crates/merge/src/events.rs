@@ -1,0 +1,243 @@
+//! Events: mentions found by their trigger words, placed and dated from the sentence they stand
+//! in, and clustered across documents into one event per real happening.
+//!
+//! A mention with a date or a place is *anchored*. Anchored mentions of the same family
+//! (an attack, a bombing and a massacre can be one happening; an arrest cannot be an attack)
+//! join when their places agree and their dates are within two days (sources misdate by a day),
+//! or when their dates agree and one has no place. An unanchored mention ("the attack") joins the
+//! anchored event of its family that its own document talks about most; the figures of a
+//! sentence go to the event mentioned in it, else to that same main event.
+
+use dossier_model::{DocSpan, Document, Extraction, Span, TimexType, TokenKind};
+use std::collections::BTreeMap;
+
+/// Trigger words and the event kind they name.
+const TRIGGERS: &[(&str, &str)] = &[
+    ("attack", "attack"), ("attacks", "attack"), ("assault", "attack"), ("massacre", "attack"),
+    ("atrocity", "attack"), ("carnage", "attack"), ("rampage", "attack"), ("raid", "attack"),
+    ("shooting", "shooting"), ("shootings", "shooting"),
+    ("bombing", "bombing"), ("bombings", "bombing"), ("twin-bombing", "bombing"), ("blast", "bombing"),
+    ("blasts", "bombing"), ("explosion", "bombing"), ("explosions", "bombing"), ("bombed", "bombing"),
+    ("siege", "siege"), ("hostage-taking", "siege"),
+    ("plot", "plot"), ("plots", "plot"), ("plotting", "plot"),
+    ("arrest", "arrest"), ("arrests", "arrest"), ("arrested", "arrest"), ("detained", "arrest"),
+    ("hearing", "hearing"), ("testimony", "hearing"),
+    ("withdrawal", "withdrawal"), ("withdrew", "withdrawal"), ("pullout", "withdrawal"),
+    ("invasion", "invasion"), ("invaded", "invasion"),
+    ("occupation", "occupation"),
+    ("founded", "founding"), ("formed", "founding"),
+    ("assassination", "assassination"), ("assassinated", "assassination"),
+    ("election", "election"), ("elections", "election"),
+    ("strike", "strike"), ("airstrike", "strike"), ("airstrikes", "strike"), ("drone strike", "strike"),
+];
+
+/// Kinds that can name the same happening.
+fn family(kind: &str) -> &str {
+    match kind {
+        "attack" | "shooting" | "bombing" | "siege" | "strike" => "violence",
+        other => other,
+    }
+}
+
+/// One trigger occurrence with what its sentence says about it.
+#[derive(Debug, Clone)]
+pub struct EventMention {
+    pub at: DocSpan,
+    pub kind: &'static str,
+    pub sentence: Span,
+    /// A calendar date in the same sentence (TIMEX3 value) and where it stands.
+    pub date: Option<(String, Span)>,
+    /// The place: an entity index (into the resolved entities).
+    pub place: Option<usize>,
+}
+
+/// Finds event mentions in every document. `entity_at` gives the entity index of the place
+/// mentions of a document: `(doc, span) → entity`.
+pub fn find_mentions(docs: &[(Document, Extraction)], place_at: &BTreeMap<DocSpan, usize>) -> Vec<EventMention> {
+    let mut out = Vec::new();
+    for (d, (doc, ex)) in docs.iter().enumerate() {
+        let text = doc.text.as_str();
+        for (ti, tok) in ex.tokens.iter().enumerate() {
+            if tok.kind != TokenKind::Word {
+                continue;
+            }
+            let word = tok.span.slice(text).to_lowercase();
+            let Some(&(_, kind)) = TRIGGERS.iter().find(|(w, _)| *w == word) else { continue };
+            // "formed"/"founded" and verb forms need a subject-like context to be events; the
+            // noun forms stand on their own. Adjectival uses ("attack helicopters") are rare
+            // enough in news of events to accept.
+            let _ = ti;
+            let Some(sentence) = ex.sentences.iter().copied().find(|s| s.start <= tok.span.start && tok.span.end <= s.end) else { continue };
+            let date = ex
+                .timexes
+                .iter()
+                .filter(|t| t.kind == TimexType::Date && sentence.contains(t.span) && is_calendar(&t.value))
+                .min_by_key(|t| distance(t.span, tok.span))
+                .map(|t| (t.value.clone(), t.span));
+            let place = place_at
+                .range(DocSpan { doc: d, span: sentence }..)
+                .take_while(|(at, _)| at.doc == d && at.span.start < sentence.end)
+                .filter(|(at, _)| sentence.contains(at.span))
+                .min_by_key(|(at, _)| distance(at.span, tok.span))
+                .map(|(_, &e)| e);
+            out.push(EventMention { at: DocSpan { doc: d, span: tok.span }, kind, sentence, date, place });
+        }
+    }
+    out
+}
+
+fn distance(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else if b.end <= a.start {
+        a.start - b.end
+    } else {
+        0
+    }
+}
+
+/// A TIMEX3 value that names a point on the calendar (`2024`, `2024-03`, `2024-03-22`), not a
+/// reference (`PRESENT_REF`) or an undated day (`XXXX-03-22`).
+pub fn is_calendar(value: &str) -> bool {
+    value.len() >= 4 && value.as_bytes()[..4].iter().all(u8::is_ascii_digit) && !value.contains('X')
+}
+
+/// Days between two day-precision values, `None` if either is less precise.
+fn day_gap(a: &str, b: &str) -> Option<i64> {
+    if a.len() != 10 || b.len() != 10 {
+        return None;
+    }
+    let a: jiff::civil::Date = a.parse().ok()?;
+    let b: jiff::civil::Date = b.parse().ok()?;
+    let span = a.since(b).ok()?;
+    Some(i64::from(span.get_days()).abs())
+}
+
+/// Two calendar values that could be the same day: equal, one a prefix of the other (a month
+/// containing the day), or days at most `slack` apart.
+fn dates_compatible(a: &str, b: &str, slack: i64) -> bool {
+    a.starts_with(b) || b.starts_with(a) || day_gap(a, b).is_some_and(|g| g <= slack)
+}
+
+/// Clusters mentions into events: returns, per mention, its cluster number (clusters numbered in
+/// order of first mention).
+pub fn cluster(mentions: &[EventMention]) -> Vec<usize> {
+    let n = mentions.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let union = |p: &mut Vec<usize>, a: usize, b: usize| {
+        let (ra, rb) = (find(p, a), find(p, b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            p[hi] = lo;
+        }
+    };
+    let anchored: Vec<usize> = (0..n).filter(|&i| mentions[i].date.is_some() || mentions[i].place.is_some()).collect();
+    for (x, &i) in anchored.iter().enumerate() {
+        for &j in &anchored[x + 1..] {
+            let (a, b) = (&mentions[i], &mentions[j]);
+            if family(a.kind) != family(b.kind) {
+                continue;
+            }
+            let same = match (&a.date, &b.date, a.place, b.place) {
+                (Some(da), Some(db), Some(pa), Some(pb)) => pa == pb && dates_compatible(&da.0, &db.0, 2),
+                (Some(da), Some(db), _, _) => dates_compatible(&da.0, &db.0, 0) && (da.0.len() == 10 || db.0.len() == 10),
+                (None, None, Some(pa), Some(pb)) => pa == pb && a.at.doc == b.at.doc,
+                (Some(_), None, Some(pa), Some(pb)) | (None, Some(_), Some(pa), Some(pb)) => pa == pb,
+                _ => false,
+            };
+            if same {
+                union(&mut parent, i, j);
+            }
+        }
+    }
+    // Unanchored mentions join their document's most-mentioned anchored event of the family.
+    let mut weight: BTreeMap<(usize, &str, usize), usize> = BTreeMap::new();
+    for &i in &anchored {
+        let r = find(&mut parent, i);
+        *weight.entry((mentions[i].at.doc, family(mentions[i].kind), r)).or_insert(0) += 1;
+    }
+    for i in 0..n {
+        if mentions[i].date.is_some() || mentions[i].place.is_some() {
+            continue;
+        }
+        let fam = family(mentions[i].kind);
+        let doc = mentions[i].at.doc;
+        let main = weight
+            .range((doc, fam, 0)..=(doc, fam, usize::MAX))
+            .max_by_key(|(&(_, _, root), &w)| (w, std::cmp::Reverse(root)))
+            .map(|(&(_, _, root), _)| root);
+        match main {
+            Some(root) => union(&mut parent, i, root),
+            None => {
+                // No anchored event: one unanchored event per document and kind.
+                if let Some(j) = (0..i).find(|&j| mentions[j].at.doc == doc && mentions[j].kind == mentions[i].kind && mentions[j].date.is_none() && mentions[j].place.is_none()) {
+                    union(&mut parent, i, j);
+                }
+            }
+        }
+    }
+    let mut number: BTreeMap<usize, usize> = BTreeMap::new();
+    (0..n)
+        .map(|i| {
+            let r = find(&mut parent, i);
+            let next = number.len();
+            *number.entry(r).or_insert(next)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(doc: usize, kind: &'static str, date: Option<&str>, place: Option<usize>) -> EventMention {
+        EventMention {
+            at: DocSpan { doc, span: Span::new(0, 1) },
+            kind,
+            sentence: Span::new(0, 1),
+            date: date.map(|d| (d.to_string(), Span::new(0, 1))),
+            place,
+        }
+    }
+
+    #[test]
+    fn clustering_cases() {
+        // (mentions, expected cluster numbers)
+        let cases: Vec<(Vec<EventMention>, Vec<usize>)> = vec![
+            // Same place, dates a day apart across sources: one event.
+            (vec![m(0, "bombing", Some("2024-01-03"), Some(7)), m(1, "attack", Some("2024-01-04"), Some(7))], vec![0, 0]),
+            // Same day, different places: two events.
+            (vec![m(0, "attack", Some("2024-03-22"), Some(1)), m(1, "attack", Some("2024-03-22"), Some(2))], vec![0, 1]),
+            // An arrest is not an attack, whatever the date.
+            (vec![m(0, "attack", Some("2024-03-22"), Some(1)), m(0, "arrest", Some("2024-03-22"), Some(1))], vec![0, 1]),
+            // "the attack" joins its document's main attack; another document's stays apart.
+            (
+                vec![m(0, "attack", Some("2024-03-22"), Some(1)), m(0, "attack", None, None), m(1, "attack", None, None), m(1, "attack", None, None)],
+                vec![0, 0, 1, 1],
+            ),
+            // Same day-date, one without a place: one event.
+            (vec![m(0, "attack", Some("2024-03-22"), Some(1)), m(1, "attack", Some("2024-03-22"), None)], vec![0, 0]),
+            // Only years: too vague to join on the date alone.
+            (vec![m(0, "attack", Some("2021"), None), m(1, "attack", Some("2021"), None)], vec![0, 1]),
+        ];
+        for (mentions, want) in cases {
+            assert_eq!(cluster(&mentions), want, "{mentions:?}");
+        }
+    }
+
+    #[test]
+    fn day_arithmetic() {
+        assert_eq!(day_gap("2024-03-01", "2024-02-28"), Some(2));
+        assert_eq!(day_gap("2024-01-01", "2023-12-31"), Some(1));
+        assert_eq!(day_gap("2024-03", "2024-03-01"), None);
+        assert!(dates_compatible("2024-03", "2024-03-22", 0));
+        assert!(!dates_compatible("2024-03-21", "2024-03-22", 0));
+    }
+}

@@ -1,0 +1,81 @@
+//! Figure reconciliation: every source's number for one event and one measure, side by side,
+//! with the range they span and a conservative reading.
+
+use dossier_model::{FigureGroup, FigureReport, FigureValue};
+
+/// ACLED's conservative reading of one report: a point figure as given, a range by its low end,
+/// a vague word by ACLED's convention (dozens 12, hundreds 100, thousands 1000).
+pub fn conservative_value(value: FigureValue, vague: bool) -> i64 {
+    match value {
+        FigureValue::Exact(v) => v,
+        FigureValue::Range(lo, _) if vague => match lo {
+            l if l >= 2000 => 1000,
+            l if l >= 200 => 100,
+            l if l >= 24 => 12,
+            l => l,
+        },
+        FigureValue::Range(lo, _) => lo,
+    }
+}
+
+fn bounds(value: FigureValue) -> (i64, i64) {
+    match value {
+        FigureValue::Exact(v) => (v, v),
+        FigureValue::Range(lo, hi) => (lo, hi),
+    }
+}
+
+/// Builds the group for one measure from its reports (any order); reports come out in order of
+/// publication, undated ones last, ties by document.
+pub fn group(measure: String, mut reports: Vec<FigureReport>) -> FigureGroup {
+    reports.sort_by(|a, b| {
+        (a.published.is_none(), &a.published, a.doc, a.span.start).cmp(&(b.published.is_none(), &b.published, b.doc, b.span.start))
+    });
+    let low = reports.iter().map(|r| bounds(r.value).0).min().unwrap_or(0);
+    let high = reports.iter().map(|r| bounds(r.value).1).max().unwrap_or(0);
+    let conservative = reports.iter().map(|r| conservative_value(r.value, r.vague)).min().unwrap_or(0);
+    FigureGroup { measure, low, high, conservative, reports }
+}
+
+/// The value as a reader would say it ("at least 143", "dozens (24–99)").
+pub fn describe(value: FigureValue, qualifier: dossier_model::Qualifier, vague: bool) -> String {
+    use dossier_model::Qualifier::*;
+    let number = match value {
+        FigureValue::Exact(v) => v.to_string(),
+        FigureValue::Range(lo, hi) if vague => format!("{lo}–{hi} (vague)"),
+        FigureValue::Range(lo, hi) => format!("{lo}–{hi}"),
+    };
+    let q = match qualifier {
+        Exact => "",
+        AtLeast => "at least ",
+        MoreThan => "more than ",
+        Nearly => "nearly ",
+        About => "about ",
+        UpTo => "up to ",
+    };
+    format!("{q}{number}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_model::{Qualifier, Span};
+
+    fn r(doc: usize, published: &str, value: FigureValue, vague: bool) -> FigureReport {
+        FigureReport { doc, published: Some(published.into()), value, qualifier: Qualifier::AtLeast, vague, span: Span::new(0, 1) }
+    }
+
+    #[test]
+    fn range_and_conservative_reading() {
+        let g = group(
+            "killed".into(),
+            vec![r(1, "2024-04-01", FigureValue::Exact(143), false), r(0, "2024-03-24", FigureValue::Exact(137), false)],
+        );
+        assert_eq!((g.low, g.high, g.conservative), (137, 143, 137));
+        assert_eq!(g.reports[0].doc, 0, "in order of publication");
+        let g = group("injured".into(), vec![r(0, "2024-01-04", FigureValue::Range(200, 999), true)]);
+        assert_eq!((g.low, g.high, g.conservative), (200, 999, 100));
+        assert_eq!(conservative_value(FigureValue::Range(24, 99), true), 12);
+        assert_eq!(conservative_value(FigureValue::Range(5, 8), false), 5);
+    }
+}

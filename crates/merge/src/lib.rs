@@ -1,0 +1,314 @@
+//! The merge: many documents' extractions into one dossier.
+//!
+//! [`PartialDossier`] is what map steps produce and reduce steps combine: the documents with
+//! their extractions, keyed by id. Combining is a union, so it is associative and commutative
+//! and any grouping of partial dossiers gives the same whole; [`PartialDossier::finish`] then
+//! resolves everything at once, deterministically (documents are taken in id order), so
+//! identical input gives identical output.
+//!
+//! Resolution order: entities ([`entities`]), then events from trigger words placed and dated by
+//! those entities and the time expressions ([`events`]), then figures attached to events and
+//! reconciled ([`figures`]), quotes and claims tied to entities ([`claims`]), and last the
+//! discrepancies and the timeline, which only read what came before.
+
+pub mod claims;
+pub mod entities;
+pub mod events;
+pub mod figures;
+pub mod names;
+
+use dossier_model::{
+    Claim, DiscrepancyKind, Discrepancy, DiscrepancyValue, DocSpan, Document, Dossier, DossierQuote, EntityType, Event,
+    Extraction, FigureReport, SourceDate, Span, TimelineEntry,
+};
+use std::collections::BTreeMap;
+
+/// Documents and their extractions, not yet resolved.
+#[derive(Debug, Clone, Default)]
+pub struct PartialDossier {
+    docs: BTreeMap<String, (Document, Extraction)>,
+}
+
+impl PartialDossier {
+    pub fn new() -> PartialDossier {
+        PartialDossier::default()
+    }
+
+    /// Adds one analyzed document. A document already present (same id) is kept once: the
+    /// version with the smaller content hash, so the choice does not depend on arrival order.
+    pub fn add(&mut self, doc: Document, extraction: Extraction) {
+        match self.docs.get(&doc.id) {
+            Some((existing, _)) if existing.content_hash <= doc.content_hash => {}
+            _ => {
+                self.docs.insert(doc.id.clone(), (doc, extraction));
+            }
+        }
+    }
+
+    /// Combines two partial dossiers.
+    pub fn merge(mut self, other: PartialDossier) -> PartialDossier {
+        for (_, (doc, ex)) in other.docs {
+            self.add(doc, ex);
+        }
+        self
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Resolves entities, events, figures, claims and discrepancies across all documents.
+    pub fn finish(self) -> Dossier {
+        let docs: Vec<(Document, Extraction)> = self.docs.into_values().collect();
+        resolve(&docs, docs.iter().map(|(d, _)| d.clone()).collect())
+    }
+}
+
+/// The entity whose mention overlaps `span` in document `doc` (the longest overlap wins).
+fn entity_at(index: &BTreeMap<DocSpan, usize>, doc: usize, span: Span) -> Option<usize> {
+    index
+        .range(DocSpan { doc, span: Span::new(0, 0) }..DocSpan { doc: doc + 1, span: Span::new(0, 0) })
+        .filter(|(at, _)| at.span.overlaps(span))
+        .max_by_key(|(at, _)| at.span.end.min(span.end) - at.span.start.max(span.start))
+        .map(|(_, &e)| e)
+}
+
+fn resolve(docs: &[(Document, Extraction)], documents: Vec<Document>) -> Dossier {
+    let mentions = entities::mentions(docs);
+    let resolution = entities::resolve(docs, &mentions);
+    let mut entities = resolution.entities;
+    let mut mention_index: BTreeMap<DocSpan, usize> = BTreeMap::new();
+    let mut place_index: BTreeMap<DocSpan, usize> = BTreeMap::new();
+    for (m, &e) in mentions.iter().zip(&resolution.entity_of_mention) {
+        mention_index.insert(m.at, e);
+        if entities[e].kind == EntityType::Location {
+            place_index.insert(m.at, e);
+        }
+    }
+
+    // Events.
+    let event_mentions = events::find_mentions(docs, &place_index);
+    let cluster_of = events::cluster(&event_mentions);
+    let n_events = cluster_of.iter().max().map_or(0, |m| m + 1);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_events];
+    for (i, &c) in cluster_of.iter().enumerate() {
+        members[c].push(i);
+    }
+    let mut events: Vec<Event> = members
+        .iter()
+        .enumerate()
+        .map(|(c, ms)| build_event(c, ms, &event_mentions, &entities))
+        .collect();
+
+    // Perpetrators: an organisation that claimed the event, set with the claims below.
+    // Figures: to the event mentioned in the same sentence, else the document's main event.
+    let mut groups: BTreeMap<(usize, String), Vec<FigureReport>> = BTreeMap::new();
+    for (d, (doc, ex)) in docs.iter().enumerate() {
+        let main = main_event(d, &event_mentions, &cluster_of);
+        for f in &ex.figures {
+            let in_sentence = event_mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.at.doc == d && m.sentence.contains(f.span))
+                .min_by_key(|(_, m)| m.at.span.start.abs_diff(f.span.start))
+                .map(|(i, _)| cluster_of[i]);
+            let Some(event) = in_sentence.or(main) else { continue };
+            groups.entry((event, f.measure.clone())).or_default().push(FigureReport {
+                doc: d,
+                published: doc.published_date().map(str::to_string),
+                value: f.value,
+                qualifier: f.qualifier,
+                vague: f.vague,
+                span: f.span,
+            });
+        }
+    }
+    for ((event, measure), reports) in groups {
+        events[event].figures.push(figures::group(measure, reports));
+    }
+
+    // Quotes, tied to the entity of their speaker.
+    let mut quotes = Vec::new();
+    for (d, (_, ex)) in docs.iter().enumerate() {
+        for q in &ex.quotes {
+            let speaker = q.speaker.and_then(|s| entity_at(&mention_index, d, s)).map(|e| entities[e].id.clone());
+            quotes.push(DossierQuote {
+                span: DocSpan { doc: d, span: q.span },
+                speaker,
+                speaker_span: q.speaker.map(|s| DocSpan { doc: d, span: s }),
+                direct: q.direct,
+            });
+        }
+    }
+
+    // Claims, merged per (subject, predicate, object).
+    let mut claim_map: BTreeMap<(Option<String>, dossier_model::Predicate, Option<String>), Claim> = BTreeMap::new();
+    for (d, (_, ex)) in docs.iter().enumerate() {
+        for a in &ex.assertions {
+            let subject = a.subject.and_then(|s| entity_at(&mention_index, d, s)).map(|e| entities[e].id.clone());
+            let object = a.object.and_then(|o| {
+                entity_at(&mention_index, d, o).map(|e| entities[e].id.clone()).or_else(|| {
+                    event_mentions
+                        .iter()
+                        .position(|m| m.at.doc == d && m.at.span.overlaps(o))
+                        .map(|i| events[cluster_of[i]].id.clone())
+                })
+            });
+            let c = claim_map.entry((subject.clone(), a.predicate, object.clone())).or_insert_with(|| Claim {
+                subject,
+                predicate: a.predicate,
+                object,
+                docs: Vec::new(),
+                evidence: Vec::new(),
+                hedged: true,
+                contested: false,
+            });
+            if !c.docs.contains(&d) {
+                c.docs.push(d);
+            }
+            c.evidence.push(DocSpan { doc: d, span: a.sentence });
+            // Hedged only if every source hedges it.
+            c.hedged &= a.hedged;
+        }
+    }
+    let mut claims: Vec<Claim> = claim_map.into_values().collect();
+    claims::mark_contested(&mut claims);
+    for c in &claims {
+        if c.predicate == dossier_model::Predicate::ClaimedResponsibility {
+            if let (Some(s), Some(o)) = (&c.subject, &c.object) {
+                if let Some(ev) = events.iter_mut().find(|e| &e.id == o) {
+                    ev.perpetrator.get_or_insert_with(|| s.clone());
+                }
+            }
+        }
+    }
+
+    let discrepancies = find_discrepancies(docs, &events, &claims);
+    let mut timeline: Vec<TimelineEntry> =
+        events.iter().enumerate().filter_map(|(i, e)| e.date.clone().map(|date| TimelineEntry { date, event: i })).collect();
+    timeline.sort_by(|a, b| (&a.date, a.event).cmp(&(&b.date, b.event)));
+    let _ = &mut entities;
+    Dossier { documents, entities, events, timeline, quotes, claims, discrepancies }
+}
+
+/// The event a document talks about most among those with a date or place.
+fn main_event(doc: usize, mentions: &[events::EventMention], cluster_of: &[usize]) -> Option<usize> {
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.at.doc == doc {
+            *counts.entry(cluster_of[i]).or_insert(0) += 1;
+        }
+    }
+    counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c))).map(|(c, _)| c)
+}
+
+fn build_event(c: usize, members: &[usize], mentions: &[events::EventMention], entities: &[dossier_model::ResolvedEntity]) -> Event {
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut places: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut dates: Vec<SourceDate> = Vec::new();
+    for &i in members {
+        let m = &mentions[i];
+        *kinds.entry(m.kind).or_insert(0) += 1;
+        if let Some(p) = m.place {
+            *places.entry(p).or_insert(0) += 1;
+        }
+        if let Some((value, span)) = &m.date {
+            if !dates.iter().any(|d| d.doc == m.at.doc && &d.value == value) {
+                dates.push(SourceDate { doc: m.at.doc, value: value.clone(), span: *span });
+            }
+        }
+    }
+    let kind = kinds.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k))).map(|(k, _)| k.to_string()).unwrap_or_default();
+    // The most precise date, the one most sources give among those.
+    let best_len = dates.iter().map(|d| d.value.len()).max().unwrap_or(0);
+    let mut date_votes: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in dates.iter().filter(|d| d.value.len() == best_len) {
+        *date_votes.entry(d.value.as_str()).or_insert(0) += 1;
+    }
+    let date = date_votes.iter().max_by_key(|(v, n)| (**n, std::cmp::Reverse(**v))).map(|(v, _)| v.to_string());
+    let place = places.iter().max_by_key(|(p, n)| (**n, std::cmp::Reverse(**p))).map(|(p, _)| entities[*p].id.clone());
+    let place_name = places.iter().max_by_key(|(p, n)| (**n, std::cmp::Reverse(**p))).map(|(p, _)| names::slug(&entities[*p].name));
+    let mut id = format!("{kind}-{}", c + 1);
+    if let Some(p) = &place_name {
+        id = format!("{kind}-{p}");
+    }
+    if let Some(d) = &date {
+        id = format!("{id}-{d}");
+    }
+    Event {
+        id,
+        kind,
+        date,
+        place,
+        perpetrator: None,
+        mentions: members.iter().map(|&i| mentions[i].at).collect(),
+        dates,
+        figures: Vec::new(),
+    }
+}
+
+fn find_discrepancies(docs: &[(Document, Extraction)], events: &[Event], claims: &[Claim]) -> Vec<Discrepancy> {
+    let mut out = Vec::new();
+    for (e, ev) in events.iter().enumerate() {
+        for g in &ev.figures {
+            let mut distinct: Vec<String> = g.reports.iter().map(|r| figures::describe(r.value, r.qualifier, r.vague)).collect();
+            distinct.sort();
+            distinct.dedup();
+            let sources: std::collections::BTreeSet<usize> = g.reports.iter().map(|r| r.doc).collect();
+            if distinct.len() > 1 && sources.len() > 1 {
+                out.push(Discrepancy {
+                    kind: DiscrepancyKind::Figure,
+                    about: format!("{} in {}", g.measure, ev.id),
+                    event: Some(e),
+                    measure: Some(g.measure.clone()),
+                    values: g
+                        .reports
+                        .iter()
+                        .map(|r| DiscrepancyValue { doc: r.doc, value: figures::describe(r.value, r.qualifier, r.vague), span: r.span })
+                        .collect(),
+                });
+            }
+        }
+        // Dates: sources that date the event to different days.
+        let day_dates: Vec<&SourceDate> = ev.dates.iter().filter(|d| d.value.len() == 10).collect();
+        let mut values: Vec<&str> = day_dates.iter().map(|d| d.value.as_str()).collect();
+        values.sort();
+        values.dedup();
+        let sources: std::collections::BTreeSet<usize> = day_dates.iter().map(|d| d.doc).collect();
+        if values.len() > 1 && sources.len() > 1 {
+            out.push(Discrepancy {
+                kind: DiscrepancyKind::Date,
+                about: format!("date of {}", ev.id),
+                event: Some(e),
+                measure: None,
+                values: day_dates.iter().map(|d| DiscrepancyValue { doc: d.doc, value: d.value.clone(), span: d.span }).collect(),
+            });
+        }
+    }
+    // Attribution: responsibility claimed by one party while another is blamed.
+    let claimed: Vec<&Claim> = claims.iter().filter(|c| c.predicate == dossier_model::Predicate::ClaimedResponsibility && c.subject.is_some()).collect();
+    let blamed: Vec<&Claim> = claims
+        .iter()
+        .filter(|c| matches!(c.predicate, dossier_model::Predicate::Blamed | dossier_model::Predicate::Accused) && c.object.is_some())
+        .collect();
+    if !claimed.is_empty() && blamed.iter().any(|b| claimed.iter().all(|c| c.subject != b.object)) {
+        let mut values = Vec::new();
+        for c in &claimed {
+            for ev in &c.evidence {
+                values.push(DiscrepancyValue { doc: ev.doc, value: format!("claimed by {}", c.subject.as_deref().unwrap_or("?")), span: ev.span });
+            }
+        }
+        for b in &blamed {
+            for ev in &b.evidence {
+                values.push(DiscrepancyValue { doc: ev.doc, value: format!("blamed on {}", b.object.as_deref().unwrap_or("?")), span: ev.span });
+            }
+        }
+        out.push(Discrepancy { kind: DiscrepancyKind::Attribution, about: "who is responsible".into(), event: None, measure: None, values });
+    }
+    let _ = docs;
+    out
+}

@@ -1,0 +1,138 @@
+//! What the human-readable reports show, computed once for Markdown and HTML alike: the facts
+//! each source reports, which of them the sources agree on, and the source-by-fact matrix.
+
+use dossier_model::{DocSpan, Dossier, Predicate};
+
+/// One fact and what each document says of it.
+pub struct Fact {
+    pub label: String,
+    /// Per document (same order as `Dossier::documents`): its value and where it says it.
+    pub per_doc: Vec<Option<Cell>>,
+}
+
+pub struct Cell {
+    pub value: String,
+    pub at: DocSpan,
+}
+
+impl Fact {
+    pub fn sources(&self) -> usize {
+        self.per_doc.iter().flatten().count()
+    }
+
+    /// Reported by two or more sources, all with the same value.
+    pub fn agreed(&self) -> bool {
+        let mut values = self.per_doc.iter().flatten().map(|c| c.value.as_str());
+        let first = values.next();
+        self.sources() >= 2 && values.all(|v| Some(v) == first)
+    }
+}
+
+/// A readable name for an event: its kind, place and date.
+pub fn event_label(d: &Dossier, e: usize) -> String {
+    let ev = &d.events[e];
+    let mut label = ev.kind.clone();
+    if let Some(p) = &ev.place {
+        let name = d.entities.iter().find(|x| &x.id == p).map_or(p.as_str(), |x| x.name.as_str());
+        label += &format!(" in {name}");
+    }
+    if let Some(date) = &ev.date {
+        label += &format!(" ({date})");
+    }
+    label
+}
+
+pub fn predicate_phrase(p: Predicate) -> &'static str {
+    match p {
+        Predicate::ClaimedResponsibility => "claimed responsibility for",
+        Predicate::Blamed => "blamed",
+        Predicate::Denied => "denied",
+        Predicate::Warned => "warned of",
+        Predicate::Confirmed => "confirmed",
+        Predicate::Dismissed => "dismissed",
+        Predicate::Accused => "accused",
+        Predicate::Arrested => "arrested",
+        Predicate::Charged => "charged",
+        Predicate::Speculated => "speculated about",
+    }
+}
+
+/// The name of an entity or event id, for display.
+pub fn name_of(d: &Dossier, id: Option<&str>) -> String {
+    let Some(id) = id else { return "(unnamed source)".into() };
+    if let Some(e) = d.entities.iter().find(|e| e.id == id) {
+        return e.name.clone();
+    }
+    if let Some(i) = d.events.iter().position(|e| e.id == id) {
+        return event_label(d, i);
+    }
+    id.to_string()
+}
+
+/// Every fact with per-source values: event figures, event dates, claims.
+pub fn facts(d: &Dossier) -> Vec<Fact> {
+    let n = d.documents.len();
+    let mut out = Vec::new();
+    for (e, ev) in d.events.iter().enumerate() {
+        for g in &ev.figures {
+            let mut per_doc: Vec<Option<Cell>> = (0..n).map(|_| None).collect();
+            for r in &g.reports {
+                per_doc[r.doc].get_or_insert(Cell {
+                    value: describe_report(r),
+                    at: DocSpan { doc: r.doc, span: r.span },
+                });
+            }
+            out.push(Fact { label: format!("{} — {}", g.measure, event_label(d, e)), per_doc });
+        }
+        if !ev.dates.is_empty() {
+            let mut per_doc: Vec<Option<Cell>> = (0..n).map(|_| None).collect();
+            for sd in &ev.dates {
+                per_doc[sd.doc].get_or_insert(Cell { value: sd.value.clone(), at: DocSpan { doc: sd.doc, span: sd.span } });
+            }
+            out.push(Fact { label: format!("date — {}", event_label(d, e)), per_doc });
+        }
+    }
+    for c in &d.claims {
+        let mut per_doc: Vec<Option<Cell>> = (0..n).map(|_| None).collect();
+        for ev in &c.evidence {
+            per_doc[ev.doc].get_or_insert(Cell { value: if c.hedged { "yes (hedged)".into() } else { "yes".into() }, at: *ev });
+        }
+        out.push(Fact {
+            label: format!("{} {} {}", name_of(d, c.subject.as_deref()), predicate_phrase(c.predicate), name_of(d, c.object.as_deref())),
+            per_doc,
+        });
+    }
+    out
+}
+
+pub fn describe_report(r: &dossier_model::FigureReport) -> String {
+    use dossier_model::{FigureValue, Qualifier::*};
+    let number = match r.value {
+        FigureValue::Exact(v) => v.to_string(),
+        FigureValue::Range(lo, hi) => format!("{lo}–{hi}"),
+    };
+    let q = match r.qualifier {
+        Exact => "",
+        AtLeast => "at least ",
+        MoreThan => "more than ",
+        Nearly => "nearly ",
+        About => "about ",
+        UpTo => "up to ",
+    };
+    format!("{q}{number}")
+}
+
+/// A short label for a document: its outlet, else its title, else its id.
+pub fn doc_label(d: &Dossier, i: usize) -> String {
+    let doc = &d.documents[i];
+    doc.outlet.clone().or_else(|| doc.title.clone()).unwrap_or_else(|| doc.id.clone())
+}
+
+/// Entities that act in the story (people and organisations), most mentioned first.
+pub fn actors(d: &Dossier) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..d.entities.len())
+        .filter(|&i| matches!(d.entities[i].kind, dossier_model::EntityType::Person | dossier_model::EntityType::Organization))
+        .collect();
+    idx.sort_by_key(|&i| (std::cmp::Reverse(d.entities[i].mentions.len()), i));
+    idx
+}
