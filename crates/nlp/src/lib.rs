@@ -8,10 +8,14 @@
 //! - [`entities`]: names (PER, ORG, LOC, MISC), a trained sequence tagger;
 //! - [`time`]: time expressions normalised to TIMEX3 values against the reference date, and
 //!   the inference of that date when the input gives none;
-//! - [`figures`]: casualty and size figures with their qualifiers.
+//! - [`figures`]: casualty and size figures with their qualifiers;
+//! - [`quotes`]: direct and reported speech, with speaker and cue;
+//! - [`assertions`]: who claims, blames, denies, warns … and about what.
 
+pub mod assertions;
 pub mod entities;
 pub mod figures;
+pub mod quotes;
 pub mod sentences;
 pub mod time;
 pub mod tokenize;
@@ -41,6 +45,8 @@ pub fn analyze(doc: &Document, models: &Models) -> (Extraction, Vec<Warning>) {
     let entities = models.ner.annotate(text, &tokens, &sentences);
     let timexes = time::annotate(text, &tokens, &sentences, reference);
     let figures = figures::annotate(text, &tokens, &sentences);
+    let quotes = quotes::annotate(text, &tokens, &sentences, &entities);
+    let assertions = assertions::annotate(text, &tokens, &sentences, &entities, &quotes);
     let extraction = Extraction {
         doc_id: doc.id.clone(),
         inferred_published: inferred.map(|d| d.to_string()),
@@ -49,7 +55,8 @@ pub fn analyze(doc: &Document, models: &Models) -> (Extraction, Vec<Warning>) {
         entities,
         timexes,
         figures,
-        ..Extraction::default()
+        quotes,
+        assertions,
     };
     (extraction, Vec::new())
 }
