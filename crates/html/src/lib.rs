@@ -6,7 +6,18 @@
 //! HTML fragment that is all content (a feed entry's body) into plain paragraphs.
 //! [`sniff_meta_charset`] finds a `<meta charset>` declaration in raw bytes for the decoder.
 //!
-//! Parsing is html5ever's (through scraper); the extraction logic is ours.
+//! Parsing is html5ever's (through scraper); the extraction logic is ours: the parsed tree is
+//! flattened into document order ([`dom`]), elements are read for boilerplate signals
+//! ([`boiler`]), the text is cut into blocks and the container with the most prose and the
+//! least link text is chosen ([`content`]); metadata comes from [`meta`].
+
+mod boiler;
+mod charset;
+mod content;
+mod dom;
+mod meta;
+
+pub use charset::sniff_meta_charset;
 
 /// What [`extract`] finds in a page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -25,19 +36,56 @@ pub struct Article {
     pub lang: Option<String>,
 }
 
+/// A page whose chosen text is shorter than this, while its JSON-LD carries a longer
+/// `articleBody`, is taken to be filled in by script: the JSON-LD body is used instead.
+const SCRIPTED_BODY_CHARS: usize = 200;
+
 /// Extracts the article from a whole page.
 pub fn extract(html: &str) -> Article {
-    Article { text: fragment_to_text(html), ..Article::default() }
+    let doc = scraper::Html::parse_document(html);
+    let dom = dom::Dom::build(&doc);
+    let meta = meta::read(&dom);
+    let mut text = content::main_text(&dom, &meta.title_forms);
+    if text.len() < SCRIPTED_BODY_CHARS {
+        let scripted = meta
+            .article_body
+            .iter()
+            .map(|b| fragment_to_text(b))
+            .chain(dom.templates.iter().map(|t| fragment_to_text(t)));
+        for candidate in scripted {
+            if candidate.len() > 2 * text.len().max(SCRIPTED_BODY_CHARS / 2) {
+                text = candidate;
+            }
+        }
+    }
+    if text.is_empty() {
+        // Nothing reads as an article (a stub, a page cut off mid-paragraph): all of its text is
+        // better than none, and the caller still sees a short document rather than a silent gap.
+        text = content::all_text(&dom);
+    }
+    Article {
+        text,
+        title: meta.title,
+        authors: meta.authors,
+        outlet: meta.outlet,
+        published: meta.published,
+        url: meta.url,
+        lang: meta.lang,
+    }
 }
 
 /// All the text of a fragment, block elements becoming paragraphs.
 pub fn fragment_to_text(html: &str) -> String {
     let doc = scraper::Html::parse_fragment(html);
-    doc.root_element().text().collect::<Vec<_>>().join(" ")
+    let dom = dom::Dom::build(&doc);
+    content::all_text(&dom)
 }
 
-/// The charset a page declares in its first bytes (`<meta charset>` or
-/// `<meta http-equiv="Content-Type" content="…; charset=…">`).
-pub fn sniff_meta_charset(_bytes: &[u8]) -> Option<String> {
-    None
+/// Every text block of the page with its judgement and element path: for studying extraction
+/// failures, not a stable interface.
+#[doc(hidden)]
+pub fn explain(html: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let dom = dom::Dom::build(&doc);
+    content::explain(&dom)
 }

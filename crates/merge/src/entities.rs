@@ -101,6 +101,24 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
         }
     }
 
+    // 2b. Transliterations of one person's name: the same surname and a given name with the same
+    //     consonant skeleton (Qassim / Qasem / Qassem Soleimani). Only for given names of three
+    //     letters or more, so initials do not join different people.
+    let mut by_skeleton: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind == EntityType::Person && bare[i].len() >= 2 && bare[i][0].chars().count() >= 3 {
+            let sk = names::skeleton(&bare[i][0]);
+            if sk.len() >= 2 {
+                by_skeleton.entry((sk, bare[i].last().unwrap().clone())).or_default().push(i);
+            }
+        }
+    }
+    for group in by_skeleton.values() {
+        for &i in &group[1..] {
+            uf.union(group[0], i);
+        }
+    }
+
     // 3. A surname alone: the one full name in the same document that ends with it, else the one
     //    full name in any document.
     for i in 0..n {
@@ -313,6 +331,10 @@ mod tests {
                 // Two people with one surname: a bare surname is ambiguous and stays alone.
                 &["[PER Anna Marsh] and [PER Lena Marsh] spoke.", "[PER Marsh] agreed."],
                 &[&["Anna Marsh"], &["Lena Marsh"], &["Marsh"]],
+            ),
+            (
+                &["[PER Qassim Soleimani] died.", "[PER Qasem Soleimani] was killed.", "[MISC Iranian] Gen [PER Qassem Soleimani]"],
+                &[&["Qasem Soleimani", "Qassem Soleimani", "Qassim Soleimani"], &["Iranian"]],
             ),
             (
                 &["[LOC Moscow] was hit.", "[ORG Moscow] rejected the advice. [PER Moscow Smith] is someone else."],

@@ -28,7 +28,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ("founded", "founding"), ("formed", "founding"),
     ("assassination", "assassination"), ("assassinated", "assassination"),
     ("election", "election"), ("elections", "election"),
-    ("strike", "strike"), ("airstrike", "strike"), ("airstrikes", "strike"), ("drone strike", "strike"),
+    ("strike", "strike"), ("airstrike", "strike"), ("airstrikes", "strike"),
 ];
 
 /// Kinds that can name the same happening.
@@ -57,29 +57,34 @@ pub fn find_mentions(docs: &[(Document, Extraction)], place_at: &BTreeMap<DocSpa
     let mut out = Vec::new();
     for (d, (doc, ex)) in docs.iter().enumerate() {
         let text = doc.text.as_str();
-        for (ti, tok) in ex.tokens.iter().enumerate() {
+        for tok in &ex.tokens {
             if tok.kind != TokenKind::Word {
                 continue;
             }
             let word = tok.span.slice(text).to_lowercase();
             let Some(&(_, kind)) = TRIGGERS.iter().find(|(w, _)| *w == word) else { continue };
-            // "formed"/"founded" and verb forms need a subject-like context to be events; the
-            // noun forms stand on their own. Adjectival uses ("attack helicopters") are rare
-            // enough in news of events to accept.
-            let _ = ti;
-            let Some(sentence) = ex.sentences.iter().copied().find(|s| s.start <= tok.span.start && tok.span.end <= s.end) else { continue };
-            let date = ex
-                .timexes
-                .iter()
-                .filter(|t| t.kind == TimexType::Date && sentence.contains(t.span) && is_calendar(&t.value))
-                .min_by_key(|t| distance(t.span, tok.span))
-                .map(|t| (t.value.clone(), t.span));
-            let place = place_at
-                .range(DocSpan { doc: d, span: sentence }..)
-                .take_while(|(at, _)| at.doc == d && at.span.start < sentence.end)
-                .filter(|(at, _)| sentence.contains(at.span))
-                .min_by_key(|(at, _)| distance(at.span, tok.span))
-                .map(|(_, &e)| e);
+            let Some(si) = ex.sentences.iter().position(|s| s.start <= tok.span.start && tok.span.end <= s.end) else { continue };
+            let sentence = ex.sentences[si];
+            // Where the trigger's sentence gives no date or place, the next sentence of the same
+            // paragraph often does ("… died in the attack. It began in Vellmar on Friday").
+            let next = ex.sentences.get(si + 1).copied().filter(|n| !text[sentence.end..n.start].contains('\n'));
+            let date_in = |window: Span| {
+                ex.timexes
+                    .iter()
+                    .filter(|t| t.kind == TimexType::Date && window.contains(t.span) && is_calendar(&t.value))
+                    .min_by_key(|t| distance(t.span, tok.span))
+                    .map(|t| (t.value.clone(), t.span))
+            };
+            let place_in = |window: Span| {
+                place_at
+                    .range(DocSpan { doc: d, span: Span::new(window.start, window.start) }..)
+                    .take_while(|(at, _)| at.doc == d && at.span.start < window.end)
+                    .filter(|(at, _)| window.contains(at.span))
+                    .min_by_key(|(at, _)| distance(at.span, tok.span))
+                    .map(|(_, &e)| e)
+            };
+            let date = date_in(sentence).or_else(|| next.and_then(date_in));
+            let place = place_in(sentence).or_else(|| next.and_then(place_in));
             out.push(EventMention { at: DocSpan { doc: d, span: tok.span }, kind, sentence, date, place });
         }
     }

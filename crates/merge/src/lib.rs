@@ -187,7 +187,7 @@ fn resolve(docs: &[(Document, Extraction)], documents: Vec<Document>) -> Dossier
         }
     }
 
-    let discrepancies = find_discrepancies(docs, &events, &claims);
+    let discrepancies = find_discrepancies(docs, &entities, &events, &claims);
     let mut timeline: Vec<TimelineEntry> =
         events.iter().enumerate().filter_map(|(i, e)| e.date.clone().map(|date| TimelineEntry { date, event: i })).collect();
     timeline.sort_by(|a, b| (&a.date, a.event).cmp(&(&b.date, b.event)));
@@ -251,8 +251,33 @@ fn build_event(c: usize, members: &[usize], mentions: &[events::EventMention], e
     }
 }
 
-fn find_discrepancies(docs: &[(Document, Extraction)], events: &[Event], claims: &[Claim]) -> Vec<Discrepancy> {
+fn find_discrepancies(docs: &[(Document, Extraction)], entities: &[dossier_model::ResolvedEntity], events: &[Event], claims: &[Claim]) -> Vec<Discrepancy> {
     let mut out = Vec::new();
+    // Names: one person whose full name the sources spell differently.
+    for e in entities.iter().filter(|e| e.kind == EntityType::Person) {
+        let mut spellings: Vec<DiscrepancyValue> = Vec::new();
+        for m in &e.mentions {
+            let text = m.span.slice(&docs[m.doc].0.text);
+            if names::bare_words(text).len() < 2 {
+                continue;
+            }
+            let shown = names::display(text);
+            if !spellings.iter().any(|v| v.doc == m.doc && names::key(&v.value) == names::key(&shown)) {
+                spellings.push(DiscrepancyValue { doc: m.doc, value: shown, span: m.span });
+            }
+        }
+        // Spellings are compared at equal length: "Michael E Kurilla" adds a middle initial to
+        // "Michael Kurilla", it does not spell it differently.
+        let mut keys: Vec<(usize, String)> = spellings.iter().map(|v| (names::bare_words(&v.value).len(), names::key(&v.value))).collect();
+        keys.sort();
+        keys.dedup();
+        let differing = keys.windows(2).any(|w| w[0].0 == w[1].0);
+        spellings.retain(|v| keys.iter().filter(|(n, _)| *n == names::bare_words(&v.value).len()).count() > 1);
+        let sources: std::collections::BTreeSet<usize> = spellings.iter().map(|v| v.doc).collect();
+        if differing && sources.len() > 1 {
+            out.push(Discrepancy { kind: DiscrepancyKind::Name, about: format!("spelling of {}", e.name), event: None, measure: None, values: spellings });
+        }
+    }
     for (e, ev) in events.iter().enumerate() {
         for g in &ev.figures {
             let mut distinct: Vec<String> = g.reports.iter().map(|r| figures::describe(r.value, r.qualifier, r.vague)).collect();
@@ -312,3 +337,8 @@ fn find_discrepancies(docs: &[(Document, Extraction)], events: &[Event], claims:
     let _ = docs;
     out
 }
+
+#[cfg(test)]
+mod testing;
+#[cfg(test)]
+mod tests;

@@ -80,6 +80,21 @@ pub fn display(text: &str) -> String {
     parts.join(" ")
 }
 
+/// The consonant skeleton of a word: vowels dropped and doubled letters single, so
+/// transliterations of one name agree (Qassim, Qasem, Qassem → qsm).
+pub fn skeleton(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars().flat_map(char::to_lowercase) {
+        if "aeiouy".contains(c) || !c.is_alphanumeric() {
+            continue;
+        }
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A URL-safe id from a name ("Vladimir Putin" → vladimir-putin).
 pub fn slug(text: &str) -> String {
     let s = bare_words(text).join("-");
@@ -119,6 +134,13 @@ mod tests {
         assert_eq!(initials("Islamic State in the Khorasan").as_deref(), Some("isk"));
         assert_eq!(initials("Federal Bureau of Investigation").as_deref(), Some("fbi"));
         assert_eq!(initials("Moscow"), None);
+    }
+
+    #[test]
+    fn transliterations_share_a_skeleton() {
+        assert_eq!(skeleton("Qassim"), skeleton("Qasem"));
+        assert_eq!(skeleton("Qassem"), skeleton("Qasem"));
+        assert_ne!(skeleton("Anna"), skeleton("Lena"));
     }
 
     #[test]

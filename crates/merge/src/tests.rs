@@ -1,0 +1,62 @@
+//! The whole merge on small marked documents.
+
+use crate::testing::doc;
+use crate::PartialDossier;
+use dossier_model::{DiscrepancyKind, Dossier};
+
+fn corpus() -> Vec<(dossier_model::Document, dossier_model::Extraction)> {
+    vec![
+        doc("a", Some("2025-03-08"), "The attack in [LOC Vellmar] on {2025-03-07 Friday} killed <killed 31 at_least at least 31> people. [PER Ilse Varga] spoke. [PER Qassim Reyl] fled."),
+        doc("b", Some("2025-03-10"), "[PER Varga] said the bombing in [LOC Vellmar] on {2025-03-06 Thursday} killed <killed 34 at_least at least 34>. [PER Qasem Reyl] was seen."),
+        doc("c", Some("2025-03-10"), "Nearly 40 died in the attack. It killed <killed 40 nearly nearly 40> in [LOC Vellmar] on {2025-03-07 Friday}."),
+    ]
+}
+
+fn finish(docs: &[(dossier_model::Document, dossier_model::Extraction)]) -> Dossier {
+    let mut p = PartialDossier::new();
+    for (d, e) in docs {
+        p.add(d.clone(), e.clone());
+    }
+    p.finish()
+}
+
+#[test]
+fn sources_are_lined_up_fact_by_fact() {
+    let d = finish(&corpus());
+    let varga: Vec<_> = d.entities.iter().filter(|e| e.name == "Ilse Varga").collect();
+    assert_eq!(varga.len(), 1);
+    assert_eq!(varga[0].mentions.len(), 2, "the surname in another document is the same person");
+
+    let attacks: Vec<_> = d.events.iter().filter(|e| e.kind == "attack" || e.kind == "bombing").collect();
+    assert_eq!(attacks.len(), 1, "one happening, whatever each source calls it: {:?}", d.events);
+    let ev = attacks[0];
+    assert_eq!(ev.date.as_deref(), Some("2025-03-07"), "the date most sources give");
+    let killed = ev.figures.iter().find(|g| g.measure == "killed").unwrap();
+    assert_eq!((killed.low, killed.high, killed.conservative), (31, 40, 31));
+    assert_eq!(killed.reports.len(), 3);
+
+    let kinds: Vec<DiscrepancyKind> = d.discrepancies.iter().map(|x| x.kind).collect();
+    assert!(kinds.contains(&DiscrepancyKind::Figure), "{kinds:?}");
+    assert!(kinds.contains(&DiscrepancyKind::Date), "misdated by a day: {kinds:?}");
+    assert!(kinds.contains(&DiscrepancyKind::Name), "Qassim/Qasem: {kinds:?}");
+    assert_eq!(d.timeline.len(), d.events.iter().filter(|e| e.date.is_some()).count());
+}
+
+#[test]
+fn merging_is_associative_and_order_free() {
+    let docs = corpus();
+    let part = |ix: &[usize]| {
+        let mut p = PartialDossier::new();
+        for &i in ix {
+            p.add(docs[i].0.clone(), docs[i].1.clone());
+        }
+        p
+    };
+    let left = part(&[0]).merge(part(&[1])).merge(part(&[2])).finish();
+    let right = part(&[0]).merge(part(&[1]).merge(part(&[2]))).finish();
+    let shuffled = part(&[2]).merge(part(&[0])).merge(part(&[1])).finish();
+    let twice = part(&[0, 1, 2]).merge(part(&[1])).finish();
+    assert_eq!(left, right);
+    assert_eq!(left, shuffled);
+    assert_eq!(left, twice, "adding a document again changes nothing");
+}
