@@ -163,6 +163,14 @@ pub enum EvalCommand {
         #[arg(long, value_name = "F1")]
         min_f1: Option<f64>,
     },
+    /// Cross-document resolution (entities, events, discrepancies) on the seeds' gold.
+    #[command(after_help = "Example:\n  dossier eval coref --seeds ../shared/seeds --gold ../shared/gold/seeds.gold.json")]
+    Coref {
+        #[arg(long, default_value = "../shared/seeds")]
+        seeds: PathBuf,
+        #[arg(long, default_value = "../shared/gold/seeds.gold.json")]
+        gold: PathBuf,
+    },
     /// Plain-text cleaning and metadata recovery on the seeds, against their gold annotation.
     #[command(after_help = "Example:\n  dossier eval clean --seeds ../shared/seeds --gold ../shared/gold/seeds.gold.json")]
     Clean {

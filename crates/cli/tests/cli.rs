@@ -200,7 +200,7 @@ fn killed_ingest_leaves_a_consistent_database() {
     let total = 20_000;
     let mut jsonl = String::with_capacity(total * 200);
     for i in 0..total {
-        jsonl += &format!("{{\"id\": \"d{i}\", \"text\": \"Article {i}. The ferry from Vellmar left at {h} o'clock with {i} passengers aboard, officials said on Monday, and arrived safely.\"}}\n", h = i % 24);
+        jsonl += &format!("{{\"id\": \"d{i}\", \"text\": \"Article {i}. The ferry from Dravosk left at {h} o'clock with {i} passengers aboard, officials said on Monday, and arrived safely.\"}}\n", h = i % 24);
     }
     std::fs::write(&input, jsonl).unwrap();
     let db = dir.path().join("kill.db");

@@ -3,4 +3,9 @@
 //! A missing data set is an error, never a skipped evaluation.
 
 pub mod clean;
+pub mod coref;
+pub mod figures;
 pub mod html;
+pub mod ner;
+pub mod quotes;
+pub mod timex;

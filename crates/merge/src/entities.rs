@@ -72,7 +72,9 @@ impl UnionFind {
 pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Resolution {
     let n = mentions.len();
     let mut uf = UnionFind((0..n).collect());
-    let keys: Vec<String> = mentions.iter().map(|m| names::key(m.text)).collect();
+    // Keys with plurals of demonyms folded and known other names (US, America, U.S.) mapped to
+    // one canonical key.
+    let keys: Vec<String> = mentions.iter().map(|m| canonical_key(m)).collect();
     let bare: Vec<Vec<String>> = mentions.iter().map(|m| names::bare_words(m.text)).collect();
 
     // 1. The same name.
@@ -81,10 +83,31 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
         by_key.entry((keys[i].as_str(), m.kind == EntityType::Person)).or_default().push(i);
     }
     for group in by_key.values() {
-        for &i in group {
-            if let Some(&j) = group.iter().find(|&&j| compatible(mentions[i].kind, mentions[j].kind)) {
-                uf.union(i, j);
-            }
+        // The same name is one thing whatever the tagger called it, but a person stays a person.
+        for &i in &group[1..] {
+            uf.union(group[0], i);
+        }
+    }
+
+    // 1b. The first word of a venue's name names the venue ("Crocus" for "Crocus City Hall").
+    for i in 0..n {
+        // A city is not short for the venues named after it ("Kabul" / "Kabul University").
+        if mentions[i].kind == EntityType::Person || bare[i].len() != 1 || crate::places::is_place(mentions[i].text) {
+            continue;
+        }
+        let mut roots: Vec<usize> = (0..n)
+            .filter(|&j| {
+                mentions[j].kind != EntityType::Person
+                    && bare[j].len() >= 2
+                    && bare[j][0] == bare[i][0]
+                    && names::FACILITY_HEADS.contains(&bare[j].last().unwrap().as_str())
+            })
+            .map(|j| uf.find(j))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if roots.len() == 1 {
+            uf.union(i, roots[0]);
         }
     }
 
@@ -165,10 +188,16 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
             continue;
         }
         let between = text[a.at.span.end..b.at.span.start].trim().to_lowercase();
+        // "Islamic State Khorasan Province’s (IS-K)": the possessive belongs to the name.
+        let between = between.trim_start_matches("’s").trim_start_matches("'s").trim().to_string();
         let after_b = text[b.at.span.end..].trim_start();
+        // An acronym defined beside a name starts with the name's first letter: "Khorasan –
+        // or ISK" is a region next to a group's acronym, not its expansion.
+        let initial = |t: &str| names::surface(t).chars().find(|c| c.is_alphabetic()).map(|c| c.to_lowercase().to_string());
+        let acronym_fits = (names::is_acronym(b.text) || names::is_acronym(a.text)) && initial(a.text) == initial(b.text);
         let defines = match between.as_str() {
-            "(" => after_b.starts_with(')'),
-            "– or" | "— or" | "- or" | ", or" | "or" | "(or" => names::is_acronym(b.text) || names::is_acronym(a.text),
+            "(" => after_b.starts_with(')') && (acronym_fits || !(names::is_acronym(a.text) || names::is_acronym(b.text))),
+            "– or" | "— or" | "- or" | ", or" | "or" | "(or" => acronym_fits,
             s => {
                 s.len() <= 40
                     && ["also known as", "known as", "aka", "is an abbreviation of", "stands for", "short for", "is short for"]
@@ -204,7 +233,34 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
         }
     }
 
+    // 6. Hyphenated variants of one acronym over names of one thing: IS-K and ISIS-K are
+    //    "<the Islamic State>-K" both, because IS and ISIS are names of one group.
+    let mut by_variant: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind == EntityType::Person || !names::is_acronym(m.text) {
+            continue;
+        }
+        if let Some((prefix, suffix)) = names::surface(m.text).rsplit_once('-') {
+            let prefix_key = names::key(prefix);
+            let canon = names::known_alias(&prefix_key).map(str::to_string).unwrap_or(prefix_key);
+            by_variant.entry((canon, suffix.to_lowercase())).or_default().push(i);
+        }
+    }
+    for group in by_variant.values() {
+        for &i in &group[1..] {
+            uf.union(group[0], i);
+        }
+    }
+
     build_entities(mentions, &mut uf)
+}
+
+fn canonical_key(m: &Mention<'_>) -> String {
+    let k = if m.kind == EntityType::Misc { names::demonym_key(m.text) } else { names::key(m.text) };
+    if m.kind == EntityType::Person {
+        return k;
+    }
+    names::known_alias(&k).map(str::to_string).unwrap_or(k)
 }
 
 fn build_entities(mentions: &[Mention<'_>], uf: &mut UnionFind) -> Resolution {
@@ -331,6 +387,15 @@ mod tests {
                 // Two people with one surname: a bare surname is ambiguous and stays alone.
                 &["[PER Anna Marsh] and [PER Lena Marsh] spoke.", "[PER Marsh] agreed."],
                 &[&["Anna Marsh"], &["Lena Marsh"], &["Marsh"]],
+            ),
+            (
+                &["[LOC US] officials and [LOC America] agree.", "[MISC Russians] and a [MISC Russian] met at [LOC Crocus City Hall]. [LOC Crocus] burned."],
+                &[&["America", "US"], &["Russian", "Russians"], &["Crocus", "Crocus City Hall"]],
+            ),
+            (
+                // Hyphenated variants over names of one group join; a region beside an acronym does not.
+                &["[ORG ISIS] grew. [ORG ISIS-K] formed.", "[ORG IS-K] struck. In [LOC Khorasan] – or [ORG ISK] – it grew."],
+                &[&["ISIS"], &["IS-K", "ISIS-K", "ISK"], &["Khorasan"]],
             ),
             (
                 &["[PER Qassim Soleimani] died.", "[PER Qasem Soleimani] was killed.", "[MISC Iranian] Gen [PER Qassem Soleimani]"],

@@ -28,13 +28,18 @@ const TRIGGERS: &[(&str, &str)] = &[
     ("founded", "founding"), ("formed", "founding"),
     ("assassination", "assassination"), ("assassinated", "assassination"),
     ("election", "election"), ("elections", "election"),
+    ("war", "war"), ("wars", "war"), ("battle", "battle"), ("fighting", "war"), ("insurgency", "war"),
+    ("warning", "warning"), ("warnings", "warning"),
+    ("takeover", "takeover"), ("coup", "takeover"),
+    ("appointed", "appointment"), ("appointment", "appointment"),
     ("strike", "strike"), ("airstrike", "strike"), ("airstrikes", "strike"),
 ];
 
 /// Kinds that can name the same happening.
-fn family(kind: &str) -> &str {
+pub fn family(kind: &str) -> &str {
     match kind {
-        "attack" | "shooting" | "bombing" | "siege" | "strike" => "violence",
+        "attack" | "shooting" | "bombing" | "siege" | "strike" | "massacre" => "violence",
+        "war" | "battle" | "invasion" | "occupation" => "war",
         other => other,
     }
 }
@@ -66,7 +71,7 @@ pub fn find_mentions(docs: &[(Document, Extraction)], place_at: &BTreeMap<DocSpa
             let Some(si) = ex.sentences.iter().position(|s| s.start <= tok.span.start && tok.span.end <= s.end) else { continue };
             let sentence = ex.sentences[si];
             // Where the trigger's sentence gives no date or place, the next sentence of the same
-            // paragraph often does ("… died in the attack. It began in Vellmar on Friday").
+            // paragraph often does ("… died in the attack. It began in Dravosk on Friday").
             let next = ex.sentences.get(si + 1).copied().filter(|n| !text[sentence.end..n.start].contains('\n'));
             let date_in = |window: Span| {
                 ex.timexes

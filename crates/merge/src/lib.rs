@@ -16,6 +16,7 @@ pub mod entities;
 pub mod events;
 pub mod figures;
 pub mod names;
+pub mod places;
 
 use dossier_model::{
     Claim, DiscrepancyKind, Discrepancy, DiscrepancyValue, DocSpan, Document, Dossier, DossierQuote, EntityType, Event,
@@ -81,6 +82,9 @@ fn resolve(docs: &[(Document, Extraction)], documents: Vec<Document>) -> Dossier
     let mentions = entities::mentions(docs);
     let resolution = entities::resolve(docs, &mentions);
     let mut entities = resolution.entities;
+    for e in entities.iter_mut().filter(|e| e.kind == EntityType::Location) {
+        e.place = std::iter::once(&e.name).chain(&e.aliases).find_map(|n| places::lookup(n));
+    }
     let mut mention_index: BTreeMap<DocSpan, usize> = BTreeMap::new();
     let mut place_index: BTreeMap<DocSpan, usize> = BTreeMap::new();
     for (m, &e) in mentions.iter().zip(&resolution.entity_of_mention) {
@@ -191,7 +195,6 @@ fn resolve(docs: &[(Document, Extraction)], documents: Vec<Document>) -> Dossier
     let mut timeline: Vec<TimelineEntry> =
         events.iter().enumerate().filter_map(|(i, e)| e.date.clone().map(|date| TimelineEntry { date, event: i })).collect();
     timeline.sort_by(|a, b| (&a.date, a.event).cmp(&(&b.date, b.event)));
-    let _ = &mut entities;
     Dossier { documents, entities, events, timeline, quotes, claims, discrepancies }
 }
 

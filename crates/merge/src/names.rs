@@ -48,6 +48,46 @@ pub fn key(text: &str) -> String {
     bare_words(text).concat()
 }
 
+/// The key of a nationality or group word, plural folded ("Russians" → russian), for the
+/// adjectives and demonyms that CoNLL calls MISC.
+pub fn demonym_key(text: &str) -> String {
+    let k = key(text);
+    match k.strip_suffix('s') {
+        Some(stem) if stem.len() >= 4 && !stem.ends_with('s') => stem.to_string(),
+        _ => k,
+    }
+}
+
+/// Words that end the name of a place people gather in; the first word alone often names the
+/// place too ("Crocus" for "Crocus City Hall").
+pub const FACILITY_HEADS: &[&str] = &[
+    "hall", "centre", "center", "arena", "theatre", "theater", "stadium", "airport", "square", "mall", "hotel",
+    "museum", "church", "mosque", "synagogue", "cathedral", "station", "bridge", "market", "hospital", "school",
+    "university", "club", "venue", "plaza", "park", "palace",
+];
+
+/// Known other names of countries and organisations (`models/aliases.tsv`): key → canonical key.
+pub fn known_alias(key: &str) -> Option<&'static str> {
+    use std::collections::HashMap;
+    use std::sync::LazyLock;
+    static TABLE: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+        let mut map = HashMap::new();
+        for line in include_str!("../../../models/aliases.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let Some((canonical, others)) = line.split_once('\t') else { continue };
+            let canonical = self::key(canonical);
+            for alias in others.split('|') {
+                map.insert(self::key(alias), canonical.clone());
+            }
+            map.insert(canonical.clone(), canonical);
+        }
+        map
+    });
+    TABLE.get(key).map(String::as_str)
+}
+
 /// True when `text` is written like an acronym: mostly capitals, few letters (IS-K, ISIS-K,
 /// ISK, FBI, U.S.).
 pub fn is_acronym(text: &str) -> bool {
@@ -141,6 +181,17 @@ mod tests {
         assert_eq!(skeleton("Qassim"), skeleton("Qasem"));
         assert_eq!(skeleton("Qassem"), skeleton("Qasem"));
         assert_ne!(skeleton("Anna"), skeleton("Lena"));
+    }
+
+    #[test]
+    fn table_and_demonyms() {
+        assert_eq!(known_alias(&key("U.S.")), Some("unitedstates"));
+        assert_eq!(known_alias(&key("America")), Some("unitedstates"));
+        assert_eq!(known_alias(&key("ISIS")), known_alias(&key("Islamic State")));
+        assert_eq!(known_alias(&key("Dravosk")), None);
+        assert_eq!(demonym_key("Russians"), "russian");
+        assert_eq!(demonym_key("Jews"), "jews");
+        assert_eq!(demonym_key("Swiss"), "swiss");
     }
 
     #[test]

@@ -6,9 +6,9 @@ use dossier_model::{DiscrepancyKind, Dossier};
 
 fn corpus() -> Vec<(dossier_model::Document, dossier_model::Extraction)> {
     vec![
-        doc("a", Some("2025-03-08"), "The attack in [LOC Vellmar] on {2025-03-07 Friday} killed <killed 31 at_least at least 31> people. [PER Ilse Varga] spoke. [PER Qassim Reyl] fled."),
-        doc("b", Some("2025-03-10"), "[PER Varga] said the bombing in [LOC Vellmar] on {2025-03-06 Thursday} killed <killed 34 at_least at least 34>. [PER Qasem Reyl] was seen."),
-        doc("c", Some("2025-03-10"), "Nearly 40 died in the attack. It killed <killed 40 nearly nearly 40> in [LOC Vellmar] on {2025-03-07 Friday}."),
+        doc("a", Some("2025-03-08"), "The attack in [LOC Dravosk] on {2025-03-07 Friday} killed <killed 31 at_least at least 31> people. [PER Ilse Varga] spoke. [PER Qassim Reyl] fled."),
+        doc("b", Some("2025-03-10"), "[PER Varga] said the bombing in [LOC Dravosk] on {2025-03-06 Thursday} killed <killed 34 at_least at least 34>. [PER Qasem Reyl] was seen."),
+        doc("c", Some("2025-03-10"), "Nearly 40 died in the attack. It killed <killed 40 nearly nearly 40> in [LOC Dravosk] on {2025-03-07 Friday}."),
     ]
 }
 

@@ -1,7 +1,1230 @@
-//! Quotes (placeholder until the annotator lands): finds nothing.
-use dossier_model::{Entity, Quote, Span, Token};
+//! Quotes: direct and reported speech, with speaker and cue spans.
+//!
+//! # What
+//! [`annotate`] finds, in one document,
+//! - **direct quotes**: the characters between quotation marks (straight, curly, `« »`,
+//!   `„ “`, single or double, nested, running across paragraphs, split by their cue as in
+//!   `"It means," he said, "that …"`), attributed to a speaker by a communication act;
+//! - **reported speech**: the content clause of a reporting verb (`X said that …`,
+//!   `X told a hearing that …`, `according to X, …`, `…, X said.`).
+//!
+//! Scare quotes (a word or two in marks with no communication act that governs them) are not
+//! quotes. The speaker is the name in the source noun phrase (the entity mention when the
+//! tagger found one, else the run of capitalised words at the phrase's head, titles
+//! stripped), the whole phrase for unnamed sources ("a senior Western intelligence official"),
+//! or, for a pronoun, the span of its antecedent (the nearest compatible speaker or name
+//! before it), so that the dossier merge can link speakers to entities by span overlap.
+//!
+//! [`attributions`] gives the same analysis as PARC-style attribution relations (source noun
+//! phrase as written, cue, content fragments with their quotation marks), for the evaluation
+//! on PolNeAR; with [`Profile::Parc`] it also takes belief and perception verbs as cues
+//! (`think`, `want`, `show`), which PARC annotates but which are not quotes.
+//!
+//! # How (why rules)
+//! Rule-based scanning, one pass per stage, no regex: each token is looked up once in the
+//! word tables ([`lexicon`]); quotation marks are paired by an automaton ([`marks`]); each
+//! quoted piece then looks for its cue after its closing mark (`"…," she said`), linked just
+//! before its opening mark (`said: "`, `described it as "`), or as the first reporting verb of
+//! its sentence (`He said analysts … "…"`), and otherwise continues the voice of the quote
+//! before it (same or previous paragraph). Reporting verbs outside quotes are read with their
+//! frames (addressee, `that`, inversion) to cut the content clause. Noun phrases are found by
+//! walking left or right over words that can belong to one (determiners, capitalised words,
+//! role nouns, modifiers, `of`), stopping at verbs of the closed classes, conjunctions and
+//! punctuation; appositives (`X, the head of Y, said`) are skipped to the name.
+//! This costs a fraction of tokenization and needs no tagger: entity spans, when present,
+//! only refine the speaker span.
+
+pub(crate) mod lexicon;
+pub(crate) mod marks;
+#[cfg(test)]
+mod tests;
+
+use dossier_model::{Entity, EntityType, Quote, Span, Token, TokenKind};
+use lexicon::{Cue, CueClass, Entry, Form};
+use marks::Piece;
+
+/// Which verbs count as cues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Profile {
+    /// Communication acts only: quotes of a speaker (the extraction contract).
+    Speech,
+    /// Also beliefs, intentions and perceptions, as PARC 3.0 / PolNeAR annotate attribution.
+    Parc,
+}
+
+/// An attribution relation in the PARC sense.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The source noun phrase as written (appositive and title included; pronouns unresolved).
+    pub source: Option<Span>,
+    /// The speaker span of the [`Quote`] contract (name, descriptor or resolved antecedent).
+    pub speaker: Option<Span>,
+    pub cue: Option<Span>,
+    /// Content fragments, in order; for direct quotes with their quotation marks.
+    pub content: Vec<Span>,
+    pub direct: bool,
+}
 
 /// Direct and reported speech with speaker and cue spans.
-pub fn annotate(_text: &str, _tokens: &[Token], _sentences: &[Span], _entities: &[Entity]) -> Vec<Quote> {
-    Vec::new()
+pub fn annotate(text: &str, tokens: &[Token], sentences: &[Span], entities: &[Entity]) -> Vec<Quote> {
+    let doc = Doc::new(text, tokens, sentences, entities);
+    find(&doc, Profile::Speech)
+        .into_iter()
+        .filter(|f| !f.minor)
+        .map(|f| Quote { span: f.content, direct: f.direct, speaker: f.speaker, cue: f.cue })
+        .collect()
+}
+
+/// Attribution relations (PARC style): fragments sharing a cue form one relation.
+pub fn attributions(text: &str, tokens: &[Token], sentences: &[Span], entities: &[Entity], profile: Profile) -> Vec<Attribution> {
+    let doc = Doc::new(text, tokens, sentences, entities);
+    let found = find(&doc, profile);
+    let mut out: Vec<Attribution> = Vec::new();
+    for f in found {
+        let frag = f.marked;
+        if let Some(a) = out.iter_mut().find(|a| f.cue.is_some() && a.cue == f.cue) {
+            // Join fragments separated by nothing but whitespace (a clause running into a quote).
+            let last = a.content.last_mut().expect("attributions have content");
+            if last.end <= frag.start && text[last.end..frag.start].trim().is_empty() {
+                last.end = frag.end;
+            } else if !a.content.iter().any(|c| c.overlaps(frag)) {
+                a.content.push(frag);
+                a.content.sort();
+            }
+            a.direct |= f.direct;
+            if a.source.is_none() {
+                a.source = f.source;
+                a.speaker = f.speaker;
+            }
+        } else {
+            out.push(Attribution { source: f.source, speaker: f.speaker, cue: f.cue, content: vec![frag], direct: f.direct });
+        }
+    }
+    out
+}
+
+/// One found piece of quoted or reported content.
+#[derive(Debug, Clone)]
+struct Found {
+    /// Between the marks (direct) or the content clause (reported).
+    content: Span,
+    /// With the marks (direct); equal to `content` for reported speech.
+    marked: Span,
+    direct: bool,
+    source: Option<Span>,
+    speaker: Option<Span>,
+    cue: Option<Span>,
+    /// A reported clause of fewer than three tokens running into a direct quote: part of the
+    /// relation for PARC, not a quote of its own.
+    minor: bool,
+    /// The speaker is an unresolved pronoun (token index).
+    pronoun: Option<usize>,
+}
+
+/// The tokenized document with per-token facts the annotators share.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub info: Vec<Entry>,
+    /// Sentence index of each token.
+    pub sent: Vec<u32>,
+    /// Token range `[start, end)` of each sentence.
+    pub sent_toks: Vec<(usize, usize)>,
+    /// Paragraph index of each token (a newline between two tokens starts a paragraph).
+    pub para: Vec<u32>,
+    pub entities: &'a [Entity],
+}
+
+impl<'a> Doc<'a> {
+    pub(crate) fn new(text: &'a str, toks: &'a [Token], sentences: &[Span], entities: &'a [Entity]) -> Doc<'a> {
+        let mut info = Vec::with_capacity(toks.len());
+        let mut para = Vec::with_capacity(toks.len());
+        let mut p = 0u32;
+        let mut prev_end = 0usize;
+        for t in toks {
+            let s = text.get(t.span.start..t.span.end).unwrap_or("");
+            info.push(if t.kind == TokenKind::Word { lexicon::lookup(s) } else { Entry::default() });
+            if t.span.start >= prev_end && text.get(prev_end..t.span.start).is_some_and(|g| g.contains('\n')) {
+                p += 1;
+            }
+            para.push(p);
+            prev_end = t.span.end;
+        }
+        // Sentences and tokens are both in order: one merge pass.
+        let mut sent = vec![0u32; toks.len()];
+        let mut sent_toks = Vec::with_capacity(sentences.len().max(1));
+        let mut k = 0;
+        for (si, s) in sentences.iter().enumerate() {
+            let start = k;
+            while k < toks.len() && toks[k].span.start < s.end {
+                sent[k] = si as u32;
+                k += 1;
+            }
+            sent_toks.push((start, k));
+        }
+        if k < toks.len() {
+            let si = sent_toks.len() as u32;
+            for s in &mut sent[k..] {
+                *s = si;
+            }
+            sent_toks.push((k, toks.len()));
+        }
+        Doc { text, toks, info, sent, sent_toks, para, entities }
+    }
+
+    pub(crate) fn tok_text(&self, i: usize) -> &'a str {
+        let s = self.toks[i].span;
+        self.text.get(s.start..s.end).unwrap_or("")
+    }
+    pub(crate) fn is_word(&self, i: usize) -> bool {
+        self.toks[i].kind == TokenKind::Word
+    }
+    pub(crate) fn flags(&self, i: usize) -> u32 {
+        self.info[i].flags
+    }
+    pub(crate) fn has(&self, i: usize, f: u32) -> bool {
+        self.info[i].flags & f != 0
+    }
+    /// A word starting with an upper-case letter (or a digit-free acronym).
+    pub(crate) fn cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.tok_text(i).chars().next().is_some_and(char::is_uppercase)
+    }
+    pub(crate) fn is(&self, i: usize, s: &str) -> bool {
+        self.tok_text(i).eq_ignore_ascii_case(s)
+    }
+    pub(crate) fn is_possessive(&self, i: usize) -> bool {
+        matches!(self.tok_text(i), "'s" | "’s" | "'S" | "’S")
+    }
+    pub(crate) fn sent_range(&self, i: usize) -> (usize, usize) {
+        self.sent_toks[self.sent[i] as usize]
+    }
+    pub(crate) fn span(&self, from: usize, to: usize) -> Span {
+        Span::new(self.toks[from].span.start, self.toks[to].span.end)
+    }
+    fn is_mark(&self, i: usize) -> bool {
+        self.toks[i].kind == TokenKind::Punct
+            && matches!(self.tok_text(i), "\"" | "“" | "”" | "„" | "«" | "»" | "‘" | "’" | "'" | "''" | "``" | "‹" | "›" | "‚")
+    }
+    /// Sentence-level separators inside a sentence.
+    fn is_hard_punct(&self, i: usize) -> bool {
+        self.toks[i].kind == TokenKind::Punct && matches!(self.tok_text(i), "." | ";" | "!" | "?" | "—" | "–" | "(" | ")" | "..." | "…")
+    }
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.tok_text(i), "—" | "–" | "--" | "―")
+    }
+
+    /// The cue starting at token `i`, if it is one in this context: `(cue, last token)`.
+    pub(crate) fn cue_at(&self, i: usize, profile: Profile) -> Option<(Cue, usize)> {
+        let cue = self.info[i].cue?;
+        if cue.class == CueClass::Belief && profile == Profile::Speech {
+            return None;
+        }
+        let mut last = i;
+        if let Some(p) = cue.particle {
+            if i + 1 < self.toks.len() && self.is(i + 1, p) {
+                last = i + 1;
+            } else if cue.particle_required {
+                return None;
+            }
+        }
+        let prev = self.prev_word_skipping(i, lexicon::ADV);
+        // Passive (`was told`, `is said to`): not a cue of a speaker here.
+        if cue.form == Form::Past {
+            if let Some(p) = prev {
+                if self.has(p, lexicon::BE) {
+                    return None;
+                }
+            }
+        }
+        let nounish = cue.frames & lexicon::F_NOUNY != 0 || cue.form == Form::Ing;
+        if nounish && cue.form != Form::Past {
+            // `the claims`, `Moscow’s claims`, `a warning`: nouns.
+            if i > 0 && (self.has(i - 1, lexicon::DET) || self.is_possessive(i - 1)) {
+                return None;
+            }
+            if cue.form != Form::Ing {
+                let next = last + 1;
+                let ok = next < self.toks.len()
+                    && (self.is(next, "that")
+                        || matches!(self.tok_text(next), ":" | "," | "\"" | "“" | "‘" | "'")
+                        || self.has(next, lexicon::DET | lexicon::PRON | lexicon::ADDRESSEE)
+                        || self.cap(next));
+                if !ok {
+                    return None;
+                }
+            }
+        }
+        Some((cue, last))
+    }
+
+    /// A reporting verb that cannot be a noun here (`said`, `says`; not `report`, `claims`).
+    pub(crate) fn verbish(&self, i: usize) -> bool {
+        match self.info[i].cue {
+            Some(c) => !self.cap(i) && !(c.frames & lexicon::F_NOUNY != 0 && c.form != Form::Past),
+            None => false,
+        }
+    }
+
+    fn prev_word_skipping(&self, i: usize, skip: u32) -> Option<usize> {
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            if self.sent[k] != self.sent[i] {
+                return None;
+            }
+            if self.has(k, skip) && !self.has(k, lexicon::BE) {
+                continue;
+            }
+            return Some(k);
+        }
+        None
+    }
+}
+
+/// A noun phrase: its tokens `[start, end]` (inclusive) and the speaker span chosen in it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Np {
+    pub start: usize,
+    pub end: usize,
+    /// The source as written (appositive included).
+    pub source: Span,
+    /// The name or descriptor to report as speaker.
+    pub name: Span,
+    /// The head is a pronoun (token index).
+    pub pronoun: Option<usize>,
+}
+
+impl Doc<'_> {
+    /// The noun phrase whose last token is `e`, walking left no further than `lo`.
+    pub(crate) fn np_left(&self, e: usize, lo: usize) -> Option<(usize, usize)> {
+        if !self.is_word(e) && self.toks[e].kind != TokenKind::Number {
+            return None;
+        }
+        if self.has(e, lexicon::PRON) {
+            return Some((e, e));
+        }
+        if self.has(e, lexicon::STOP | lexicon::AUX | lexicon::PREP | lexicon::DET | lexicon::ADDRESSEE)
+            || self.verbish(e)
+            || self.tok_text(e).ends_with("ly") && !self.cap(e)
+        {
+            return None;
+        }
+        let named_head = self.cap(e);
+        let mut k = e;
+        // Once a role noun precedes a name, lowercase modifiers of the role may follow.
+        let mut lower_ok = !named_head;
+        let mut len = 1;
+        while k > lo && len < 14 {
+            let t = k - 1;
+            if self.sent[t] != self.sent[e] {
+                break;
+            }
+            if self.is_possessive(t) {
+                if t > lo && self.is_word(t - 1) {
+                    k = t - 1;
+                    len += 2;
+                    lower_ok = true;
+                    continue;
+                }
+                break;
+            }
+            if !self.is_word(t) {
+                if self.toks[t].kind == TokenKind::Number && !named_head {
+                    k = t;
+                    len += 1;
+                    continue;
+                }
+                break;
+            }
+            let f = self.flags(t);
+            if f & lexicon::DET != 0 {
+                k = t;
+                break;
+            }
+            if f & lexicon::PREP != 0 {
+                let inner = matches!(self.tok_text(t).to_ascii_lowercase().as_str(), "of" | "at" | "in" | "for" | "from");
+                let after_ok = t + 1 <= e && (self.has(t + 1, lexicon::DET) || self.cap(t + 1));
+                let before_ok = t > lo
+                    && self.is_word(t - 1)
+                    && self.flags(t - 1) & (lexicon::STOP | lexicon::AUX | lexicon::PREP | lexicon::PRON) == 0
+                    && self.info[t - 1].cue.is_none();
+                if inner && after_ok && before_ok && len < 10 {
+                    k = t;
+                    len += 1;
+                    lower_ok = true;
+                    continue;
+                }
+                break;
+            }
+            if f & (lexicon::STOP | lexicon::AUX | lexicon::PRON | lexicon::ADDRESSEE) != 0 {
+                break;
+            }
+            if self.verbish(t) {
+                break;
+            }
+            if self.cap(t) {
+                k = t;
+                len += 1;
+                continue;
+            }
+            // A lowercase word.
+            let w = self.tok_text(t);
+            if w.ends_with("ly") {
+                break;
+            }
+            let role = f & lexicon::ROLE != 0 || is_role_like(w);
+            if lower_ok || role {
+                k = t;
+                len += 1;
+                if role {
+                    lower_ok = true;
+                }
+                continue;
+            }
+            break;
+        }
+        // Leading time words are no part of the subject (`Now experts warn`, `Last night X`).
+        while k < e && (self.has(k, lexicon::TIME) || is_time_word(self.tok_text(k))) {
+            k += 1;
+        }
+        while k < e && (self.is(k, "last") || self.is(k, "next") || self.is(k, "this")) && is_time_word(self.tok_text(k + 1)) {
+            k += 2;
+        }
+        if k > e {
+            return None;
+        }
+        Some((k, e))
+    }
+
+    /// The noun phrase starting at `s`, walking right no further than `hi` (exclusive).
+    pub(crate) fn np_right(&self, s: usize, hi: usize) -> Option<(usize, usize)> {
+        if s >= hi || s >= self.toks.len() {
+            return None;
+        }
+        if self.has(s, lexicon::PRON) {
+            return Some((s, s));
+        }
+        if !self.is_word(s) || self.has(s, lexicon::STOP | lexicon::AUX | lexicon::PREP) {
+            return None;
+        }
+        let mut k = s;
+        while k + 1 < hi && k - s < 10 {
+            let t = k + 1;
+            if self.sent[t] != self.sent[s] {
+                break;
+            }
+            if self.is_possessive(t) {
+                k = t;
+                continue;
+            }
+            if !self.is_word(t) {
+                if self.toks[t].kind == TokenKind::Number {
+                    k = t;
+                    continue;
+                }
+                break;
+            }
+            let f = self.flags(t);
+            if f & lexicon::PREP != 0 {
+                if self.is(t, "of") && t + 1 < hi && (self.has(t + 1, lexicon::DET) || self.cap(t + 1)) {
+                    k = t;
+                    continue;
+                }
+                break;
+            }
+            if f & (lexicon::STOP | lexicon::AUX | lexicon::PRON | lexicon::DET | lexicon::ADDRESSEE) != 0 {
+                break;
+            }
+            if self.verbish(t) {
+                break;
+            }
+            if self.tok_text(t).ends_with("ly") && !self.cap(t) {
+                break;
+            }
+            k = t;
+        }
+        Some((s, k))
+    }
+
+    /// The speaker span inside the phrase `[s, e]`: an entity mention or the capitalised run at
+    /// the head (titles stripped), or the whole phrase for an unnamed source.
+    pub(crate) fn name_in(&self, s: usize, e: usize) -> Span {
+        let whole = self.span(s, e);
+        let head_cap = self.cap(e) || self.toks[e].kind != TokenKind::Word && e > s && self.cap(e - 1);
+        // Entities inside the phrase: the one nearest the head.
+        let ent = self
+            .entities
+            .iter()
+            .filter(|en| whole.contains(en.span) || en.span.overlaps(self.toks[e].span))
+            .max_by_key(|en| (en.span.end, usize::MAX - en.span.start));
+        if let Some(en) = ent {
+            if en.span.overlaps(self.toks[e].span) || head_cap {
+                return Span::new(en.span.start.max(whole.start), en.span.end.min(whole.end));
+            }
+        }
+        if !head_cap {
+            return whole;
+        }
+        let mut k = e;
+        while k > s {
+            let t = k - 1;
+            let ok = (self.cap(t) && !self.has(t, lexicon::TITLE | lexicon::DET | lexicon::TIME))
+                || self.is_word(t) && matches!(self.tok_text(t), "al" | "bin" | "ibn" | "de" | "van" | "von" | "da" | "del" | "la" | "le" | "el");
+            if !ok {
+                break;
+            }
+            k = t;
+        }
+        self.span(k, e)
+    }
+
+    fn make_np(&self, s: usize, e: usize) -> Np {
+        let pronoun = (s == e && self.has(s, lexicon::PRON)).then_some(s);
+        Np { start: s, end: e, source: self.span(s, e), name: self.name_in(s, e), pronoun }
+    }
+
+    /// The subject of a cue at `cue`: the noun phrase before it (over auxiliaries and adverbs),
+    /// with an appositive skipped (`X, the head of Y, said`). `lo` bounds the walk.
+    pub(crate) fn subject_of(&self, cue: usize, lo: usize) -> Option<Np> {
+        let (s0, _) = self.sent_range(cue);
+        let lo = lo.max(s0);
+        let mut k = cue;
+        // Auxiliaries, adverbs and an infinitive `to` between subject and verb.
+        while k > lo {
+            let t = k - 1;
+            if self.is_word(t) && (self.has(t, lexicon::AUX | lexicon::ADV) || self.tok_text(t).ends_with("ly") && !self.cap(t)) && !self.has(t, lexicon::PRON) {
+                k = t;
+                continue;
+            }
+            break;
+        }
+        if k <= lo {
+            return None;
+        }
+        let e = k - 1;
+        if self.tok_text(e) == "," {
+            // An appositive between commas, or a reduced relative (`X, run by Y, said`).
+            let c2 = e;
+            let mut c1 = None;
+            let mut t = c2;
+            while t > lo && c2 - t < 30 {
+                t -= 1;
+                if self.tok_text(t) == "," {
+                    c1 = Some(t);
+                    break;
+                }
+                if self.is_mark(t) || self.is_hard_punct(t) || self.verbish(t) {
+                    break;
+                }
+            }
+            let c1 = c1?;
+            if c1 + 1 >= c2 {
+                return None;
+            }
+            let a = (c1 + 1, c2 - 1);
+            if (a.0..=a.1).all(|x| self.has(x, lexicon::ADV)) {
+                // `Trump, however, said`.
+                let (s, e2) = self.np_left(c1.checked_sub(1)?, lo)?;
+                return Some(self.make_np(s, e2));
+            }
+            let b = if c1 > lo { self.np_left(c1 - 1, lo) } else { None };
+            let Some((bs, be)) = b else {
+                let (s, e2) = self.np_left(a.1, a.0)?;
+                return (s == a.0).then(|| self.make_np(s, e2));
+            };
+            let mut np = self.make_np(bs, be);
+            np.source = Span::new(self.toks[bs].span.start, self.toks[c2].span.end);
+            let a_is_name = self.cap(a.0) && !self.has(a.0, lexicon::DET) && (a.0..=a.1).all(|x| self.cap(x) || !self.is_word(x));
+            if a_is_name && !self.cap(be) {
+                if let Some((s, e2)) = self.np_left(a.1, a.0) {
+                    np.name = self.name_in(s, e2);
+                    np.pronoun = None;
+                }
+            }
+            return Some(np);
+        }
+        if self.is_word(e) && matches!(self.tok_text(e).to_ascii_lowercase().as_str(), "that" | "who" | "which") && e > lo {
+            // A relative clause: the subject is the phrase the pronoun stands for.
+            let (s, e2) = self.np_left(e - 1, lo)?;
+            return Some(self.make_np(s, e2));
+        }
+        let (s, e) = self.np_left(e, lo)?;
+        Some(self.make_np(s, e))
+    }
+
+    /// The subject of the sentence holding `i` (for `-ing` cues: `X posted …, describing it`).
+    fn sentence_subject(&self, i: usize) -> Option<Np> {
+        let (s0, _) = self.sent_range(i);
+        let mut s = s0;
+        // Skip an opening adverbial ending in a comma (`Last Thursday, …`).
+        if let Some(c) = (s0..i.min(s0 + 7)).find(|&k| self.tok_text(k) == ",") {
+            if !(s0..c).any(|k| self.info[k].cue.is_some()) {
+                s = c + 1;
+            }
+        }
+        while s < i && (self.has(s, lexicon::TIME | lexicon::ADV) || self.is_mark(s)) {
+            s += 1;
+        }
+        let (a, b) = self.np_right(s, i)?;
+        Some(self.make_np(a, b))
+    }
+}
+
+fn is_role_like(w: &str) -> bool {
+    let w = w.trim_end_matches('s');
+    w.len() > 4 && (w.ends_with("man") || w.ends_with("woman") || w.ends_with("ist") || w.ends_with("ian") || w.ends_with("er") || w.ends_with("or"))
+        || lexicon::lookup(w).flags & lexicon::ROLE != 0
+}
+
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "night" | "week" | "weekend" | "month" | "year" | "morning" | "evening" | "afternoon" | "monday" | "tuesday"
+            | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "now" | "today" | "yesterday" | "meanwhile"
+            | "earlier" | "later" | "previously"
+    )
+}
+
+/// Words in a span of tokens.
+fn word_count(doc: &Doc, from: usize, to: usize) -> usize {
+    (from..to.min(doc.toks.len())).filter(|&k| doc.is_word(k) || doc.toks[k].kind == TokenKind::Number).count()
+}
+
+/// Token range `[first, last]` inside a byte span.
+fn toks_in(doc: &Doc, span: Span) -> Option<(usize, usize)> {
+    let first = doc.toks.partition_point(|t| t.span.start < span.start);
+    let end = doc.toks.partition_point(|t| t.span.start < span.end);
+    (first < end).then(|| (first, end - 1))
+}
+
+struct Direct {
+    piece: Piece,
+    /// Token range of the content.
+    first: usize,
+    last: usize,
+    words: usize,
+    cue: Option<(usize, usize)>,
+    subject: Option<Np>,
+    keep: bool,
+}
+
+/// The whole analysis: direct quotes first, then reported speech around them.
+fn find(doc: &Doc, profile: Profile) -> Vec<Found> {
+    if doc.toks.is_empty() {
+        return Vec::new();
+    }
+    let pieces = marks::pair(doc);
+    // Tokens inside any piece (marks included), by piece index + 1.
+    let mut inside = vec![0u32; doc.toks.len()];
+    let mut directs: Vec<Direct> = Vec::with_capacity(pieces.len());
+    for (pi, p) in pieces.iter().enumerate() {
+        let last_tok = p.close.unwrap_or_else(|| toks_in(doc, p.content).map(|r| r.1).unwrap_or(p.open));
+        for x in &mut inside[p.open..=last_tok.min(doc.toks.len() - 1)] {
+            *x = pi as u32 + 1;
+        }
+        let (first, last) = toks_in(doc, p.content).unwrap_or((p.open + 1, p.open));
+        let words = if first <= last { word_count(doc, first, last + 1) } else { 0 };
+        directs.push(Direct { piece: *p, first, last, words, cue: None, subject: None, keep: false });
+    }
+    for di in 0..directs.len() {
+        attribute_direct(doc, profile, &mut directs, di, &inside);
+    }
+    let mut found: Vec<Found> = Vec::new();
+    for d in &directs {
+        if !d.keep {
+            continue;
+        }
+        let p = d.piece;
+        let open = doc.toks[p.open].span;
+        let marked_end = p.close.map(|c| doc.toks[c].span.end).unwrap_or(p.content.end);
+        found.push(Found {
+            content: p.content,
+            marked: Span::new(open.start, marked_end),
+            direct: true,
+            source: d.subject.map(|n| n.source),
+            speaker: d.subject.map(|n| n.name),
+            cue: d.cue.map(|(a, b)| doc.span(a, b)),
+            minor: false,
+            pronoun: d.subject.and_then(|n| n.pronoun),
+        });
+    }
+    // Kept direct pieces by token: reported clauses stop at them.
+    let mut kept_at = vec![false; doc.toks.len()];
+    for d in directs.iter().filter(|d| d.keep) {
+        kept_at[d.piece.open] = true;
+    }
+    reported(doc, profile, &inside, &kept_at, &directs, &mut found);
+    found.sort_by_key(|f| (f.content.start, f.content.end));
+    resolve_pronouns(doc, &mut found);
+    found
+}
+
+/// Finds the cue and speaker of direct piece `di`, and whether it is a quote at all.
+fn attribute_direct(doc: &Doc, profile: Profile, directs: &mut [Direct], di: usize, inside: &[u32]) {
+    let d = &directs[di];
+    let p = d.piece;
+    let short = d.words <= 5;
+    let content_text = doc.text.get(p.content.start..p.content.end).unwrap_or("").trim_end();
+    let ends_open = content_text.ends_with([',', '!', '?', '…', '—', '–', '-']);
+    let next = p.close.map(|c| c + 1).filter(|&n| n < doc.toks.len() && doc.para[n] == doc.para[p.open]);
+    let comma_after = next.is_some_and(|n| doc.tok_text(n) == ",");
+    let lower_after = next.is_some_and(|n| doc.is_word(n) && !doc.cap(n) || doc.has(n, lexicon::PRON));
+
+    let mut result: Option<((usize, usize), Option<Np>)> = None;
+    // 1. After the closing mark: `"…," she said` / `"…," said Jones`.
+    if !p.cont_next && (ends_open || comma_after || lower_after || !content_text.ends_with('.')) {
+        if let Some(n) = next {
+            result = cue_after(doc, profile, n, inside);
+        }
+    }
+    // 2. Linked just before the opening mark: `said: "`, `told X, "`, `described it as "`.
+    if result.is_none() {
+        result = cue_before_linked(doc, profile, p.open, short, inside);
+    }
+    // 3. The first reporting verb of the sentence before the quote (long quotes).
+    if result.is_none() && !short {
+        let (s0, _) = doc.sent_range(p.open);
+        for k in s0..p.open {
+            if inside[k] != 0 {
+                continue;
+            }
+            if let Some((cue, last)) = doc.cue_at(k, profile) {
+                if cue.class != CueClass::Speech && profile == Profile::Speech {
+                    continue;
+                }
+                let subj = subject_for(doc, k, &cue, s0);
+                if subj.is_some() {
+                    result = Some(((k, last), subj));
+                    break;
+                }
+            }
+        }
+    }
+    // 4. `Name: "…"` with no verb.
+    if result.is_none() && !short && p.open >= 2 && doc.tok_text(p.open - 1) == ":" {
+        let c = p.open - 1;
+        if let Some((s, e)) = doc.np_left(c - 1, doc.sent_range(c).0) {
+            if doc.cap(e) && s == doc.sent_range(c).0 {
+                result = Some(((c, c), Some(doc.make_np(s, e))));
+            }
+        }
+    }
+    let d = &mut directs[di];
+    if let Some((cue, subj)) = result {
+        d.cue = Some(cue);
+        d.subject = subj;
+        d.keep = true;
+        return;
+    }
+    // 5. The same voice goes on: a reopened paragraph, or a quote right after an attributed one.
+    let prev = (0..di).rev().find(|&k| directs[k].keep);
+    if let Some(k) = prev {
+        let (pk, cur) = (&directs[k], &directs[di]);
+        let pk_para = doc.para[pk.piece.open];
+        let cur_para = doc.para[cur.piece.open];
+        let para_start = cur.piece.open == 0 || doc.para[cur.piece.open - 1] != cur_para;
+        let same_voice = cur.piece.cont_prev && pk.piece.cont_next
+            || pk_para == cur_para && !short
+            || pk_para + 1 == cur_para && para_start && !short;
+        if same_voice {
+            let (cue, subject) = (pk.cue, pk.subject);
+            let d = &mut directs[di];
+            d.cue = cue;
+            d.subject = subject;
+            d.keep = true;
+            return;
+        }
+    }
+    // 6. A long quote with no cue: a quote of an unknown speaker.
+    let d = &mut directs[di];
+    d.keep = d.words >= 8 && d.piece.close.is_some();
+}
+
+/// A cue just after a closing mark at token `n`: `, she said` / `said Jones` / `a voice says`.
+fn cue_after(doc: &Doc, profile: Profile, n: usize, inside: &[u32]) -> Option<((usize, usize), Option<Np>)> {
+    let mut j = n;
+    if doc.tok_text(j) == "," {
+        j += 1;
+    }
+    let para = doc.para[n];
+    let end = (j + 8).min(doc.toks.len());
+    for k in j..end {
+        if doc.para[k] != para || inside[k] != 0 || doc.is_hard_punct(k) || doc.tok_text(k) == "," && k > j {
+            break;
+        }
+        let Some((cue, last)) = doc.cue_at(k, profile) else { continue };
+        if cue.class != CueClass::Speech && profile == Profile::Speech {
+            return None;
+        }
+        if cue.form == Form::Ing {
+            return None;
+        }
+        if k == j {
+            // Inverted: `said Jones`, `said the spokesman`.
+            let hi = (last + 12).min(doc.toks.len());
+            let np = doc.np_right(last + 1, hi).map(|(s, e)| doc.make_np(s, e))?;
+            return Some(((k, last), Some(np)));
+        }
+        let np = doc.subject_of(k, j);
+        if let Some(np) = np {
+            if np.start == j || doc.has(j, lexicon::ADV | lexicon::TIME) {
+                return Some(((k, last), Some(np)));
+            }
+        }
+        return None;
+    }
+    None
+}
+
+/// A cue linked to the opening mark at `open`.
+fn cue_before_linked(doc: &Doc, profile: Profile, open: usize, short: bool, inside: &[u32]) -> Option<((usize, usize), Option<Np>)> {
+    let (s0, _) = doc.sent_range(open);
+    // The splitter may start a sentence at the mark: look into the previous one if it ends in
+    // a colon or comma.
+    let lo = if s0 == open && open > 0 && matches!(doc.tok_text(open - 1), ":" | ",") && doc.para[open - 1] == doc.para[open] {
+        doc.sent_range(open - 1).0
+    } else {
+        s0
+    };
+    let limit = if short { 16 } else { 12 };
+    let mut k = open;
+    let mut steps = 0;
+    let mut crossed_long = false;
+    while k > lo && steps < limit {
+        k -= 1;
+        steps += 1;
+        if inside[k] != 0 {
+            // Crossing another piece: only a short one (`"inside job" by X, or a "…"`).
+            if crossed_long {
+                return None;
+            }
+            let pi = inside[k];
+            while k > lo && inside[k - 1] == pi {
+                k -= 1;
+            }
+            crossed_long = false;
+            continue;
+        }
+        if doc.tok_text(k) == ";" || doc.tok_text(k) == "." {
+            return None;
+        }
+        let Some((cue, last)) = doc.cue_at(k, profile) else { continue };
+        if cue.class != CueClass::Speech && profile == Profile::Speech {
+            return None;
+        }
+        let between: Vec<usize> = (last + 1..open).collect();
+        let linker = between.last().map(|&b| doc.tok_text(b).to_ascii_lowercase());
+        let adjacent = between.is_empty()
+            || matches!(linker.as_deref(), Some(":" | "," | "that" | "as" | "—" | "–"))
+                && between.len() <= 9
+                && !between.iter().any(|&b| doc.is_hard_punct(b) && !doc.is_dash(b));
+        let framed = short
+            && ((cue.frames & lexicon::F_AS != 0 && between.iter().any(|&b| doc.is(b, "as")))
+                || (cue.frames & lexicon::F_ABOUT != 0 && between.first().is_some_and(|&b| doc.is(b, "about") || doc.is(b, "of") || doc.is(b, "on")))
+                || (cue.frames & lexicon::F_NAME != 0 && between.len() <= 3)
+                || (cue.frames & lexicon::F_AS != 0 && between.len() <= 3));
+        if !(adjacent || framed) {
+            return None;
+        }
+        let subj = subject_for(doc, k, &cue, lo);
+        return Some(((k, last), subj));
+    }
+    None
+}
+
+/// The speaker of a cue at `k`: `according to X`, the sentence subject for `-ing` cues after a
+/// comma, the subject before the verb, or an inverted subject after it (`said Jones:`).
+fn subject_for(doc: &Doc, k: usize, cue: &Cue, lo: usize) -> Option<Np> {
+    if cue.particle_required {
+        let s = k + 2;
+        let (_, se) = doc.sent_range(k);
+        return doc.np_right(s, se).map(|(a, b)| doc.make_np(a, b));
+    }
+    if cue.form == Form::Ing && k > 0 && (doc.tok_text(k - 1) == "," || !doc.is_word(k - 1) || doc.has(k - 1, lexicon::REPORT_NOUN) || k > 0 && !doc.cap(k - 1)) {
+        if let Some(np) = doc.subject_of(k, lo) {
+            if np.end + 1 == k && !doc.has(np.end, lexicon::REPORT_NOUN) && doc.tok_text(k - 1) != "," {
+                return Some(np);
+            }
+        }
+        return doc.sentence_subject(k);
+    }
+    if let Some(np) = doc.subject_of(k, lo) {
+        return Some(np);
+    }
+    if cue.frames & lexicon::F_INVERT != 0 {
+        let (_, se) = doc.sent_range(k);
+        return doc.np_right(k + 1, se).map(|(a, b)| doc.make_np(a, b));
+    }
+    None
+}
+
+/// Reported speech: the content clauses of reporting verbs outside quotes.
+fn reported(doc: &Doc, profile: Profile, inside: &[u32], kept_at: &[bool], directs: &[Direct], found: &mut Vec<Found>) {
+    let n = doc.toks.len();
+    let cue_spans: Vec<Span> = found.iter().filter_map(|f| f.cue).collect();
+    let mut i = 0;
+    while i < n {
+        if inside[i] != 0 || doc.info[i].cue.is_none() {
+            i += 1;
+            continue;
+        }
+        let Some((cue, last)) = doc.cue_at(i, profile) else {
+            i += 1;
+            continue;
+        };
+        let (s0, s1) = doc.sent_range(i);
+        let cue_span = doc.span(i, last);
+        let used_by_direct = cue_spans.contains(&cue_span);
+        let made = if cue.particle_required {
+            according_to(doc, i, last, s0, s1, inside, kept_at)
+        } else {
+            inverted(doc, &cue, i, last, s0, s1, inside).or_else(|| forward(doc, profile, &cue, i, last, s0, s1, inside, kept_at))
+        };
+        if let Some(mut f) = made {
+            if f.minor && !used_by_direct {
+                // A short clause before a quote the cue did not claim: nothing.
+            } else if !(used_by_direct && f.minor && profile == Profile::Speech) {
+                f.cue = Some(cue_span);
+                // Direct pieces with this cue keep their speaker; share it when ours is empty.
+                if f.source.is_none() {
+                    if let Some(d) = directs.iter().find(|d| d.cue.map(|(a, b)| doc.span(a, b)) == Some(cue_span)) {
+                        f.source = d.subject.map(|s| s.source);
+                        f.speaker = d.subject.map(|s| s.name);
+                        f.pronoun = d.subject.and_then(|s| s.pronoun);
+                    }
+                }
+                if f.content.start < f.content.end && !found.iter().any(|g| g.content == f.content) {
+                    found.push(f);
+                }
+            }
+        }
+        i = last + 1;
+    }
+}
+
+/// `according to X, CONTENT` / `CONTENT, according to X`.
+fn according_to(doc: &Doc, i: usize, last: usize, s0: usize, s1: usize, inside: &[u32], kept_at: &[bool]) -> Option<Found> {
+    let src_start = last + 1;
+    if src_start >= s1 {
+        return None;
+    }
+    // The source: up to a comma, or up to a determiner or pronoun opening the clause.
+    let mut e = src_start;
+    while e + 1 < s1 {
+        let t = e + 1;
+        if !doc.is_word(t) && !doc.is_possessive(t) && doc.toks[t].kind != TokenKind::Number {
+            break;
+        }
+        if doc.has(t, lexicon::DET | lexicon::PRON | lexicon::STOP | lexicon::AUX)
+            || doc.info[t].cue.is_some_and(|c| c.frames & lexicon::F_NOUNY == 0 && matches!(c.form, Form::Past | Form::S)) && !doc.cap(t)
+        {
+            break;
+        }
+        e = t;
+    }
+    if doc.has(src_start, lexicon::PRON) {
+        e = src_start;
+    }
+    let np = doc.make_np(src_start, e);
+    let before_comma = i > s0 && doc.tok_text(i - 1) == ",";
+    let (cs, ce) = if before_comma {
+        // `CONTENT, according to X`.
+        let mut a = s0;
+        while a < i - 1 && (doc.is_mark(a) && inside[a] == 0) {
+            a += 1;
+        }
+        (a, i - 2)
+    } else {
+        let mut a = e + 1;
+        if a < s1 && doc.tok_text(a) == "," {
+            a += 1;
+        }
+        if a >= s1 {
+            return None;
+        }
+        let end = clause_end(doc, a, s1, inside, kept_at);
+        (a, end?)
+    };
+    content_found(doc, cs, ce, Some(np), inside)
+}
+
+/// `CONTENT, X said.` / `CONTENT, said X.` / `CONTENT, X said, CONTENT.`
+fn inverted(doc: &Doc, cue: &Cue, i: usize, last: usize, s0: usize, s1: usize, inside: &[u32]) -> Option<Found> {
+    if cue.form == Form::Ing {
+        return None;
+    }
+    // Subject before the verb, preceded by a comma; or the verb right after the comma.
+    let (comma, np) = if i > s0 && doc.tok_text(i - 1) == "," && cue.frames & lexicon::F_INVERT != 0 {
+        let np = doc.np_right(last + 1, s1).map(|(a, b)| doc.make_np(a, b))?;
+        (i - 1, np)
+    } else {
+        let np = doc.subject_of(i, s0)?;
+        if np.start == 0 || np.start <= s0 || doc.tok_text(np.start - 1) != "," {
+            return None;
+        }
+        (np.start - 1, np)
+    };
+    // After the verb: at most a short adjunct before the sentence end or a comma.
+    let after_from = if comma + 1 == i { np.end + 1 } else { last + 1 };
+    let mut k = after_from;
+    while k < s1 && k - after_from < 7 {
+        if doc.tok_text(k) == "," || doc.is_hard_punct(k) || doc.is_mark(k) {
+            break;
+        }
+        if doc.is(k, "that") {
+            return None;
+        }
+        k += 1;
+    }
+    // Nothing but an adjunct may follow (`said on Monday`); an object means no inversion.
+    if k > after_from && !doc.has(after_from, lexicon::PREP | lexicon::ADV | lexicon::TIME) {
+        return None;
+    }
+    let tail_end = k >= s1 || doc.is_hard_punct(k) || doc.is_mark(k);
+    let mid = k < s1 && doc.tok_text(k) == ",";
+    if !(tail_end || mid) {
+        return None;
+    }
+    // The content before the comma must be a clause of the sentence, outside quotes.
+    let mut a = s0;
+    while a < comma && doc.is_mark(a) {
+        a += 1;
+    }
+    if comma <= a || (a..comma).any(|x| inside[x] != 0) || word_count(doc, a, comma) < 3 {
+        return None;
+    }
+    let mut f = content_found(doc, a, comma - 1, Some(np), inside)?;
+    if mid && !tail_end {
+        // `The plan, he said, is dead.`: the rest of the sentence is content too.
+        let b = k + 1;
+        let mut e = s1;
+        while e > b && (doc.is_hard_punct(e - 1) || doc.is_mark(e - 1)) {
+            e -= 1;
+        }
+        if e > b && (b..e).all(|x| inside[x] == 0) {
+            let second = doc.span(b, e - 1);
+            f.marked = Span::new(f.content.start, second.end);
+            f.content = f.marked;
+        }
+    }
+    Some(f)
+}
+
+/// `X said (that) CONTENT`, `X told Y (that) CONTENT`.
+#[allow(clippy::too_many_arguments)]
+fn forward(doc: &Doc, profile: Profile, cue: &Cue, i: usize, last: usize, s0: usize, s1: usize, inside: &[u32], kept_at: &[bool]) -> Option<Found> {
+    if cue.frames & (lexicon::F_AS | lexicon::F_NAME) != 0 {
+        // `described X as`, `called X`: these take names and quotes, not clauses.
+        return None;
+    }
+    let np = subject_for(doc, i, cue, s0)?;
+    if cue.frames & lexicon::F_REPORT_SUBJ != 0 && !doc.has(np.end, lexicon::REPORT_NOUN) {
+        return None;
+    }
+    if np.end >= i && !(cue.form == Form::Ing) {
+        // The subject came after the verb (inverted at the sentence start): no clause follows.
+        return None;
+    }
+    let mut a = last + 1;
+    if a >= s1 {
+        return None;
+    }
+    let mut linked = false;
+    if doc.tok_text(a) == ":" {
+        a += 1;
+        linked = true;
+    } else {
+        // `that` within a few tokens (over an addressee or a short adjunct).
+        let mut t = a;
+        let mut that = None;
+        while t < s1 && t - a < 9 {
+            if doc.is(t, "that") {
+                that = Some(t);
+                break;
+            }
+            if !doc.is_word(t) && !doc.is_possessive(t) && doc.toks[t].kind != TokenKind::Number || inside[t] != 0 {
+                break;
+            }
+            if doc.verbish(t) {
+                break;
+            }
+            t += 1;
+        }
+        if let Some(t) = that {
+            // Only over an addressee or an adjunct: not `said the plan that failed …`.
+            a = t + 1;
+            linked = true;
+        } else if cue.frames & lexicon::F_TELL != 0 {
+            if doc.has(a, lexicon::ADDRESSEE) {
+                a += 1;
+            } else if doc.cap(a) && !doc.has(a, lexicon::PRON | lexicon::DET) {
+                while a < s1 && doc.cap(a) {
+                    a += 1;
+                }
+            }
+        }
+    }
+    if a >= s1 {
+        return None;
+    }
+    if !linked && (doc.has(a, lexicon::PREP) || doc.is(a, "to")) {
+        if !(profile == Profile::Parc && cue.frames & lexicon::F_ABOUT != 0) {
+            return None;
+        }
+    }
+    if !doc.is_word(a) && doc.toks[a].kind != TokenKind::Number && !doc.is_mark(a) {
+        return None;
+    }
+    // `claimed responsibility for`, `made allegations against`: an object, not a clause.
+    if a + 1 < s1
+        && doc.is_word(a)
+        && !doc.cap(a)
+        && !doc.has(a, lexicon::DET | lexicon::PRON)
+        && doc.has(a + 1, lexicon::PREP)
+    {
+        return None;
+    }
+    if kept_at[a] {
+        // The cue introduces a direct quote right away.
+        return None;
+    }
+    let end = clause_end(doc, a, s1, inside, kept_at)?;
+    let mut f = content_found(doc, a, end, Some(np), inside)?;
+    let stops_at_quote = end + 1 < doc.toks.len() && kept_at.get(end + 1).copied().unwrap_or(false);
+    let words = word_count(doc, a, end + 1);
+    let linker_end = matches!(doc.tok_text(end).to_ascii_lowercase().as_str(), "as" | "about" | "of" | "on" | "that" | "so-called");
+    if stops_at_quote && (words < 3 || linker_end) {
+        f.minor = true;
+    } else if words < if linked { 2 } else { 3 } {
+        return None;
+    }
+    Some(f)
+}
+
+/// The last token of a reported clause starting at `a`: before the sentence end, a kept direct
+/// quote, a dash or semicolon, or a comma opening an adjunct (`, which`, `, implying`).
+fn clause_end(doc: &Doc, a: usize, s1: usize, inside: &[u32], kept_at: &[bool]) -> Option<usize> {
+    let mut k = a;
+    while k < s1 {
+        if k > a && kept_at[k] {
+            break;
+        }
+        if inside[k] == 0 {
+            let t = doc.tok_text(k);
+            if matches!(t, ";" | "(" | "—" | "–" | "--" | "―") {
+                break;
+            }
+            if t == "," && k + 1 < s1 {
+                let nx = k + 1;
+                if doc.has(nx, lexicon::BREAK) {
+                    break;
+                }
+                // `, he said` / `, said X`: an inverted cue closes the clause.
+                if (nx..(nx + 4).min(s1)).any(|x| doc.info[x].cue.is_some_and(|c| c.form != Form::Ing && c.class == CueClass::Speech) && !doc.cap(x)) {
+                    break;
+                }
+            }
+        }
+        k += 1;
+    }
+    let mut e = k;
+    while e > a && (doc.is_hard_punct(e - 1) || doc.tok_text(e - 1) == "," || doc.tok_text(e - 1) == ":" || doc.is_mark(e - 1) && inside[e - 1] == 0) {
+        e -= 1;
+    }
+    (e > a).then(|| e - 1)
+}
+
+fn content_found(doc: &Doc, a: usize, e: usize, np: Option<Np>, _inside: &[u32]) -> Option<Found> {
+    if e < a {
+        return None;
+    }
+    let span = doc.span(a, e);
+    Some(Found {
+        content: span,
+        marked: span,
+        direct: false,
+        source: np.map(|n| n.source),
+        speaker: np.map(|n| n.name),
+        cue: None,
+        minor: false,
+        pronoun: np.and_then(|n| n.pronoun),
+    })
+}
+
+/// Replaces pronoun speakers by their antecedent: the nearest compatible speaker or name
+/// before the pronoun (persons for he/she, organisations or names for it, plural or collective
+/// sources for they/we).
+fn resolve_pronouns(doc: &Doc, found: &mut [Found]) {
+    for fi in 0..found.len() {
+        let Some(p) = found[fi].pronoun else { continue };
+        let f = doc.flags(p);
+        let at = doc.toks[p].span.start;
+        let window = at.saturating_sub(2500);
+        let mut best: Option<Span> = None;
+        let mut consider = |s: Span| {
+            if s.end <= at && s.start >= window && best.is_none_or(|b| s.start > b.start) {
+                best = Some(s);
+            }
+        };
+        let personal = f & lexicon::PERSONAL != 0;
+        let neuter = f & lexicon::NEUTER != 0;
+        let text = doc.text;
+        // Earlier named speakers.
+        for g in found.iter().take(fi) {
+            if g.pronoun.is_some() {
+                continue;
+            }
+            let Some(s) = g.speaker else { continue };
+            let Some((a, b)) = toks_in(doc, s) else { continue };
+            let named = doc.cap(b);
+            let single_word_upper = a == b && text[s.start..s.end].chars().filter(|c| c.is_uppercase()).count() >= 2;
+            let ok = if personal {
+                named && !single_word_upper && doc.entities.iter().all(|e| !e.span.overlaps(s) || e.kind == EntityType::Person)
+            } else if neuter {
+                named && (single_word_upper || doc.entities.iter().any(|e| e.span.overlaps(s) && e.kind != EntityType::Person))
+            } else {
+                true
+            };
+            if ok {
+                consider(s);
+            }
+        }
+        // Entity mentions.
+        for e in doc.entities {
+            let ok = if personal {
+                e.kind == EntityType::Person
+            } else if neuter {
+                e.kind == EntityType::Organization
+            } else {
+                matches!(e.kind, EntityType::Organization | EntityType::Location)
+            };
+            if ok {
+                consider(e.span);
+            }
+        }
+        // Without entities: capitalised names (two capitalised words, or an acronym for `it`).
+        if doc.entities.is_empty() {
+            let upto = doc.toks.partition_point(|t| t.span.end <= at);
+            let from = doc.toks.partition_point(|t| t.span.start < window);
+            let mut k = from;
+            while k < upto {
+                if doc.cap(k) && !doc.has(k, lexicon::DET | lexicon::PRON | lexicon::TITLE | lexicon::STOP | lexicon::TIME) {
+                    let s = k;
+                    while k + 1 < upto && doc.cap(k + 1) {
+                        k += 1;
+                    }
+                    let sent_start = doc.sent_range(s).0 == s;
+                    let w = doc.tok_text(s);
+                    let acronym = s == k && w.len() >= 2 && w.chars().filter(|c| c.is_uppercase()).count() >= 2;
+                    if personal && k > s && !sent_start || neuter && acronym {
+                        consider(doc.span(s, k));
+                    }
+                }
+                k += 1;
+            }
+        }
+        if let Some(b) = best {
+            found[fi].speaker = Some(b);
+        }
+    }
 }

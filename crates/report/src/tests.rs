@@ -4,12 +4,12 @@ use crate::{dossier_html, dossier_json, dossier_markdown};
 use dossier_model::*;
 
 fn sample() -> Dossier {
-    let text = "<script>alert('x')</script> At least 31 died in Vellmar on Friday, the coastguard said.".to_string();
+    let text = "<script>alert('x')</script> At least 31 died in Dravosk on Friday, the coastguard said.".to_string();
     let at = |s: &str| {
         let start = text.find(s).unwrap();
         DocSpan { doc: 0, span: Span::new(start, start + s.len()) }
     };
-    let text2 = "Nearly 40 died in Vellmar.".to_string();
+    let text2 = "Nearly 40 died in Dravosk.".to_string();
     let at2 = |s: &str| {
         let start = text2.find(s).unwrap();
         DocSpan { doc: 1, span: Span::new(start, start + s.len()) }
@@ -28,18 +28,18 @@ fn sample() -> Dossier {
             Document { id: "meridian".into(), outlet: Some("Meridian".into()), text: text2.clone(), ..Document::default() },
         ],
         entities: vec![ResolvedEntity {
-            id: "vellmar".into(),
-            name: "Vellmar".into(),
+            id: "dravosk".into(),
+            name: "Dravosk".into(),
             kind: EntityType::Location,
-            aliases: vec!["Vellmar".into()],
-            mentions: vec![at("Vellmar"), at2("Vellmar")],
+            aliases: vec!["Dravosk".into()],
+            mentions: vec![at("Dravosk"), at2("Dravosk")],
             place: None,
         }],
         events: vec![Event {
-            id: "attack-vellmar-2025-03-07".into(),
+            id: "attack-dravosk-2025-03-07".into(),
             kind: "attack".into(),
             date: Some("2025-03-07".into()),
-            place: Some("vellmar".into()),
+            place: Some("dravosk".into()),
             perpetrator: None,
             mentions: vec![at("died"), at2("died")],
             dates: vec![SourceDate { doc: 0, value: "2025-03-07".into(), span: at("Friday").span }],

@@ -17,6 +17,10 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
             }
             Ok(Exit::Ok)
         }
+        EvalCommand::Coref { seeds, gold } => {
+            println!("{}", dossier_eval::coref::evaluate_seeds(&seeds, &gold)?);
+            Ok(Exit::Ok)
+        }
         EvalCommand::Clean { seeds, gold, strict } => {
             let report = dossier_eval::clean::evaluate(&seeds, &gold)?;
             println!("{report}");

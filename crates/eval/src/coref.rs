@@ -1,0 +1,232 @@
+//! Cross-document resolution scored on the seeds' gold: entities (are the gold's alias groups
+//! one entity each, and are different entities kept apart), events (are the gold's dated events
+//! found with the right date), and discrepancies (are the disagreements the articles reveal
+//! reported, and how many reported ones are real).
+//!
+//! The seeds go through the whole pipeline (cleaning, analysis, merge) with their gold
+//! publication dates as input, as the gold's README asks for date-dependent scoring.
+
+use anyhow::{bail, Context, Result};
+use dossier_ingest::{Content, Format, InputMeta, RawDoc};
+use dossier_merge::PartialDossier;
+use dossier_model::{DiscrepancyKind, Dossier};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::path::Path;
+
+#[derive(Debug, Default)]
+pub struct CorefReport {
+    /// Gold entity mentions whose exact span the pipeline also found.
+    pub mentions_found: usize,
+    pub mentions_gold: usize,
+    /// Pairwise links among found mentions.
+    pub pairs_both: usize,
+    pub pairs_ours: usize,
+    pub pairs_gold: usize,
+    /// Gold entities (with two or more found mentions) that came out as one entity.
+    pub groups_whole: usize,
+    pub groups: usize,
+    pub split_groups: Vec<String>,
+    pub merged_pairs: Vec<String>,
+    pub events_found: usize,
+    pub events_gold: usize,
+    pub events_ours: usize,
+    pub missed_events: Vec<String>,
+    pub discrepancies_found: usize,
+    pub discrepancies_gold: usize,
+    pub discrepancies_ours: usize,
+    pub discrepancies_ours_matched: usize,
+    pub missed_discrepancies: Vec<String>,
+}
+
+fn f1(both: usize, ours: usize, gold: usize) -> (f64, f64, f64) {
+    let p = if ours == 0 { 0.0 } else { both as f64 / ours as f64 };
+    let r = if gold == 0 { 0.0 } else { both as f64 / gold as f64 };
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    (p, r, f)
+}
+
+/// Runs the pipeline on the seeds and merges them; returns the dossier with, per document,
+/// a map from raw code-point spans to clean byte spans' entity ids.
+fn dossier_of_seeds(seeds: &Path, gold: &Value) -> Result<(Dossier, Vec<String>, Vec<String>)> {
+    let models = dossier_nlp::Models::builtin();
+    let mut partial = PartialDossier::new();
+    let mut raws = Vec::new();
+    let mut ids = Vec::new();
+    for g in gold["documents"].as_array().context("gold has no documents")? {
+        let file = g["file"].as_str().context("gold document without file")?;
+        let path = seeds.join(file);
+        let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        raws.push(String::from_utf8_lossy(&bytes).into_owned());
+        let id = g["id"].as_str().unwrap_or(file).to_string();
+        ids.push(id.clone());
+        let (doc, _) = dossier_ingest::prepare(RawDoc {
+            source: path.display().to_string(),
+            format: Format::Text,
+            content: Content::Bytes { bytes, declared_charset: None },
+            meta: InputMeta { id: Some(id), published: g["published"].as_str().map(str::to_string), ..InputMeta::default() },
+        });
+        let (ex, _) = dossier_nlp::analyze(&doc, &models);
+        partial.add(doc, ex);
+    }
+    Ok((partial.finish(), raws, ids))
+}
+
+pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
+    if !seeds.is_dir() {
+        bail!("seeds folder {} not found (the evaluation needs ../shared/seeds)", seeds.display());
+    }
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(gold_path).with_context(|| format!("reading {}", gold_path.display()))?)?;
+    let (dossier, raws, ids) = dossier_of_seeds(seeds, &gold)?;
+    let doc_index: HashMap<&str, usize> = dossier.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let mut report = CorefReport::default();
+
+    // Our entity of every mention, keyed by (document id, raw code-point start, end).
+    let mut ours: HashMap<(String, usize, usize), usize> = HashMap::new();
+    for (e, ent) in dossier.entities.iter().enumerate() {
+        for m in &ent.mentions {
+            let doc = &dossier.documents[m.doc];
+            let Some(map) = &doc.source_map else { continue };
+            let raw_idx = ids.iter().position(|i| *i == doc.id).unwrap();
+            let raw = &raws[raw_idx];
+            let (rs, re) = (map.to_raw(m.span.start), map.to_raw(m.span.end));
+            let cp = |b: usize| raw[..b.min(raw.len())].chars().count();
+            ours.insert((doc.id.clone(), cp(rs), cp(re)), e);
+        }
+    }
+    // Gold mentions matched to ours.
+    let mut found: Vec<(String, usize)> = Vec::new();
+    for g in gold["documents"].as_array().unwrap() {
+        let id = g["id"].as_str().unwrap_or_default().to_string();
+        for m in g["entities"].as_array().into_iter().flatten() {
+            report.mentions_gold += 1;
+            let key = (id.clone(), m["start"].as_u64().unwrap_or(0) as usize, m["end"].as_u64().unwrap_or(0) as usize);
+            if let Some(&e) = ours.get(&key) {
+                found.push((m["entity"].as_str().unwrap_or_default().to_string(), e));
+            }
+        }
+    }
+    report.mentions_found = found.len();
+    for i in 0..found.len() {
+        for j in i + 1..found.len() {
+            let same_gold = found[i].0 == found[j].0;
+            let same_ours = found[i].1 == found[j].1;
+            report.pairs_gold += same_gold as usize;
+            report.pairs_ours += same_ours as usize;
+            report.pairs_both += (same_gold && same_ours) as usize;
+            if same_ours && !same_gold {
+                let (a, b) = (&found[i].0, &found[j].0);
+                let pair = if a < b { format!("{a} + {b}") } else { format!("{b} + {a}") };
+                if !report.merged_pairs.contains(&pair) {
+                    report.merged_pairs.push(pair);
+                }
+            }
+        }
+    }
+    let mut by_gold: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (g, e) in &found {
+        by_gold.entry(g.as_str()).or_default().insert(*e);
+        *counts.entry(g.as_str()).or_default() += 1;
+    }
+    for (g, es) in &by_gold {
+        if counts[g] < 2 {
+            continue;
+        }
+        report.groups += 1;
+        if es.len() == 1 {
+            report.groups_whole += 1;
+        } else {
+            let names: Vec<&str> = es.iter().map(|&e| dossier.entities[e].name.as_str()).collect();
+            report.split_groups.push(format!("{g} → {}", names.join(" | ")));
+        }
+    }
+
+    // Events: a gold event is found when one of ours has the same date (TIMEX3 value), a
+    // compatible kind and a mention in one of the gold event's documents.
+    let events = gold["events"].as_object().context("gold has no events")?;
+    let mut matched_event: HashMap<&str, usize> = HashMap::new();
+    report.events_ours = dossier.events.len();
+    for (gid, ev) in events {
+        let Some(date) = ev["date"].as_str() else { continue };
+        report.events_gold += 1;
+        let kind = ev["type"].as_str().unwrap_or_default();
+        let docs: BTreeSet<usize> = ev["docs"].as_array().into_iter().flatten().filter_map(|d| d.as_str()).filter_map(|d| doc_index.get(d).copied()).collect();
+        let hit = dossier.events.iter().position(|o| {
+            o.date.as_deref() == Some(date)
+                && dossier_merge::events::family(&o.kind) == dossier_merge::events::family(kind)
+                && o.mentions.iter().any(|m| docs.contains(&m.doc))
+        });
+        match hit {
+            Some(i) => {
+                report.events_found += 1;
+                matched_event.insert(gid.as_str(), i);
+            }
+            None => report.missed_events.push(format!("{gid} ({kind}, {date})")),
+        }
+    }
+
+    // Discrepancies the articles reveal.
+    let mut used = BTreeSet::new();
+    for x in gold["discrepancies"].as_array().into_iter().flatten() {
+        if x["from_seeds"].as_bool() == Some(false) {
+            continue;
+        }
+        report.discrepancies_gold += 1;
+        let measure = x["measure"].as_str().unwrap_or_default();
+        let gold_event = x["event"].as_str().and_then(|e| matched_event.get(e).copied());
+        let wanted: &[DiscrepancyKind] = match measure {
+            "date" => &[DiscrepancyKind::Date],
+            "surface form" => &[DiscrepancyKind::Name],
+            "attribution" | "claimed_by" => &[DiscrepancyKind::Attribution],
+            "place" | "venue" | "countries" => &[DiscrepancyKind::Place],
+            m if m.contains("killed") || m.contains("injured") || m.contains("arrested") => &[DiscrepancyKind::Figure],
+            _ => &[],
+        };
+        let hit = dossier.discrepancies.iter().enumerate().find(|(i, d)| {
+            !used.contains(i)
+                && wanted.contains(&d.kind)
+                && (d.kind == DiscrepancyKind::Attribution || d.kind == DiscrepancyKind::Name || (gold_event.is_some() && d.event == gold_event))
+        });
+        match hit {
+            Some((i, _)) => {
+                used.insert(i);
+                report.discrepancies_found += 1;
+            }
+            None => report.missed_discrepancies.push(format!("{} ({measure})", x["about"].as_str().unwrap_or_default())),
+        }
+    }
+    report.discrepancies_ours = dossier.discrepancies.len();
+    report.discrepancies_ours_matched = used.len();
+    Ok(report)
+}
+
+impl fmt::Display for CorefReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "cross-document resolution on the seeds (gold: entities, events, discrepancies)")?;
+        writeln!(f, "entity mentions found (exact span): {}/{}", self.mentions_found, self.mentions_gold)?;
+        let (p, r, f1v) = f1(self.pairs_both, self.pairs_ours, self.pairs_gold);
+        writeln!(f, "entity pairwise links among found mentions: P {p:.3} R {r:.3} F1 {f1v:.3}")?;
+        writeln!(f, "gold alias groups resolved to one entity: {}/{}", self.groups_whole, self.groups)?;
+        for s in &self.split_groups {
+            writeln!(f, "    split: {s}")?;
+        }
+        for m in &self.merged_pairs {
+            writeln!(f, "    merged: {m}")?;
+        }
+        let er = if self.events_gold == 0 { 0.0 } else { self.events_found as f64 / self.events_gold as f64 };
+        writeln!(f, "gold dated events found with the right date: {}/{} ({er:.3}); our events: {}", self.events_found, self.events_gold, self.events_ours)?;
+        for m in &self.missed_events {
+            writeln!(f, "    missed event: {m}")?;
+        }
+        let dr = if self.discrepancies_gold == 0 { 0.0 } else { self.discrepancies_found as f64 / self.discrepancies_gold as f64 };
+        let dp = if self.discrepancies_ours == 0 { 0.0 } else { self.discrepancies_ours_matched as f64 / self.discrepancies_ours as f64 };
+        writeln!(f, "discrepancies the seeds reveal: recall {}/{} ({dr:.3}); precision {}/{} ({dp:.3})",
+            self.discrepancies_found, self.discrepancies_gold, self.discrepancies_ours_matched, self.discrepancies_ours)?;
+        for m in &self.missed_discrepancies {
+            writeln!(f, "    missed discrepancy: {m}")?;
+        }
+        Ok(())
+    }
+}

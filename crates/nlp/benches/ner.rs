@@ -1,0 +1,117 @@
+//! Throughput of the entity tagger (`Tagger::annotate`, both stages), in tokens per second on
+//! one core. Tokenizing and sentence splitting are done beforehand and not timed.
+//!
+//! Two inputs:
+//! - `synthetic`: news-like English generated here from a fixed seed (names, places,
+//!   organisations, titles, numbers, common words), so the bench runs anywhere;
+//! - `bbc`: the first 400 articles of the BBC News corpus in `../shared/data/bbc` (or
+//!   `$DOSSIER_BBC_DIR`), tagged document by document; skipped when the folder is missing.
+//!
+//! Run with `cargo bench -p dossier-nlp --bench ner`.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use dossier_model::{Span, Token};
+use dossier_nlp::entities::Tagger;
+use dossier_nlp::{sentences, tokenize::tokenize};
+
+/// xorshift64*: the synthetic text must be the same on every run.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+const WORDS: &[&str] = &[
+    "the", "the", "of", "to", "and", "a", "in", "said", "on", "that", "for", "was", "with", "by", "officials", "government", "attack",
+    "people", "at", "least", "killed", "after", "police", "minister", "would", "talks", "on", "Friday", "market", "shares", "rose",
+    "percent", "year", "group", "claimed", "responsibility", "told", "reporters", "week", "new", "plan", "and", "its",
+];
+const NAMES: &[&str] = &[
+    "Vladimir Putin", "Moscow", "European Union", "Gen. Michael Smith", "Reuters", "Kabul", "Germany", "Mr Johnson", "Islamic State",
+    "Angela Merkel", "Microsoft Corp", "New York", "Pakistani", "U.S.", "Labour Party", "Dr Ahmed Khan", "Ukraine", "IS-K",
+];
+
+fn synthetic(words: usize) -> String {
+    let mut rng = Rng(0x5EED_CAFE);
+    let mut s = String::with_capacity(words * 7);
+    let mut in_sentence = 0;
+    for _ in 0..words {
+        let w = if rng.next() % 6 == 0 { rng.pick(NAMES) } else { rng.pick(WORDS) };
+        if in_sentence == 0 {
+            let mut c = w.chars();
+            if let Some(f) = c.next() {
+                s.extend(f.to_uppercase());
+                s.push_str(c.as_str());
+            }
+        } else {
+            s.push_str(w);
+        }
+        in_sentence += 1;
+        if in_sentence > 12 && rng.next() % 8 == 0 {
+            s.push_str(if rng.next() % 5 == 0 { ".\n" } else { ". " });
+            in_sentence = 0;
+        } else {
+            s.push(' ');
+        }
+    }
+    s
+}
+
+fn bbc_docs() -> Option<Vec<String>> {
+    let dir = std::env::var_os("DOSSIER_BBC_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/bbc"));
+    let mut files = Vec::new();
+    for sub in ["business", "entertainment", "politics", "sport", "tech"] {
+        let mut f: Vec<PathBuf> = std::fs::read_dir(dir.join(sub)).ok()?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        f.sort();
+        files.extend(f.into_iter().take(80));
+    }
+    Some(files.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect())
+}
+
+fn prepare(texts: Vec<String>) -> (Vec<(String, Vec<Token>, Vec<Span>)>, u64) {
+    let mut ntok = 0;
+    let docs = texts
+        .into_iter()
+        .map(|t| {
+            let tokens = tokenize(&t);
+            let sents = sentences::split(&t, &tokens);
+            ntok += tokens.len() as u64;
+            (t, tokens, sents)
+        })
+        .collect();
+    (docs, ntok)
+}
+
+fn bench(c: &mut Criterion) {
+    let tagger = Tagger::builtin();
+    let mut g = c.benchmark_group("ner");
+    g.measurement_time(Duration::from_secs(8)).sample_size(20);
+    // Synthetic "documents" of ~600 words each, so document-level aggregation has its usual scope.
+    let (docs, ntok) = prepare((0..100).map(|i| synthetic(600 + i)).collect());
+    g.throughput(Throughput::Elements(ntok));
+    g.bench_function("synthetic", |b| {
+        b.iter(|| docs.iter().map(|(t, k, s)| tagger.annotate(black_box(t), k, s).len()).sum::<usize>())
+    });
+    if let Some(texts) = bbc_docs() {
+        let (docs, ntok) = prepare(texts);
+        g.throughput(Throughput::Elements(ntok));
+        g.bench_function("bbc", |b| b.iter(|| docs.iter().map(|(t, k, s)| tagger.annotate(black_box(t), k, s).len()).sum::<usize>()));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

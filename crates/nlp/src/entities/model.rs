@@ -1,0 +1,256 @@
+//! The tagger's weights and decoding: a hash table from 32-bit feature keys to rows of i16
+//! weights (one column per label for each of the two stages), label-transition weights, and
+//! first-order Viterbi decoding under the BILOU constraints.
+//!
+//! The serialized form is sparse (a row stores only its non-zero weights behind a bit mask), so
+//! the file stays small; in memory the rows are dense for fast scoring. Scores are sums of i16
+//! in i32, so tagging never touches floating point.
+
+use super::{allowed, Label, NLABELS};
+
+/// Columns per row: stage 1 then stage 2.
+pub const COLS: usize = 2 * NLABELS;
+const MAGIC: &[u8; 4] = b"DNER";
+const VERSION: u32 = 1;
+
+/// The weights of both stages.
+#[derive(Clone)]
+pub struct Weights {
+    /// Open-addressing table: (key, row index + 1); key 0 is never stored (keys are `| 1`).
+    slots: Vec<(u32, u32)>,
+    mask: usize,
+    rows: Vec<i16>,
+    /// Transition weights per stage, `[stage][prev * NLABELS + next]`.
+    pub trans: [[i32; NLABELS * NLABELS]; 2],
+    /// Quantisation scale per stage (weight = value * scale): kept for inspection.
+    pub scale: [f32; 2],
+}
+
+/// The stored key of a 64-bit feature hash.
+#[inline]
+pub fn key_of(h: u64) -> u32 {
+    ((h >> 32) as u32 ^ h as u32) | 1
+}
+
+impl Weights {
+    /// Builds the table from (key, dense row) pairs; rows with the same key are summed.
+    pub fn build(entries: Vec<(u32, [i16; COLS])>, trans: [[i32; NLABELS * NLABELS]; 2], scale: [f32; 2]) -> Weights {
+        let cap = (entries.len() * 2).next_power_of_two().max(16);
+        let mut w = Weights { slots: vec![(0, 0); cap], mask: cap - 1, rows: Vec::with_capacity(entries.len() * COLS), trans, scale };
+        for (key, row) in entries {
+            let mut i = key as usize & w.mask;
+            loop {
+                let (k, r) = w.slots[i];
+                if k == 0 {
+                    w.rows.extend_from_slice(&row);
+                    w.slots[i] = (key, (w.rows.len() / COLS) as u32);
+                    break;
+                }
+                if k == key {
+                    let base = (r as usize - 1) * COLS;
+                    for (c, v) in row.iter().enumerate() {
+                        w.rows[base + c] = w.rows[base + c].saturating_add(*v);
+                    }
+                    break;
+                }
+                i = (i + 1) & w.mask;
+            }
+        }
+        w
+    }
+
+    pub fn num_rows(&self) -> usize {
+        self.rows.len() / COLS
+    }
+
+    /// The row of a feature, if the model knows it.
+    #[inline]
+    pub fn row(&self, h: u64) -> Option<&[i16]> {
+        let key = key_of(h);
+        let mut i = key as usize & self.mask;
+        loop {
+            let (k, r) = self.slots[i];
+            if k == key {
+                let base = (r as usize - 1) * COLS;
+                return Some(&self.rows[base..base + COLS]);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Adds the weights of `feats` to the stage scores: `both` adds stage 1 and stage 2 at once.
+    #[inline]
+    pub fn score(&self, feats: &[u64], s1: &mut [i32; NLABELS], s2: &mut [i32; NLABELS], stage1: bool) {
+        for &f in feats {
+            if let Some(row) = self.row(f) {
+                if stage1 {
+                    for l in 0..NLABELS {
+                        s1[l] += row[l] as i32;
+                    }
+                }
+                for l in 0..NLABELS {
+                    s2[l] += row[NLABELS + l] as i32;
+                }
+            }
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&(NLABELS as u32).to_le_bytes());
+        for s in self.scale {
+            out.extend_from_slice(&s.to_le_bytes());
+        }
+        for t in &self.trans {
+            for v in t {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        let mut live: Vec<(u32, u32)> = self.slots.iter().copied().filter(|s| s.0 != 0).collect();
+        live.sort_unstable();
+        out.extend_from_slice(&(live.len() as u32).to_le_bytes());
+        for (key, r) in live {
+            let row = &self.rows[(r as usize - 1) * COLS..r as usize * COLS];
+            let mut m: u64 = 0;
+            for (c, v) in row.iter().enumerate() {
+                if *v != 0 {
+                    m |= 1 << c;
+                }
+            }
+            out.extend_from_slice(&key.to_le_bytes());
+            out.extend_from_slice(&m.to_le_bytes()[..5]);
+            for v in row.iter().filter(|v| **v != 0) {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Result<Weights, String> {
+        let mut r = Reader { b, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err("not a dossier NER model (bad magic)".into());
+        }
+        let version = r.u32()?;
+        if version != VERSION {
+            return Err(format!("unsupported NER model version {version}"));
+        }
+        let nl = r.u32()? as usize;
+        if nl != NLABELS {
+            return Err(format!("model has {nl} labels, this build expects {NLABELS}"));
+        }
+        let scale = [f32::from_le_bytes(r.arr()?), f32::from_le_bytes(r.arr()?)];
+        let mut trans = [[0i32; NLABELS * NLABELS]; 2];
+        for t in trans.iter_mut() {
+            for v in t.iter_mut() {
+                *v = i32::from_le_bytes(r.arr()?);
+            }
+        }
+        let n = r.u32()? as usize;
+        if n > b.len() / 5 {
+            return Err("corrupt NER model (row count)".into());
+        }
+        let mut entries = Vec::with_capacity(n);
+        for _ in 0..n {
+            let key = r.u32()?;
+            let mb = r.take(5)?;
+            let m = u64::from_le_bytes([mb[0], mb[1], mb[2], mb[3], mb[4], 0, 0, 0]);
+            let mut row = [0i16; COLS];
+            for (c, v) in row.iter_mut().enumerate() {
+                if m >> c & 1 == 1 {
+                    *v = i16::from_le_bytes(r.arr()?);
+                }
+            }
+            if key & 1 == 0 {
+                return Err("corrupt NER model (key)".into());
+            }
+            entries.push((key, row));
+        }
+        if r.at != b.len() {
+            return Err("corrupt NER model (trailing bytes)".into());
+        }
+        Ok(Weights::build(entries, trans, scale))
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let s = self.b.get(self.at..self.at + n).ok_or("truncated NER model")?;
+        self.at += n;
+        Ok(s)
+    }
+    fn arr<const N: usize>(&mut self) -> Result<[u8; N], String> {
+        let s = self.take(N)?;
+        let mut a = [0u8; N];
+        a.copy_from_slice(s);
+        Ok(a)
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.arr()?))
+    }
+}
+
+/// Viterbi over per-token label scores with transition weights, under the BILOU constraints.
+/// Generic over the score type so training (f32) and tagging (i32) share it.
+pub fn viterbi<T>(emit: &[[T; NLABELS]], trans: &[T; NLABELS * NLABELS], out: &mut Vec<Label>)
+where
+    T: Copy + PartialOrd + std::ops::Add<Output = T> + Default,
+{
+    out.clear();
+    let n = emit.len();
+    if n == 0 {
+        return;
+    }
+    let mut back = vec![[0u8; NLABELS]; n];
+    let mut cur = [T::default(); NLABELS];
+    let mut ok = [false; NLABELS];
+    for l in 0..NLABELS {
+        ok[l] = allowed(None, l as Label);
+        cur[l] = emit[0][l];
+    }
+    for i in 1..n {
+        let mut next = [T::default(); NLABELS];
+        let mut nok = [false; NLABELS];
+        for b in 0..NLABELS {
+            let mut best: Option<(T, u8)> = None;
+            for a in 0..NLABELS {
+                if !ok[a] || !allowed(Some(a as Label), b as Label) {
+                    continue;
+                }
+                let s = cur[a] + trans[a * NLABELS + b];
+                if best.map_or(true, |(bs, _)| s > bs) {
+                    best = Some((s, a as u8));
+                }
+            }
+            if let Some((s, a)) = best {
+                next[b] = s + emit[i][b];
+                nok[b] = true;
+                back[i][b] = a;
+            }
+        }
+        cur = next;
+        ok = nok;
+    }
+    let mut best: Option<(T, u8)> = None;
+    for l in 0..NLABELS {
+        if ok[l] && super::can_end(l as Label) && best.map_or(true, |(bs, _)| cur[l] > bs) {
+            best = Some((cur[l], l as u8));
+        }
+    }
+    let mut l = best.map_or(0, |b| b.1);
+    out.resize(n, 0);
+    for i in (0..n).rev() {
+        out[i] = l;
+        l = back[i][l as usize];
+    }
+}
