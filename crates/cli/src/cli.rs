@@ -71,6 +71,16 @@ Examples:
   dossier search 'concert hall' --db demo.db
   dossier search '\"Vell river\" OR harbour' --limit 5 --json")]
     Search(SearchArgs),
+    /// Serve the store over HTTP: a JSON API and a web interface (127.0.0.1 by default).
+    #[command(after_help = "\
+Binding to an address other than loopback needs --public and a token (--token or
+$DOSSIER_TOKEN); every request must then carry it as `Authorization: Bearer TOKEN`.
+
+Examples:
+  dossier serve --db demo.db                     http://127.0.0.1:8080/
+  dossier serve --db news.db --port 9000
+  DOSSIER_TOKEN=s3cret dossier serve --db news.db --host 0.0.0.0 --public")]
+    Serve(ServeArgs),
     /// Check a database: SQLite's integrity check and the full-text index against the documents.
     Check(DbArgs),
     /// Score dossier's stages on the shared data sets and the seeds' gold annotation.
@@ -136,6 +146,23 @@ pub enum ReportFormat {
     Md,
     Html,
     Json,
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// Bearer token required on every request [env: DOSSIER_TOKEN].
+    #[arg(long, env = "DOSSIER_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Allow listening on an address other than loopback (requires a token).
+    #[arg(long)]
+    pub public: bool,
 }
 
 #[derive(Args, Debug)]

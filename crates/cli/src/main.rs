@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         cli::Command::Report(a) => commands::report::run(a, args.quiet),
         cli::Command::Search(a) => commands::search::run(a),
         cli::Command::Check(a) => commands::check::run(a),
+        cli::Command::Serve(a) => commands::serve::run(a),
         cli::Command::Eval(a) => commands::eval::run(a),
     };
     match outcome {

@@ -6,6 +6,7 @@ pub mod extract;
 pub mod ingest;
 pub mod report;
 pub mod search;
+pub mod serve;
 
 use crate::cli::{DbArgs, ReadArgs};
 use crate::progress::Progress;
