@@ -62,6 +62,24 @@ Examples:
   dossier report examples/demo/ --format html --out demo.html
   dossier report --db news.db --format json | jq '.discrepancies'")]
     Report(ReportArgs),
+    /// Combine extraction lines or partial dossiers into one partial dossier (for clusters).
+    #[command(after_help = "\
+A partial dossier is a set of extraction lines, one per document, sorted by id; merging
+is a union (where a document appears twice, the version with the smaller content hash
+is kept), so partial dossiers combine in any grouping and order to the same whole.
+`dossier report --extractions` renders one.
+
+Examples:
+  dossier extract corpus/ > a.jsonl && dossier merge a.jsonl b.jsonl > ab.jsonl
+  cat part-*.jsonl | dossier merge - | dossier report --extractions - --format json")]
+    Merge(LinesArgs),
+    /// Blocking keys of extraction lines: `KEY<TAB>DOCUMENT-ID`, one pair a line (for clusters).
+    #[command(after_help = "\
+Documents that share no key cannot share an event: group by key and merge each group.
+
+Example:
+  dossier extract corpus/ | dossier keys -")]
+    Keys(LinesArgs),
     /// Full-text search over stored articles (SQLite FTS5).
     #[command(after_help = "\
 QUERY is FTS5 syntax: words (all must match), \"exact phrases\", OR, NOT, prefix*; a query
@@ -83,6 +101,16 @@ Examples:
     Serve(ServeArgs),
     /// Check a database: SQLite's integrity check and the full-text index against the documents.
     Check(DbArgs),
+    /// Tag a CoNLL-2003 file: every line written back with the predicted IOB2 tag appended.
+    #[command(after_help = "Example:\n  dossier ner --conll ../shared/data/conll2003/dev.txt > dev.tagged")]
+    Ner {
+        /// The CoNLL file (token first on each line, blank line between sentences).
+        #[arg(long, value_name = "FILE")]
+        conll: PathBuf,
+    },
+    /// Train a model.
+    #[command(subcommand)]
+    Train(TrainCommand),
     /// Score dossier's stages on the shared data sets and the seeds' gold annotation.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -103,6 +131,11 @@ pub struct ReadArgs {
 pub struct ExtractArgs {
     #[command(flatten)]
     pub read: ReadArgs,
+    /// Write an input that cannot be read as an error record in its place in the output,
+    /// `{"error": {"kind", "source", "message"}}` (source carries the line number), and exit 0:
+    /// for running as a pipe stage (Spark's RDD.pipe), where a bad line must not end the stream.
+    #[arg(long)]
+    pub error_records: bool,
 }
 
 #[derive(Args, Debug)]
@@ -139,6 +172,9 @@ pub struct ReportArgs {
     /// Refuse documents larger than this many bytes (a suffix K, M or G is allowed).
     #[arg(long, value_name = "BYTES", default_value = "20M", value_parser = parse_bytes)]
     pub max_doc_bytes: usize,
+    /// The INPUTs are extraction lines (`dossier extract` output, partial dossiers), not articles.
+    #[arg(long)]
+    pub extractions: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,6 +182,13 @@ pub enum ReportFormat {
     Md,
     Html,
     Json,
+}
+
+#[derive(Args, Debug)]
+pub struct LinesArgs {
+    /// Files of extraction lines, or - for stdin.
+    #[arg(value_name = "INPUT", default_value = "-")]
+    pub inputs: Vec<String>,
 }
 
 #[derive(Args, Debug)]
@@ -179,7 +222,54 @@ pub struct SearchArgs {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum TrainCommand {
+    /// Train the entity tagger on CoNLL-2003 (deterministic: the same data gives the same model).
+    #[command(after_help = "Example:\n  dossier train ner --train ../shared/data/conll2003/train.txt --dev ../shared/data/conll2003/dev.txt")]
+    Ner {
+        #[arg(long, value_name = "FILE")]
+        train: PathBuf,
+        /// Scored after every epoch when given.
+        #[arg(long, value_name = "FILE")]
+        dev: Option<PathBuf>,
+        /// Where to write the model (the binary embeds models/ner.bin at build time).
+        #[arg(long, value_name = "FILE", default_value = "models/ner.bin")]
+        out: PathBuf,
+        /// Epochs of each of the two stages.
+        #[arg(long, default_value_t = 15)]
+        epochs: usize,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 pub enum EvalCommand {
+    /// Entity tagging: conlleval P/R/F1 on a CoNLL file, or on the seeds' gold with --seeds.
+    #[command(after_help = "Examples:\n  dossier eval ner ../shared/data/conll2003/dev.txt\n  dossier eval ner --seeds")]
+    Ner {
+        #[arg(default_value = "../shared/data/conll2003/dev.txt")]
+        file: PathBuf,
+        /// Score on the seeds' gold instead.
+        #[arg(long)]
+        seeds: bool,
+    },
+    /// Time expressions: TempEval-3 strict/relaxed span and value F1, or the seeds with --seeds.
+    #[command(after_help = "Examples:\n  dossier eval timex ../shared/data/tempeval3/train.jsonl\n  dossier eval timex --seeds")]
+    Timex {
+        #[arg(default_value = "../shared/data/tempeval3/train.jsonl")]
+        file: PathBuf,
+        #[arg(long)]
+        seeds: bool,
+    },
+    /// Figures (value, qualifier and measure) on the seeds' gold.
+    Figures,
+    /// Quotes: source, cue and content F1 on PolNeAR, or quotes, speakers and assertions on the
+    /// seeds with --seeds.
+    #[command(after_help = "Examples:\n  dossier eval quotes ../shared/data/polnear/dev.jsonl\n  dossier eval quotes --seeds")]
+    Quotes {
+        #[arg(default_value = "../shared/data/polnear/dev.jsonl")]
+        file: PathBuf,
+        #[arg(long)]
+        seeds: bool,
+    },
     /// Main-text extraction on trafilatura's evaluation set (990 pages).
     #[command(after_help = "Example:\n  dossier eval html ../shared/data/html-extraction")]
     Html {

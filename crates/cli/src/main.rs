@@ -19,10 +19,14 @@ fn main() -> ExitCode {
         cli::Command::Extract(a) => commands::extract::run(a, args.quiet),
         cli::Command::Ingest(a) => commands::ingest::run(a, args.quiet),
         cli::Command::Report(a) => commands::report::run(a, args.quiet),
+        cli::Command::Merge(a) => commands::lines::merge(a),
+        cli::Command::Keys(a) => commands::lines::keys(a),
         cli::Command::Search(a) => commands::search::run(a),
         cli::Command::Check(a) => commands::check::run(a),
         cli::Command::Serve(a) => commands::serve::run(a),
         cli::Command::Eval(a) => commands::eval::run(a),
+        cli::Command::Ner { conll } => commands::ner::tag(&conll),
+        cli::Command::Train(cli::TrainCommand::Ner { train, dev, out, epochs }) => commands::ner::train(&train, dev.as_deref(), &out, epochs),
     };
     match outcome {
         Ok(code) => code.into(),

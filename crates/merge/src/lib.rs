@@ -69,6 +69,26 @@ impl PartialDossier {
     }
 }
 
+/// Blocking keys of one analyzed document: the groups it must be merged with for event
+/// clustering to see every candidate. One key per event family and month its dated trigger
+/// sentences name (`violence:2024-03`), a year where only the year is known; a document with no
+/// dated event gets a key of its own (`doc:<id>`). Documents that share no key cannot share an
+/// event, so a cluster can merge key groups independently.
+pub fn blocking_keys(doc: &Document, extraction: &Extraction) -> Vec<String> {
+    let docs = [(doc.clone(), extraction.clone())];
+    let mentions = events::find_mentions(&docs, &BTreeMap::new());
+    let mut keys: Vec<String> = mentions
+        .iter()
+        .filter_map(|m| m.date.as_ref().map(|(value, _)| format!("{}:{}", events::family(m.kind), value.get(..7).unwrap_or(value))))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    if keys.is_empty() {
+        keys.push(format!("doc:{}", doc.id));
+    }
+    keys
+}
+
 /// The entity whose mention overlaps `span` in document `doc` (the longest overlap wins).
 fn entity_at(index: &BTreeMap<DocSpan, usize>, doc: usize, span: Span) -> Option<usize> {
     index

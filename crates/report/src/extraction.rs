@@ -16,6 +16,8 @@ struct Line<'a> {
     published_source: &'a str,
     /// Where the document was read from (not in DESIGN.md's list; added for the user).
     source: &'a str,
+    /// BLAKE3 of the raw input (added: it makes merging partial dossiers order-free).
+    content_hash: &'a str,
     text: &'a str,
     entities: Vec<EntityOut<'a>>,
     timexes: Vec<TimexOut<'a>>,
@@ -130,6 +132,7 @@ pub fn write_extraction_line<W: Write>(out: &mut W, doc: &Document, ex: &Extract
             (None, None) => "none",
         },
         source: &doc.source,
+        content_hash: &doc.content_hash,
         text,
         entities,
         timexes,

@@ -107,7 +107,7 @@ pub fn read_extraction_line(line: &str) -> Result<(Document, Extraction), String
         title: s("title"),
         authors: list("authors").iter().filter_map(|a| a.as_str().map(str::to_string)).collect(),
         published,
-        content_hash: String::new(),
+        content_hash: s("content_hash").unwrap_or_default(),
         source_map: None,
         text,
     };

@@ -2,7 +2,11 @@
 
 use crate::cli::EvalCommand;
 use crate::exit::Exit;
-use anyhow::Result;
+use anyhow::{Context, Result};
+use std::path::Path;
+
+const SEEDS: &str = "../shared/seeds";
+const GOLD: &str = "../shared/gold/seeds.gold.json";
 
 pub fn run(cmd: EvalCommand) -> Result<Exit> {
     match cmd {
@@ -14,6 +18,36 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
                     eprintln!("dossier: F1 {:.3} is below the floor {floor:.3}", scores.f1());
                     return Ok(Exit::BadInput);
                 }
+            }
+            Ok(Exit::Ok)
+        }
+        EvalCommand::Ner { file, seeds } => {
+            let tagger = dossier_nlp::entities::Tagger::builtin();
+            if seeds {
+                println!("{}", dossier_eval::ner::evaluate_seeds(Path::new(SEEDS), Path::new(GOLD), &tagger)?);
+            } else {
+                let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+                println!("{}", dossier_eval::ner::evaluate_conll(&text, &tagger));
+            }
+            Ok(Exit::Ok)
+        }
+        EvalCommand::Timex { file, seeds } => {
+            if seeds {
+                println!("{}", dossier_eval::timex::evaluate_seeds_timex(Path::new(SEEDS), Path::new(GOLD))?);
+            } else {
+                println!("{}", dossier_eval::timex::evaluate_tempeval(&file)?);
+            }
+            Ok(Exit::Ok)
+        }
+        EvalCommand::Figures => {
+            println!("{}", dossier_eval::figures::evaluate_seeds_figures(Path::new(SEEDS), Path::new(GOLD))?);
+            Ok(Exit::Ok)
+        }
+        EvalCommand::Quotes { file, seeds } => {
+            if seeds {
+                println!("{}", dossier_eval::quotes::evaluate_seeds(Path::new(SEEDS), Path::new(GOLD))?);
+            } else {
+                println!("{}", dossier_eval::quotes::evaluate_polnear(&file)?);
             }
             Ok(Exit::Ok)
         }

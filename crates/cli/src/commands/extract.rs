@@ -12,8 +12,15 @@ pub fn run(args: ExtractArgs, quiet: bool) -> Result<Exit> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let result = analyze_inputs(&args.read, &mut progress, |_, chunk| {
-        for a in chunk {
-            out.write_all(a.line.as_bytes())?;
+        for item in chunk {
+            match item {
+                Ok(a) => out.write_all(a.line.as_bytes())?,
+                Err(w) if args.error_records => {
+                    let record = serde_json::json!({"error": {"kind": "skipped", "source": w.source, "message": w.message}});
+                    serde_json::to_writer(&mut out, &record)?;
+                }
+                Err(_) => continue,
+            }
             out.write_all(b"\n")?;
         }
         // Flushed per chunk so a consumer sees results as they come.
@@ -28,5 +35,6 @@ pub fn run(args: ExtractArgs, quiet: bool) -> Result<Exit> {
         return Err(e);
     }
     progress.finish("analyzed");
-    Ok(if progress.skipped > 0 { Exit::BadInput } else { Exit::Ok })
+    // With error records, a skipped input is data in the output stream, not a failed run.
+    Ok(if progress.skipped > 0 && !args.error_records { Exit::BadInput } else { Exit::Ok })
 }

@@ -14,6 +14,7 @@ pub fn run(args: IngestArgs, quiet: bool) -> Result<Exit> {
     let mut total = BatchOutcome::default();
     let batch = args.batch.max(1);
     analyze_inputs(&args.read, &mut progress, |_, chunk| {
+        let chunk: Vec<_> = chunk.into_iter().flatten().collect();
         for part in chunk.chunks(batch) {
             let docs: Vec<StoredDoc> = part.iter().map(|a| StoredDoc { doc: &a.doc, extraction_json: &a.line }).collect();
             total += store.put_batch(&docs).with_context(|| format!("writing to {}", path.display()))?;

@@ -4,6 +4,8 @@ pub mod check;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
+pub mod lines;
+pub mod ner;
 pub mod report;
 pub mod search;
 pub mod serve;
@@ -30,45 +32,63 @@ pub struct Analyzed {
 const CHUNK: usize = 256;
 
 /// Reads the inputs, analyzes documents in parallel and hands them to `sink` in input order,
-/// chunk by chunk. Inputs that cannot be read are reported through `progress` and skipped.
-pub fn analyze_inputs(read: &ReadArgs, progress: &mut Progress, mut sink: impl FnMut(&mut Progress, Vec<Analyzed>) -> Result<()>) -> Result<()> {
+/// chunk by chunk, each item either an analyzed document or the warning that says why an input
+/// was skipped (where it stood in the input). Every warning is also reported through `progress`.
+pub fn analyze_inputs(
+    read: &ReadArgs,
+    progress: &mut Progress,
+    mut sink: impl FnMut(&mut Progress, Vec<Result<Analyzed, Warning>>) -> Result<()>,
+) -> Result<()> {
     let inputs = resolve_inputs(&read.inputs)?;
     let models = dossier_nlp::Models::builtin();
     let mut reader = Inputs::new(inputs, Options { max_doc_bytes: read.max_doc_bytes });
     loop {
         let mut chunk = Vec::with_capacity(CHUNK);
+        let mut documents = 0;
         for item in reader.by_ref() {
-            match item {
-                Ok(raw) => {
-                    chunk.push(raw);
-                    if chunk.len() == CHUNK {
-                        break;
-                    }
-                }
-                Err(w) => progress.warn(&w),
+            documents += item.is_ok() as usize;
+            chunk.push(item);
+            if documents == CHUNK {
+                break;
             }
         }
         if chunk.is_empty() {
             return Ok(());
         }
-        let analyzed: Vec<Analyzed> = chunk
+        let analyzed: Vec<Result<Analyzed, Warning>> = chunk
             .into_par_iter()
-            .map(|raw| {
-                let (doc, mut warnings) = dossier_ingest::prepare(raw);
-                let (extraction, analysis_warnings) = dossier_nlp::analyze(&doc, &models);
-                warnings.extend(analysis_warnings);
-                let line = dossier_report::extraction_line(&doc, &extraction, &warnings);
-                Analyzed { doc, extraction, line, warnings }
+            .map(|item| {
+                item.map(|raw| {
+                    let (doc, mut warnings) = dossier_ingest::prepare(raw);
+                    let (extraction, analysis_warnings) = dossier_nlp::analyze(&doc, &models);
+                    warnings.extend(analysis_warnings);
+                    let line = dossier_report::extraction_line(&doc, &extraction, &warnings);
+                    Analyzed { doc, extraction, line, warnings }
+                })
             })
             .collect();
-        for a in &analyzed {
-            progress.document(a.doc.text.len());
-            for w in &a.warnings {
-                progress.warn(w);
+        for item in &analyzed {
+            match item {
+                Ok(a) => {
+                    progress.document(a.doc.text.len());
+                    for w in &a.warnings {
+                        progress.warn(w);
+                    }
+                }
+                Err(w) => progress.warn(w),
             }
         }
         sink(progress, analyzed)?;
     }
+}
+
+/// Reads an extraction line back (from the store, a file, a partial dossier) with the tokens and
+/// sentences the merge needs: they are not in the contract, being a function of the text.
+pub fn load_extraction_line(line: &str) -> Result<(Document, Extraction), String> {
+    let (doc, mut ex) = dossier_report::read_extraction_line(line)?;
+    ex.tokens = dossier_nlp::tokenize::tokenize(&doc.text);
+    ex.sentences = dossier_nlp::sentences::split(&doc.text, &ex.tokens);
+    Ok((doc, ex))
 }
 
 fn resolve_inputs(args: &[String]) -> Result<Vec<Input>> {

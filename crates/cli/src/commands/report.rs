@@ -21,19 +21,23 @@ pub fn run(args: ReportArgs, quiet: bool) -> Result<Exit> {
         }
         let store = Store::open(path)?;
         store.for_each_extraction(|line| {
-            let (doc, mut ex) = dossier_report::read_extraction_line(line)?;
-            // Tokens and sentences are not stored; they are a function of the text.
-            ex.tokens = dossier_nlp::tokenize::tokenize(&doc.text);
-            ex.sentences = dossier_nlp::sentences::split(&doc.text, &ex.tokens);
+            let (doc, ex) = super::load_extraction_line(line)?;
             progress.document(doc.text.len());
             partial.add(doc, ex);
             Ok(())
         })?;
     }
-    if !args.inputs.is_empty() {
+    if args.extractions {
+        super::lines::for_each_line(&args.inputs, |line, source| {
+            let (doc, ex) = super::load_extraction_line(line).map_err(|e| anyhow::anyhow!("{source}: {e}"))?;
+            progress.document(doc.text.len());
+            partial.add(doc, ex);
+            Ok(())
+        })?;
+    } else if !args.inputs.is_empty() {
         let read = ReadArgs { inputs: args.inputs.clone(), max_doc_bytes: args.max_doc_bytes };
         analyze_inputs(&read, &mut progress, |_, chunk| {
-            for a in chunk {
+            for a in chunk.into_iter().flatten() {
                 partial.add(a.doc, a.extraction);
             }
             Ok(())
