@@ -125,7 +125,7 @@ fn day_gap(a: &str, b: &str) -> Option<i64> {
 
 /// Two calendar values that could be the same day: equal, one a prefix of the other (a month
 /// containing the day), or days at most `slack` apart.
-fn dates_compatible(a: &str, b: &str, slack: i64) -> bool {
+pub fn dates_compatible(a: &str, b: &str, slack: i64) -> bool {
     a.starts_with(b) || b.starts_with(a) || day_gap(a, b).is_some_and(|g| g <= slack)
 }
 
@@ -134,6 +134,9 @@ fn dates_compatible(a: &str, b: &str, slack: i64) -> bool {
 pub fn cluster(mentions: &[EventMention]) -> Vec<usize> {
     let n = mentions.len();
     let mut parent: Vec<usize> = (0..n).collect();
+    // The dates each cluster carries: two clusters whose dates disagree never join, even through
+    // an undated mention that could belong to either (union-find alone would chain them).
+    let mut dates: Vec<Vec<String>> = mentions.iter().map(|m| m.date.iter().map(|d| d.0.clone()).collect()).collect();
     fn find(p: &mut [usize], mut i: usize) -> usize {
         while p[i] != i {
             p[i] = p[p[i]];
@@ -141,12 +144,19 @@ pub fn cluster(mentions: &[EventMention]) -> Vec<usize> {
         }
         i
     }
-    let union = |p: &mut Vec<usize>, a: usize, b: usize| {
+    let union = |p: &mut Vec<usize>, dates: &mut Vec<Vec<String>>, a: usize, b: usize| {
         let (ra, rb) = (find(p, a), find(p, b));
-        if ra != rb {
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            p[hi] = lo;
+        if ra == rb {
+            return;
         }
+        let agree = dates[ra].iter().all(|x| dates[rb].iter().all(|y| dates_compatible(x, y, 2)));
+        if !agree {
+            return;
+        }
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        p[hi] = lo;
+        let moved = std::mem::take(&mut dates[hi]);
+        dates[lo].extend(moved);
     };
     let anchored: Vec<usize> = (0..n).filter(|&i| mentions[i].date.is_some() || mentions[i].place.is_some()).collect();
     for (x, &i) in anchored.iter().enumerate() {
@@ -163,7 +173,7 @@ pub fn cluster(mentions: &[EventMention]) -> Vec<usize> {
                 _ => false,
             };
             if same {
-                union(&mut parent, i, j);
+                union(&mut parent, &mut dates, i, j);
             }
         }
     }
@@ -184,11 +194,11 @@ pub fn cluster(mentions: &[EventMention]) -> Vec<usize> {
             .max_by_key(|(&(_, _, root), &w)| (w, std::cmp::Reverse(root)))
             .map(|(&(_, _, root), _)| root);
         match main {
-            Some(root) => union(&mut parent, i, root),
+            Some(root) => union(&mut parent, &mut dates, i, root),
             None => {
                 // No anchored event: one unanchored event per document and kind.
                 if let Some(j) = (0..i).find(|&j| mentions[j].at.doc == doc && mentions[j].kind == mentions[i].kind && mentions[j].date.is_none() && mentions[j].place.is_none()) {
-                    union(&mut parent, i, j);
+                    union(&mut parent, &mut dates, i, j);
                 }
             }
         }
@@ -234,6 +244,11 @@ mod tests {
             ),
             // Same day-date, one without a place: one event.
             (vec![m(0, "attack", Some("2024-03-22"), Some(1)), m(1, "attack", Some("2024-03-22"), None)], vec![0, 0]),
+            // An undated mention at a place does not chain two different dates there.
+            (
+                vec![m(0, "attack", Some("2024-03-22"), Some(1)), m(1, "attack", None, Some(1)), m(2, "attack", Some("2001-09-11"), Some(1))],
+                vec![0, 0, 1],
+            ),
             // Only years: too vague to join on the date alone.
             (vec![m(0, "attack", Some("2021"), None), m(1, "attack", Some("2021"), None)], vec![0, 1]),
         ];

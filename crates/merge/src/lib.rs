@@ -140,7 +140,16 @@ fn resolve(docs: &[(Document, Extraction)], documents: Vec<Document>) -> Dossier
                 .filter(|(_, m)| m.at.doc == d && m.sentence.contains(f.span))
                 .min_by_key(|(_, m)| m.at.span.start.abs_diff(f.span.start))
                 .map(|(i, _)| cluster_of[i]);
-            let Some(event) = in_sentence.or(main) else { continue };
+            // The main event takes a figure only from a sentence that names no other time: "It
+            // has slaughtered hundreds since 2021" is not about the attack of the day.
+            let fallback = main.filter(|&e| {
+                let event_date = events[e].date.as_deref();
+                ex.timexes.iter().filter(|t| events::is_calendar(&t.value)).all(|t| {
+                    let in_sentence = ex.sentences.iter().any(|s| s.contains(f.span) && s.contains(t.span));
+                    !in_sentence || event_date.is_some_and(|d| events::dates_compatible(d, &t.value, 2))
+                })
+            });
+            let Some(event) = in_sentence.or(fallback) else { continue };
             groups.entry((event, f.measure.clone())).or_default().push(FigureReport {
                 doc: d,
                 published: doc.published_date().map(str::to_string),
