@@ -18,7 +18,7 @@ fn main() -> Result<()> {
     let show = |s: &dossier_eval::quotes::QuoteScores| {
         print!("{s}");
         if has("--errors") {
-            for d in s.details.iter().filter(|d| grep.as_ref().is_none_or(|g| d.contains(g.as_str()))).take(400) {
+            for d in s.details.iter().filter(|d| grep.as_ref().is_none_or(|g| d.contains(g.as_str()))).take(usize::MAX) {
                 println!("    {d}");
             }
         }

@@ -299,7 +299,12 @@ pub fn evaluate_polnear_with(jsonl: &Path, profile: Profile, with_entities: bool
             for g in &gold {
                 let hit = pred.iter().find(|p| cue_overlaps(p, g));
                 match hit {
-                    None => details.push(format!("MISS {id} cue {:?} src {:?}", g.cue.map(|c| show(&c)), g.source.first().map(show))),
+                    None => details.push(format!(
+                        "MISS {id} cue {:?} src {:?} ctx {:?}",
+                        g.cue.map(|c| show(&c)),
+                        g.source.first().map(show),
+                        g.cue.map(|c| show(&(c.0.saturating_sub(12), (c.1 + 12).min(tokens.len()))))
+                    )),
                     Some(p) if p.source != g.source => details.push(format!(
                         "SRC  {id} cue {:?} gold {:?} ours {:?}",
                         g.cue.map(|c| show(&c)),

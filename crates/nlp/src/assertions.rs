@@ -1,7 +1,773 @@
-//! Assertions (placeholder until the annotator lands): finds nothing.
-use dossier_model::{Assertion, Entity, Quote, Span, Token};
+//! Assertions: who claims responsibility, blames, denies, warns, confirms, dismisses, accuses,
+//! arrests, charges or speculates, and about whom or what.
+//!
+//! # What
+//! One [`Assertion`] per (subject, predicate, object, sentence) for reported acts, read from
+//! - **trigger verbs** with their argument frames: active (`IS-K claimed responsibility for
+//!   the attack`), passive with or without an agent (`suspects arrested by the security
+//!   forces`, `they were accused of …`), relative (`the attack, which IS-K has claimed`;
+//!   `a warning the Kremlin dismissed`), infinitive (`prompting analysts to speculate about …`),
+//!   and support-verb phrases (`pin the blame … on X`, `hint at X involvement`, `round up`);
+//! - **trigger nouns** with a possessor or source (`America’s warning`, `advice from Britain,
+//!   the US and …`, `Moscow’s claims of …`, `carried out arrests`, `arrests of X in Y and Z`);
+//! - **quotes** whose cue is neutral (`said`, `told`) but whose content names a threat
+//!   (`"X is one of the most serious terror threats"` is a warning about X).
+//!
+//! Subjects and objects are name spans (entity mentions when the tagger found them, else the
+//! capitalised run at the head of the phrase) so that the merge can link them; coordinated
+//! subjects give one assertion each; pronouns are replaced by their antecedent. An unnamed
+//! subject is reported as its descriptor; an implicit one (`arrests … in Germany`) as the
+//! places named.
+//!
+//! `hedged` is set when the act is tentative or second-hand: a hedge word near the trigger
+//! (`reportedly`, `allegedly`, `may`, `could`, `believed`, `in their view`, `no hard evidence`),
+//! or a trigger that is itself tentative (`hint`, `speculate`).
+//!
+//! # How
+//! The same token facts and noun-phrase walks as [`crate::quotes`] (one lookup per token, no
+//! regex); a small trigger table below maps word forms to predicates.
+
+use crate::quotes::{lexicon, Doc, Np};
+
+use dossier_model::{Assertion, Entity, EntityType, Predicate, Quote, Span, Token, TokenKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trig {
+    Claim,
+    Blame,
+    Deny,
+    Warn,
+    Confirm,
+    Dismiss,
+    /// `reject`, `ignore`: a dismissal only of a warning, claim or advice.
+    Reject,
+    Accuse,
+    Arrest,
+    Charge,
+    Speculate,
+    Hint,
+    Boast,
+    /// `put`, `pin`, `lay`, `place`, `shift` (`… the blame on X`).
+    PutBlame,
+    /// `round` (`round up`).
+    Round,
+}
+
+fn trigger(w: &str) -> Option<(Trig, bool)> {
+    // (trigger, is a noun form)
+    let l = w.to_ascii_lowercase();
+    Some(match l.as_str() {
+        "claim" | "claims" | "claimed" | "claiming" => (Trig::Claim, false),
+        "blame" | "blames" | "blamed" | "blaming" => (Trig::Blame, false),
+        "deny" | "denies" | "denied" | "denying" => (Trig::Deny, false),
+        "denial" | "denials" => (Trig::Deny, true),
+        "warn" | "warns" | "warned" => (Trig::Warn, false),
+        "warning" | "warnings" | "advice" => (Trig::Warn, true),
+        "confirm" | "confirms" | "confirmed" | "confirming" => (Trig::Confirm, false),
+        "dismiss" | "dismisses" | "dismissed" | "dismissing" => (Trig::Dismiss, false),
+        "reject" | "rejects" | "rejected" | "rejecting" | "ignore" | "ignores" | "ignored" | "ignoring" => (Trig::Reject, false),
+        "accuse" | "accuses" | "accused" | "accusing" => (Trig::Accuse, false),
+        "accusation" | "accusations" | "allegation" | "allegations" => (Trig::Accuse, true),
+        "arrest" | "arrested" | "arresting" | "detain" | "detains" | "detained" | "apprehend" | "apprehended" | "captured" => {
+            (Trig::Arrest, false)
+        }
+        "arrests" => (Trig::Arrest, true),
+        "charge" | "charged" | "charging" => (Trig::Charge, false),
+        "speculate" | "speculates" | "speculated" | "speculating" => (Trig::Speculate, false),
+        "speculation" => (Trig::Speculate, true),
+        "hint" | "hints" | "hinted" | "hinting" => (Trig::Hint, false),
+        "boast" | "boasts" | "boasted" | "boasting" => (Trig::Boast, false),
+        "put" | "puts" | "putting" | "pin" | "pins" | "pinned" | "pinning" | "lay" | "lays" | "laid" | "laying" | "place" | "placed"
+        | "placing" | "shift" | "shifted" | "shifting" => (Trig::PutBlame, false),
+        "round" | "rounded" | "rounding" => (Trig::Round, false),
+        _ => return None,
+    })
+}
+
+fn is_attack_noun(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "attack" | "attacks" | "bombing" | "bombings" | "massacre" | "shooting" | "assault" | "atrocity" | "killings" | "killing"
+            | "blast" | "explosion" | "raid" | "strike" | "operation"
+    )
+}
+
+fn is_violent_ing(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "killing" | "attacking" | "bombing" | "murdering" | "slaughtering" | "carrying" | "shooting" | "massacring" | "targeting"
+    )
+}
+
+fn is_warning_noun(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "warning" | "warnings" | "advice" | "claim" | "claims" | "allegation" | "allegations" | "report" | "reports" | "accusation"
+            | "accusations" | "suggestion" | "suggestions" | "intelligence" | "tip"
+    )
+}
+
+fn is_threat_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "threat" | "threats" | "danger" | "dangers" | "dangerous" | "menace" | "crosshairs" | "plotting" | "capability"
+    )
+}
 
 /// Claims of responsibility, blame, denials, warnings … with subject and object spans.
-pub fn annotate(_text: &str, _tokens: &[Token], _sentences: &[Span], _entities: &[Entity], _quotes: &[Quote]) -> Vec<Assertion> {
+pub fn annotate(text: &str, tokens: &[Token], sentences: &[Span], entities: &[Entity], quotes: &[Quote]) -> Vec<Assertion> {
+    let doc = Doc::new(text, tokens, sentences, entities);
+    let mut out: Vec<Assertion> = Vec::new();
+    let n = tokens.len();
+    for i in 0..n {
+        if !doc.is_word(i) {
+            continue;
+        }
+        let Some((mut trig, mut noun)) = trigger(doc.tok_text(i)) else { continue };
+        if trig == Trig::Claim && i > 0 && doc.is_possessive(i - 1) {
+            // `Moscow’s claims of …`: an accusation.
+            (trig, noun) = (Trig::Accuse, true);
+        }
+        if doc.sent_range(i).0 != i && doc.cap(i) && !noun {
+            // A capitalised trigger inside a sentence is a name (`Warner`, `Charge d'Affaires`).
+            continue;
+        }
+        verb_or_noun(&doc, i, trig, noun, quotes, &mut out);
+    }
+    from_quotes(&doc, quotes, &mut out);
+    // One assertion per (subject, predicate, object, sentence).
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|a| seen.insert((a.subject, a.predicate, a.object, a.sentence)));
+    out.sort_by_key(|a| (a.sentence.start, a.predicate));
+    out
+}
+
+fn sentence_span(doc: &Doc, i: usize) -> Span {
+    let (s, e) = doc.sent_range(i);
+    doc.span(s, e.max(s + 1) - 1)
+}
+
+/// Hedge words in `[from, to]` (token indices), or a tentative phrase.
+fn hedged_between(doc: &Doc, from: usize, to: usize) -> bool {
+    let to = to.min(doc.toks.len().saturating_sub(1));
+    (from..=to).any(|k| {
+        doc.has(k, lexicon::HEDGE)
+            || doc.is(k, "view") && k >= 2 && doc.is(k - 2, "in")
+            || doc.is(k, "evidence") && k >= 2 && doc.is(k - 2, "no")
+            || doc.is(k, "said") && k + 1 < doc.toks.len() && doc.is(k + 1, "to") && k > 0 && doc.has(k - 1, lexicon::BE)
+            || doc.is(k, "hint") || doc.is(k, "hints") || doc.is(k, "hinted") || doc.is(k, "hinting")
+    })
+}
+
+/// Is the word before `i` (over adverbs) a form of `be` (a passive)?
+fn passive(doc: &Doc, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        if doc.has(k, lexicon::ADV) && !doc.has(k, lexicon::BE) {
+            continue;
+        }
+        return doc.has(k, lexicon::BE);
+    }
+    false
+}
+
+/// The agent of a passive: `by X` within a few tokens after `i`.
+fn agent_after(doc: &Doc, i: usize) -> Option<Np> {
+    let (_, s1) = doc.sent_range(i);
+    let by = (i + 1..(i + 4).min(s1)).find(|&k| doc.is(k, "by"))?;
+    let (a, b) = doc.np_right(by + 1, s1)?;
+    Some(doc.make_np(a, b))
+}
+
+/// The antecedent span of a pronoun at `p`: inside a sentence, its subject when that is a
+/// name; otherwise the nearest compatible entity (or capitalised name) before it.
+fn antecedent(doc: &Doc, p: usize) -> Option<Span> {
+    let (s0, _) = doc.sent_range(p);
+    let personal = doc.has(p, lexicon::PERSONAL);
+    // A pronoun opening a content clause (`warn they are …`, `said that it …`) is not the
+    // sentence's subject again.
+    let opens_clause = p > s0 && (doc.is(p - 1, "that") || doc.info[p - 1].cue.is_some());
+    if p > s0 && !opens_clause {
+        if let Some(np) = doc.sentence_subject(p) {
+            if np.end < p && np.pronoun.is_none() {
+                return Some(np.name);
+            }
+        }
+    }
+    let at = doc.toks[p].span.start;
+    let window = at.saturating_sub(1500);
+    let best = doc
+        .entities
+        .iter()
+        .filter(|e| e.span.end <= at && e.span.start >= window)
+        .filter(|e| if personal { e.kind == EntityType::Person } else { e.kind == EntityType::Organization })
+        .max_by_key(|e| e.span.start)
+        .map(|e| e.span);
+    if best.is_some() || !doc.entities.is_empty() {
+        return best;
+    }
+    // No tagger: the nearest acronym (it/they) or two-word capitalised name (he/she).
+    let from = doc.toks.partition_point(|t| t.span.start < window);
+    (from..p).rev().find_map(|k| {
+        let w = doc.tok_text(k);
+        let acronym = w.len() >= 2 && w.chars().filter(|c| c.is_uppercase()).count() >= 2;
+        if !personal && doc.is_word(k) && acronym {
+            return Some(doc.toks[k].span);
+        }
+        if personal && k > 0 && doc.cap(k) && doc.cap(k - 1) && !doc.has(k - 1, lexicon::DET | lexicon::TITLE) {
+            return Some(doc.span(k - 1, k));
+        }
+        None
+    })
+}
+
+/// The subject spans of a phrase: one per named party in a coordination (`Germany and the
+/// Netherlands`), else the phrase's speaker span; pronouns resolved.
+fn subjects_of(doc: &Doc, np: &Np) -> Vec<Span> {
+    if let Some(p) = np.pronoun {
+        return vec![antecedent(doc, p).unwrap_or(np.name)];
+    }
+    let has_and = (np.start..=np.end).any(|k| doc.is(k, "and"));
+    if has_and {
+        let whole = doc.span(np.start, np.end);
+        let ents: Vec<Span> = doc
+            .entities
+            .iter()
+            .filter(|e| whole.contains(e.span) && e.kind != EntityType::Misc)
+            .map(|e| e.span)
+            .collect();
+        if ents.len() >= 2 {
+            return ents;
+        }
+        if doc.entities.is_empty() {
+            // Capitalised runs separated by the coordination.
+            let mut runs = Vec::new();
+            let mut k = np.start;
+            while k <= np.end {
+                if doc.cap(k) && !doc.has(k, lexicon::DET | lexicon::TITLE) {
+                    let s = k;
+                    while k < np.end && doc.cap(k + 1) {
+                        k += 1;
+                    }
+                    runs.push(doc.span(s, k));
+                }
+                k += 1;
+            }
+            if runs.len() >= 2 {
+                return runs;
+            }
+        }
+    }
+    vec![np.name]
+}
+
+/// Named parties in a list starting at `s` (`Britain, the US and other countries`).
+fn name_list(doc: &Doc, s: usize, hi: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut k = s;
+    while k < hi {
+        if doc.has(k, lexicon::DET) || doc.tok_text(k) == "," || doc.is(k, "and") {
+            k += 1;
+            continue;
+        }
+        if doc.cap(k) {
+            let a = k;
+            while k + 1 < hi && doc.cap(k + 1) {
+                k += 1;
+            }
+            let run = doc.span(a, k);
+            let ent = doc.entities.iter().find(|e| e.span.overlaps(run)).map(|e| e.span);
+            out.push(ent.unwrap_or(run));
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    out
+}
+
+/// The first named party in `[from, to)`: an organisation or person entity first, then any
+/// entity, then a capitalised run (not sentence-initial), then a pronoun resolved.
+fn first_party(doc: &Doc, from: usize, to: usize) -> Option<Span> {
+    if from >= to {
+        return None;
+    }
+    let region = doc.span(from, to - 1);
+    let ents: Vec<&Entity> = doc.entities.iter().filter(|e| region.contains(e.span)).collect();
+    if let Some(e) = ents.iter().find(|e| matches!(e.kind, EntityType::Organization | EntityType::Person)) {
+        return Some(e.span);
+    }
+    if let Some(e) = ents.first() {
+        return Some(e.span);
+    }
+    for k in from..to {
+        if doc.cap(k) && !doc.has(k, lexicon::DET | lexicon::TITLE | lexicon::PRON | lexicon::STOP | lexicon::TIME) && doc.sent_range(k).0 != k {
+            let s = k;
+            let mut e = k;
+            while e + 1 < to && doc.cap(e + 1) {
+                e += 1;
+            }
+            return Some(doc.span(s, e));
+        }
+        if doc.has(k, lexicon::PRON) && !doc.has(k, lexicon::PERSONAL) {
+            if let Some(a) = antecedent(doc, k) {
+                return Some(a);
+            }
+        }
+    }
+    None
+}
+
+/// The object phrase right after `k` (over a determiner-led phrase), as a name span.
+fn object_after(doc: &Doc, k: usize) -> Option<(Np, Span)> {
+    let (_, s1) = doc.sent_range(k);
+    let (a, b) = doc.np_right(k, s1)?;
+    let np = doc.make_np(a, b);
+    let span = match np.pronoun {
+        Some(p) if !doc.is(p, "this") && !doc.is(p, "that") => antecedent(doc, p).unwrap_or(np.name),
+        _ => np.name,
+    };
+    Some((np, span))
+}
+
+/// The end of the clause after `k` (sentence end, dash, semicolon), exclusive.
+fn clause_end(doc: &Doc, k: usize) -> usize {
+    let (_, s1) = doc.sent_range(k);
+    (k..s1).find(|&x| matches!(doc.tok_text(x), ";" | "—" | "–" | "--")).unwrap_or(s1)
+}
+
+/// The subject of an infinitive or participle trigger: `X’s bid to put`, `attempts by X and Y
+/// to pin`, `prompting X to speculate`, else the sentence subject.
+fn subject_for_trigger(doc: &Doc, i: usize) -> Vec<Np> {
+    let (s0, _) = doc.sent_range(i);
+    let mut k = i;
+    while k > s0 && (doc.has(k - 1, lexicon::ADV) || doc.tok_text(k - 1).ends_with("ly") && !doc.cap(k - 1)) {
+        k -= 1;
+    }
+    if k > s0 && doc.is(k - 1, "to") {
+        let to = k - 1;
+        // `for X (– an aside –) to round up`.
+        if to > s0 {
+            let mut e = to - 1;
+            if matches!(doc.tok_text(e), "—" | "–" | "--") {
+                if let Some(d) = (e.saturating_sub(30).max(s0)..e).rev().find(|&x| matches!(doc.tok_text(x), "—" | "–" | "--")) {
+                    e = d.saturating_sub(1);
+                }
+            }
+            if e > s0 {
+                if let Some((a, b)) = doc.np_left(e, s0) {
+                    if a > s0 && doc.is(a - 1, "for") {
+                        return vec![doc.make_np(a, b)];
+                    }
+                }
+            }
+        }
+        // `X’s bid/attempt to`.
+        if to >= s0 + 2 && doc.is_word(to - 1) && doc.is_possessive(to - 2) {
+            if let Some((a, b)) = doc.np_left(to - 3, s0) {
+                return vec![doc.make_np(a, b)];
+            }
+        }
+        // `attempts by X and Y to`.
+        if let Some(by) = (to.saturating_sub(14).max(s0)..to).rev().find(|&x| doc.is(x, "by")) {
+            let mut out = Vec::new();
+            let mut x = by + 1;
+            while x < to {
+                let Some((a, b)) = doc.np_right(x, to) else { break };
+                out.push(doc.make_np(a, b));
+                x = b + 1;
+                while x < to && (doc.is(x, "and") || doc.tok_text(x) == ",") {
+                    x += 1;
+                }
+            }
+            if !out.is_empty() {
+                return out;
+            }
+        }
+        // `prompting X to`, `for X to`.
+        if let Some(np) = doc.subject_of(i, s0) {
+            let head = doc.tok_text(np.end);
+            if !(head.ends_with("ing") && !doc.cap(np.end)) {
+                return vec![np];
+            }
+        }
+        return doc.sentence_subject(i).into_iter().collect();
+    }
+    if let Some(np) = doc.subject_of(i, s0) {
+        let head = doc.tok_text(np.end);
+        if !(head.ends_with("ing") && !doc.cap(np.end)) && !doc.is(np.end, "there") {
+            return vec![np];
+        }
+    }
+    if doc.tok_text(i).ends_with("ing") {
+        return doc.sentence_subject(i).into_iter().collect();
+    }
     Vec::new()
+}
+
+/// The speaker of the quote whose content holds token `i`, if any.
+fn quote_speaker_at(doc: &Doc, quotes: &[Quote], i: usize) -> Option<Option<Span>> {
+    let at = doc.toks[i].span;
+    quotes.iter().find(|q| q.span.contains(at)).map(|q| q.speaker)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(doc: &Doc, out: &mut Vec<Assertion>, i: usize, pred: Predicate, subjects: &[Option<Span>], object: Option<Span>, hedge_from: usize, hedged: bool) {
+    let sentence = sentence_span(doc, i);
+    let from = hedge_from.min(i);
+    let (_, s1) = doc.sent_range(i);
+    let hedged = hedged || hedged_between(doc, from, (i + 10).min(s1.saturating_sub(1)));
+    for &subject in subjects {
+        out.push(Assertion { subject, predicate: pred, object, hedged, sentence });
+    }
+}
+
+fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], out: &mut Vec<Assertion>) {
+    let (s0, s1) = doc.sent_range(i);
+    let next = i + 1;
+    let w = doc.tok_text(i).to_ascii_lowercase();
+    if noun {
+        match trig {
+            Trig::Warn => {
+                // `America’s warning`, `advice from Britain, the US and …`.
+                let mut subs: Vec<Span> = Vec::new();
+                if i >= 2 && doc.is_possessive(i - 1) {
+                    if let Some((a, b)) = doc.np_left(i - 2, s0) {
+                        subs.push(doc.make_np(a, b).name);
+                    }
+                }
+                if next < s1 && doc.is(next, "from") {
+                    subs.extend(name_list(doc, next + 1, s1));
+                }
+                if !subs.is_empty() {
+                    let subs: Vec<Option<Span>> = subs.into_iter().map(Some).collect();
+                    push(doc, out, i, Predicate::Warned, &subs, None, i, false);
+                }
+            }
+            Trig::Accuse => {
+                // `Moscow’s claims/accusations of … for X`.
+                if i >= 2 && doc.is_possessive(i - 1) {
+                    if let Some((a, b)) = doc.np_left(i - 2, s0) {
+                        let obj = first_party(doc, next, clause_end(doc, next));
+                        push(doc, out, i, Predicate::Accused, &[Some(doc.make_np(a, b).name)], obj, a, false);
+                    }
+                }
+            }
+            Trig::Arrest => {
+                // `X carried out/made arrests`, or `arrests of Y in A and B`.
+                let support = (i.saturating_sub(3).max(s0)..i).find(|&k| doc.is(k, "carried") || doc.is(k, "made") || doc.is(k, "make"));
+                let obj_at = (next < s1 && doc.is(next, "of")).then(|| next + 1);
+                let obj = obj_at.and_then(|k| object_after(doc, k)).map(|(_, s)| s);
+                let obj = obj.or_else(|| (next..(next + 4).min(s1)).find(|&k| doc.is(k, "targeting")).and_then(|k| object_after(doc, k + 1)).map(|(_, s)| s));
+                if let Some(v) = support {
+                    if let Some(np) = doc.subject_of(v, s0) {
+                        let subs: Vec<Option<Span>> = subjects_of(doc, &np).into_iter().map(Some).collect();
+                        push(doc, out, i, Predicate::Arrested, &subs, obj, np.start, false);
+                        return;
+                    }
+                }
+                if obj_at.is_some() {
+                    // Implicit arresting authorities: the places named after `in`.
+                    let places = (next..s1).find(|&k| doc.is(k, "in")).map(|k| name_list(doc, k + 1, s1)).unwrap_or_default();
+                    let subs: Vec<Option<Span>> = if places.is_empty() { vec![None] } else { places.into_iter().map(Some).collect() };
+                    push(doc, out, i, Predicate::Arrested, &subs, obj, i, false);
+                }
+            }
+            Trig::Deny | Trig::Speculate | Trig::Claim | Trig::Blame => {}
+            _ => {}
+        }
+        return;
+    }
+    // Verbs.
+    let is_past = w.ends_with("ed") || matches!(w.as_str(), "laid" | "put");
+    let pass = is_past && passive(doc, i);
+    // A participle after a noun (`the suspects arrested by …`, `the four men captured`).
+    let participle = is_past
+        && !pass
+        && i > s0
+        && doc.is_word(i - 1)
+        && !doc.cap(i - 1)
+        && !doc.has(i - 1, lexicon::AUX | lexicon::PRON | lexicon::ADV | lexicon::STOP | lexicon::PREP)
+        && !doc.tok_text(i - 1).ends_with("ly")
+        && matches!(trig, Trig::Arrest | Trig::Charge);
+    let participle = participle || is_past && i > s0 && doc.is(i - 1, "and") && matches!(trig, Trig::Arrest | Trig::Charge) && i >= 2 && trigger(doc.tok_text(i - 2)).is_some_and(|t| matches!(t.0, Trig::Arrest | Trig::Charge));
+    match trig {
+        Trig::Arrest | Trig::Charge | Trig::Round => {
+            if trig == Trig::Round && !(next < s1 && doc.is(next, "up")) {
+                return;
+            }
+            if trig == Trig::Charge && next < s1 && (doc.is(next, "of") || doc.is(next, "for") && false) {
+                return;
+            }
+            if w == "charge" && i > s0 && (doc.has(i - 1, lexicon::DET) || doc.is(i - 1, "in")) {
+                return; // `in charge`, `the charge`: nouns.
+            }
+            let pred = if trig == Trig::Charge { Predicate::Charged } else { Predicate::Arrested };
+            if pass || participle {
+                let object = if participle {
+                    let mut e = i - 1;
+                    if doc.is(e, "and") && e > s0 + 1 {
+                        e -= 2;
+                    }
+                    doc.np_left(e, s0).map(|(a, b)| doc.make_np(a, b).name)
+                } else {
+                    doc.subject_of(i, s0).map(|np| np.name)
+                };
+                let subject = match agent_after(doc, i) {
+                    Some(np) => Some(np.name),
+                    // A finite passive inside reported speech: the speaker did it.
+                    None if pass => quote_speaker_at(doc, quotes, i).flatten(),
+                    None => None,
+                };
+                push(doc, out, i, pred, &[subject], object, i, false);
+            } else {
+                let obj_from = if trig == Trig::Round { next + 1 } else { next };
+                let object = object_after(doc, obj_from).map(|(_, s)| s);
+                if object.is_none() {
+                    return;
+                }
+                let subs = subject_for_trigger(doc, i);
+                let subs: Vec<Option<Span>> = subs.iter().flat_map(|np| subjects_of(doc, np)).map(Some).collect();
+                if !subs.is_empty() {
+                    push(doc, out, i, pred, &subs, object, i, false);
+                }
+            }
+        }
+        Trig::Claim => {
+            if pass {
+                return;
+            }
+            let subs = subject_for_trigger(doc, i);
+            let subj_spans: Vec<Option<Span>> = subs.iter().flat_map(|np| subjects_of(doc, np)).map(Some).collect();
+            if subj_spans.is_empty() {
+                return;
+            }
+            let from = subs.first().map(|np| np.start).unwrap_or(i);
+            if next < s1 && (doc.is(next, "responsibility") || doc.is(next, "credit")) {
+                let obj = (next + 1 < s1 && doc.is(next + 1, "for")).then(|| object_after(doc, next + 2)).flatten().map(|(np, _)| np.source);
+                push(doc, out, i, Predicate::ClaimedResponsibility, &subj_spans, obj, from, false);
+                return;
+            }
+            // `claimed the attack`; `the attack, which X has claimed`.
+            if let Some((np, _)) = object_after(doc, next) {
+                if is_attack_noun(doc.tok_text(np.end)) {
+                    push(doc, out, i, Predicate::ClaimedResponsibility, &subj_spans, Some(np.source), from, false);
+                    return;
+                }
+            }
+            if let Some(np) = subs.first() {
+                if np.start > s0 && matches!(doc.tok_text(np.start - 1).to_ascii_lowercase().as_str(), "which" | "that") {
+                    let mut e = np.start - 1;
+                    if e > s0 && doc.tok_text(e - 1) == "," {
+                        e -= 1;
+                    }
+                    if e > s0 {
+                        if let Some((a, b)) = doc.np_left(e - 1, s0) {
+                            if is_attack_noun(doc.tok_text(b)) {
+                                push(doc, out, i, Predicate::ClaimedResponsibility, &subj_spans, Some(doc.span(a, b)), from, false);
+                                return;
+                            }
+                        }
+                    }
+                }
+            }
+            // A content clause: `claimed it was behind it` (itself) or `… have links to X`.
+            let mut c = next;
+            if c < s1 && doc.is(c, "that") {
+                c += 1;
+            }
+            let end = clause_end(doc, c);
+            if c + 2 < end && doc.has(c, lexicon::PRON) && doc.has(c + 1, lexicon::BE) && (doc.is(c + 2, "behind") || doc.is(c + 2, "responsible")) {
+                push(doc, out, i, Predicate::ClaimedResponsibility, &subj_spans, None, from, false);
+                return;
+            }
+            if let Some(k) = (c..end).find(|&k| doc.is(k, "links") || doc.is(k, "link") || doc.is(k, "behind") || doc.is(k, "involvement") || doc.is(k, "responsible")) {
+                let obj = first_party(doc, k, end).or_else(|| first_party(doc, c, k));
+                if obj.is_some() {
+                    push(doc, out, i, Predicate::Blamed, &subj_spans, obj, from, false);
+                }
+            }
+        }
+        Trig::Blame => {
+            if pass {
+                let obj = doc.subject_of(i, s0).map(|np| np.name);
+                let subj = agent_after(doc, i).map(|np| np.name);
+                push(doc, out, i, Predicate::Blamed, &[subj], obj, i, false);
+                return;
+            }
+            let subs = subject_for_trigger(doc, i);
+            let subj: Vec<Option<Span>> = subs.iter().flat_map(|np| subjects_of(doc, np)).map(Some).collect();
+            let end = clause_end(doc, next);
+            // `blame Y on X` or `blame X for Y`.
+            let on = (next..end).find(|&k| doc.is(k, "on"));
+            let obj = match on {
+                Some(k) => object_after(doc, k + 1).map(|(_, s)| s),
+                None => object_after(doc, next).map(|(_, s)| s),
+            };
+            if !subj.is_empty() && obj.is_some() {
+                push(doc, out, i, Predicate::Blamed, &subj, obj, subs[0].start, false);
+            }
+        }
+        Trig::PutBlame => {
+            // `put/pin the blame (for …) on X`.
+            if !(next + 1 < s1 && doc.has(next, lexicon::DET) && doc.is(next + 1, "blame")) {
+                return;
+            }
+            let end = clause_end(doc, next);
+            let Some(on) = (next + 2..end).find(|&k| doc.is(k, "on")) else { return };
+            let obj = object_after(doc, on + 1).map(|(_, s)| s);
+            let subs = subject_for_trigger(doc, i);
+            let subj: Vec<Option<Span>> = subs.iter().flat_map(|np| subjects_of(doc, np)).map(Some).collect();
+            if !subj.is_empty() && obj.is_some() {
+                push(doc, out, i, Predicate::Blamed, &subj, obj, subs[0].start, false);
+            }
+        }
+        Trig::Hint => {
+            // `hint at X involvement/links/role`: a tentative blame.
+            if !(next < s1 && doc.is(next, "at")) {
+                return;
+            }
+            let end = clause_end(doc, next);
+            let cue_word = (next + 1..end.min(next + 6)).find(|&k| matches!(doc.tok_text(k), "involvement" | "role" | "links" | "hand" | "responsibility" | "link"));
+            let Some(cw) = cue_word else { return };
+            let obj = first_party(doc, next + 1, cw + 1).or_else(|| Some(doc.span(next + 1, cw)));
+            let subs = subject_for_trigger(doc, i);
+            let subj: Vec<Option<Span>> = subs.iter().flat_map(|np| subjects_of(doc, np)).map(Some).collect();
+            if !subj.is_empty() {
+                push(doc, out, i, Predicate::Blamed, &subj, obj, subs[0].start, true);
+            }
+        }
+        Trig::Boast => {
+            // `boasting of killing …`: a claim of the act.
+            if !(next + 1 < s1 && doc.is(next, "of") && is_violent_ing(doc.tok_text(next + 1))) {
+                return;
+            }
+            let subs = subject_for_trigger(doc, i);
+            let subj: Vec<Option<Span>> = subs.iter().flat_map(|np| subjects_of(doc, np)).map(Some).collect();
+            if !subj.is_empty() {
+                push(doc, out, i, Predicate::ClaimedResponsibility, &subj, None, subs[0].start, false);
+            }
+        }
+        Trig::Deny | Trig::Warn | Trig::Confirm | Trig::Dismiss | Trig::Reject | Trig::Accuse | Trig::Speculate => {
+            if pass && trig != Trig::Accuse {
+                return;
+            }
+            if w == "warning" || w.ends_with("ing") && i > s0 && (doc.has(i - 1, lexicon::DET) || doc.is_possessive(i - 1)) {
+                return;
+            }
+            let pred = match trig {
+                Trig::Deny => Predicate::Denied,
+                Trig::Warn => Predicate::Warned,
+                Trig::Confirm => Predicate::Confirmed,
+                Trig::Dismiss | Trig::Reject => Predicate::Dismissed,
+                Trig::Accuse => Predicate::Accused,
+                _ => Predicate::Speculated,
+            };
+            if pass {
+                // `they were accused of …`: accusers unnamed unless `by X`.
+                let obj = doc.subject_of(i, s0).map(|np| match np.pronoun {
+                    Some(p) => antecedent(doc, p).unwrap_or(np.name),
+                    None => np.name,
+                });
+                let subj = agent_after(doc, i).map(|np| np.name);
+                push(doc, out, i, pred, &[subj], obj, i, false);
+                return;
+            }
+            let subs = subject_for_trigger(doc, i);
+            let mut subj: Vec<Option<Span>> = subs.iter().flat_map(|np| subjects_of(doc, np)).map(Some).collect();
+            let end = clause_end(doc, next);
+            // Relative object: `a warning the Kremlin dismissed`, `the Taliban, which it accuses`.
+            let rel_object = subs.first().and_then(|np| {
+                if np.start <= s0 {
+                    return None;
+                }
+                let mut e = np.start - 1;
+                if matches!(doc.tok_text(e).to_ascii_lowercase().as_str(), "which" | "that" | "whom") {
+                    if e == s0 {
+                        return None;
+                    }
+                    e -= 1;
+                    if doc.tok_text(e) == "," && e > s0 {
+                        e -= 1;
+                    }
+                }
+                let (a, b) = doc.np_left(e, s0)?;
+                (doc.make_np(a, b).end + 1 < np.start + 2).then(|| doc.make_np(a, b))
+            });
+            let direct_obj = object_after(doc, next);
+            let obj: Option<Span> = match trig {
+                Trig::Reject => {
+                    // Only a dismissal of a warning, claim or advice.
+                    let Some((np, s)) = direct_obj.or_else(|| rel_object.map(|np| (np, np.name))) else { return };
+                    if !is_warning_noun(doc.tok_text(np.end)) {
+                        return;
+                    }
+                    Some(if doc.is_possessive(np.end.saturating_sub(1)) { np.source } else { s })
+                }
+                Trig::Dismiss => match (&direct_obj, &rel_object) {
+                    (Some((np, _)), _) if !doc.has(np.start, lexicon::PRON) || doc.is(np.start, "this") => Some(np.source),
+                    (_, Some(np)) => Some(np.source),
+                    (Some((np, _)), _) => Some(np.source),
+                    _ => None,
+                },
+                Trig::Accuse => match (&direct_obj, &rel_object) {
+                    (Some((_, s)), _) => Some(*s),
+                    (None, Some(np)) => Some(np.name),
+                    _ => None,
+                },
+                Trig::Deny => direct_obj.map(|(np, _)| np.source).or_else(|| (next < end).then(|| doc.span(next, end - 1))),
+                Trig::Speculate | Trig::Warn | Trig::Confirm => {
+                    let mut c = next;
+                    if matches!(trig, Trig::Warn) && c < end && doc.has(c, lexicon::ADDRESSEE) {
+                        c += 1;
+                    }
+                    first_party(doc, c, end).or_else(|| direct_obj.map(|(_, s)| s))
+                }
+                _ => None,
+            };
+            if subj.is_empty() {
+                if matches!(trig, Trig::Speculate) {
+                    subj.push(None);
+                } else {
+                    return;
+                }
+            }
+            let from = subs.first().map(|np| np.start).unwrap_or(i);
+            push(doc, out, i, pred, &subj, obj, from, trig == Trig::Speculate);
+        }
+    }
+}
+
+/// Warnings in quotes with a neutral cue: content naming a threat.
+fn from_quotes(doc: &Doc, quotes: &[Quote], out: &mut Vec<Assertion>) {
+    for q in quotes {
+        let Some(cue) = q.cue else { continue };
+        let Some(ci) = doc.toks.iter().position(|t| t.span == cue || t.span.start == cue.start) else { continue };
+        let neutral = doc.info[ci].cue.is_some_and(|c| matches!(lexicon::lemma_of(&c), "say" | "tell" | "add" | "argue" | "note" | "write" | "explain" | "insist" | "state" | "declare"));
+        if !neutral {
+            continue;
+        }
+        let from = doc.toks.partition_point(|t| t.span.start < q.span.start);
+        let to = doc.toks.partition_point(|t| t.span.start < q.span.end);
+        // The first sentence of the quote decides.
+        let first_end = (from..to).find(|&k| doc.sent[k] != doc.sent[from]).unwrap_or(to);
+        if !(from..first_end).any(|k| is_threat_word(doc.tok_text(k))) {
+            continue;
+        }
+        // The party warned about may stand in the clause before the quote (`told a hearing that
+        // X "…"`).
+        let that = (ci + 1..from).find(|&k| doc.is(k, "that"));
+        let obj = that.and_then(|t| first_party(doc, t + 1, from)).or_else(|| first_party(doc, from, first_end));
+        if obj.is_none() {
+            continue;
+        }
+        let sentence = sentence_span(doc, ci);
+        let hedged = hedged_between(doc, from, (from + 8).min(first_end));
+        if out.iter().any(|a| a.sentence == sentence && a.predicate == Predicate::Warned) {
+            continue;
+        }
+        out.push(Assertion { subject: q.speaker, predicate: Predicate::Warned, object: obj, hedged, sentence });
+    }
+    let _ = TokenKind::Word;
 }

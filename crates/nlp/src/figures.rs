@@ -501,7 +501,6 @@ impl<'a> Ctx<'a> {
         if let Some(m) = left_noun_measure {
             return Some((m, partitive, j));
         }
-        let _ = generic;
         None
     }
 

@@ -195,18 +195,22 @@ impl<'a> Doc<'a> {
     pub(crate) fn is_possessive(&self, i: usize) -> bool {
         matches!(self.tok_text(i), "'s" | "’s" | "'S" | "’S")
     }
+    /// Token range of the sentence holding token `i` (empty past the end).
     pub(crate) fn sent_range(&self, i: usize) -> (usize, usize) {
-        self.sent_toks[self.sent[i] as usize]
+        match self.sent.get(i) {
+            Some(&s) => self.sent_toks[s as usize],
+            None => (self.toks.len(), self.toks.len()),
+        }
     }
     pub(crate) fn span(&self, from: usize, to: usize) -> Span {
         Span::new(self.toks[from].span.start, self.toks[to].span.end)
     }
-    fn is_mark(&self, i: usize) -> bool {
+    pub(crate) fn is_mark(&self, i: usize) -> bool {
         self.toks[i].kind == TokenKind::Punct
             && matches!(self.tok_text(i), "\"" | "“" | "”" | "„" | "«" | "»" | "‘" | "’" | "'" | "''" | "``" | "‹" | "›" | "‚")
     }
     /// Sentence-level separators inside a sentence.
-    fn is_hard_punct(&self, i: usize) -> bool {
+    pub(crate) fn is_hard_punct(&self, i: usize) -> bool {
         self.toks[i].kind == TokenKind::Punct && matches!(self.tok_text(i), "." | ";" | "!" | "?" | "—" | "–" | "(" | ")" | "..." | "…")
     }
     fn is_dash(&self, i: usize) -> bool {
@@ -339,6 +343,12 @@ impl Doc<'_> {
             let f = self.flags(t);
             if f & lexicon::DET != 0 {
                 k = t;
+                if t > lo + 1 && self.is(t - 1, "and") && self.cap(t - 2) {
+                    continue;
+                }
+                if t > lo && self.sent[t - 1] == self.sent[e] && self.has(t - 1, lexicon::DET) {
+                    k = t - 1; // `the three suspects`
+                }
                 break;
             }
             if f & lexicon::PREP != 0 {
@@ -355,6 +365,12 @@ impl Doc<'_> {
                     continue;
                 }
                 break;
+            }
+            // Coordinated names (`Germany and the Netherlands`).
+            if self.is(t, "and") && t > lo && self.cap(t - 1) && (self.cap(k) || self.has(k, lexicon::DET) && k < e && self.cap(k + 1)) && len < 10 {
+                k = t;
+                len += 1;
+                continue;
             }
             if f & (lexicon::STOP | lexicon::AUX | lexicon::PRON | lexicon::ADDRESSEE) != 0 {
                 break;
@@ -432,10 +448,19 @@ impl Doc<'_> {
                 }
                 break;
             }
+            if f & lexicon::DET != 0 && self.is(k, "of") {
+                k = t;
+                continue;
+            }
+            // A past-tense verb after the head (`the engineers failed`).
+            let w = self.tok_text(t);
+            if !self.cap(t) && w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && self.is_word(k) && !self.has(k, lexicon::DET) {
+                break;
+            }
             if f & (lexicon::STOP | lexicon::AUX | lexicon::PRON | lexicon::DET | lexicon::ADDRESSEE) != 0 {
                 break;
             }
-            if self.verbish(t) {
+            if self.verbish(t) || self.info[t].cue.is_some() && !self.cap(t) && self.is_word(k) && !self.cap(k) && !self.has(k, lexicon::DET) && !self.is_possessive(k) {
                 break;
             }
             if self.tok_text(t).ends_with("ly") && !self.cap(t) {
@@ -478,7 +503,7 @@ impl Doc<'_> {
         self.span(k, e)
     }
 
-    fn make_np(&self, s: usize, e: usize) -> Np {
+    pub(crate) fn make_np(&self, s: usize, e: usize) -> Np {
         let pronoun = (s == e && self.has(s, lexicon::PRON)).then_some(s);
         Np { start: s, end: e, source: self.span(s, e), name: self.name_in(s, e), pronoun }
     }
@@ -501,7 +526,21 @@ impl Doc<'_> {
         if k <= lo {
             return None;
         }
-        let e = k - 1;
+        let mut e = k - 1;
+        if self.is(e, "and") || self.is(e, "but") {
+            // A coordinated verb (`X criticized Y and said …`): the sentence's subject.
+            return self.sentence_subject(cue).filter(|np| np.end < e);
+        }
+        let mut paren_end = None;
+        if self.tok_text(e) == ")" {
+            // A bracketed affiliation (`Rep. X (D-N.Y.) said`).
+            let p = (e.saturating_sub(12).max(lo)..e).rev().find(|&t| self.tok_text(t) == "(")?;
+            if p <= lo {
+                return None;
+            }
+            paren_end = Some(e);
+            e = p - 1;
+        }
         if self.tok_text(e) == "," {
             // An appositive between commas, or a reduced relative (`X, run by Y, said`).
             let c2 = e;
@@ -513,7 +552,7 @@ impl Doc<'_> {
                     c1 = Some(t);
                     break;
                 }
-                if self.is_mark(t) || self.is_hard_punct(t) || self.verbish(t) {
+                if self.is_mark(t) || self.is_hard_punct(t) && !matches!(self.tok_text(t), "(" | ")") {
                     break;
                 }
             }
@@ -545,15 +584,20 @@ impl Doc<'_> {
         }
         if self.is_word(e) && matches!(self.tok_text(e).to_ascii_lowercase().as_str(), "that" | "who" | "which") && e > lo {
             // A relative clause: the subject is the phrase the pronoun stands for.
-            let (s, e2) = self.np_left(e - 1, lo)?;
+            let before = if self.tok_text(e - 1) == "," && e - 1 > lo { e - 2 } else { e - 1 };
+            let (s, e2) = self.np_left(before, lo)?;
             return Some(self.make_np(s, e2));
         }
-        let (s, e) = self.np_left(e, lo)?;
-        Some(self.make_np(s, e))
+        let (s, e2) = self.np_left(e, lo)?;
+        let mut np = self.make_np(s, e2);
+        if let Some(pe) = paren_end {
+            np.source = Span::new(np.source.start, self.toks[pe].span.end);
+        }
+        Some(np)
     }
 
     /// The subject of the sentence holding `i` (for `-ing` cues: `X posted …, describing it`).
-    fn sentence_subject(&self, i: usize) -> Option<Np> {
+    pub(crate) fn sentence_subject(&self, i: usize) -> Option<Np> {
         let (s0, _) = self.sent_range(i);
         let mut s = s0;
         // Skip an opening adverbial ending in a comma (`Last Thursday, …`).
@@ -562,7 +606,7 @@ impl Doc<'_> {
                 s = c + 1;
             }
         }
-        while s < i && (self.has(s, lexicon::TIME | lexicon::ADV) || self.is_mark(s)) {
+        while s < i && (self.has(s, lexicon::TIME | lexicon::ADV) || self.is_mark(s) || self.has(s, lexicon::STOP) && !self.has(s, lexicon::DET)) {
             s += 1;
         }
         let (a, b) = self.np_right(s, i)?;
@@ -747,9 +791,9 @@ fn cue_after(doc: &Doc, profile: Profile, n: usize, inside: &[u32]) -> Option<((
         j += 1;
     }
     let para = doc.para[n];
-    let end = (j + 8).min(doc.toks.len());
+    let end = (j + 16).min(doc.toks.len());
     for k in j..end {
-        if doc.para[k] != para || inside[k] != 0 || doc.is_hard_punct(k) || doc.tok_text(k) == "," && k > j {
+        if doc.para[k] != para || inside[k] != 0 || doc.is_hard_punct(k) && !matches!(doc.tok_text(k), "(" | ")") {
             break;
         }
         let Some((cue, last)) = doc.cue_at(k, profile) else { continue };
@@ -821,8 +865,7 @@ fn cue_before_linked(doc: &Doc, profile: Profile, open: usize, short: bool, insi
         let framed = short
             && ((cue.frames & lexicon::F_AS != 0 && between.iter().any(|&b| doc.is(b, "as")))
                 || (cue.frames & lexicon::F_ABOUT != 0 && between.first().is_some_and(|&b| doc.is(b, "about") || doc.is(b, "of") || doc.is(b, "on")))
-                || (cue.frames & lexicon::F_NAME != 0 && between.len() <= 3)
-                || (cue.frames & lexicon::F_AS != 0 && between.len() <= 3));
+                || (cue.frames & lexicon::F_NAME != 0 && between.len() <= 3));
         if !(adjacent || framed) {
             return None;
         }
@@ -926,7 +969,7 @@ fn according_to(doc: &Doc, i: usize, last: usize, s0: usize, s1: usize, inside: 
         e = src_start;
     }
     let np = doc.make_np(src_start, e);
-    let before_comma = i > s0 && doc.tok_text(i - 1) == ",";
+    let before_comma = i > s0 + 1 && doc.tok_text(i - 1) == ",";
     let (cs, ce) = if before_comma {
         // `CONTENT, according to X`.
         let mut a = s0;
@@ -1067,7 +1110,10 @@ fn forward(doc: &Doc, profile: Profile, cue: &Cue, i: usize, last: usize, s0: us
     if a >= s1 {
         return None;
     }
-    if !linked && (doc.has(a, lexicon::PREP) || doc.is(a, "to")) {
+    let quantifier = a + 1 < s1
+        && (doc.is(a + 1, "least") || doc.is(a + 1, "most") || doc.is(a + 1, "half") || doc.has(a + 1, lexicon::DET) && !doc.is(a, "of") || doc.toks[a + 1].kind == TokenKind::Number)
+        && matches!(doc.tok_text(a).to_ascii_lowercase().as_str(), "at" | "about" | "around" | "over" | "under" | "nearly" | "almost");
+    if !linked && !quantifier && (doc.has(a, lexicon::PREP) || doc.is(a, "to")) {
         if !(profile == Profile::Parc && cue.frames & lexicon::F_ABOUT != 0) {
             return None;
         }
@@ -1089,6 +1135,9 @@ fn forward(doc: &Doc, profile: Profile, cue: &Cue, i: usize, last: usize, s0: us
         return None;
     }
     let end = clause_end(doc, a, s1, inside, kept_at)?;
+    if !linked && object_like(doc, a, end) {
+        return None;
+    }
     let mut f = content_found(doc, a, end, Some(np), inside)?;
     let stops_at_quote = end + 1 < doc.toks.len() && kept_at.get(end + 1).copied().unwrap_or(false);
     let words = word_count(doc, a, end + 1);
@@ -1099,6 +1148,15 @@ fn forward(doc: &Doc, profile: Profile, cue: &Cue, i: usize, last: usize, s0: us
         return None;
     }
     Some(f)
+}
+
+/// A noun phrase with a prepositional complement and no verb in sight (`reiterated the need
+/// for …`): an object, not a content clause.
+fn object_like(doc: &Doc, a: usize, end: usize) -> bool {
+    let starts_np = doc.has(a, lexicon::DET) || doc.is_word(a) && !doc.cap(a) && !doc.has(a, lexicon::PRON);
+    let prep_soon = (a + 1..=(a + 3).min(end)).any(|k| doc.has(k, lexicon::PREP) && !doc.is(k, "to"));
+    let verb = (a..=end.min(a + 10)).any(|k| doc.has(k, lexicon::AUX | lexicon::BE) && !doc.is(k, "to") || doc.is_word(k) && !doc.cap(k) && doc.tok_text(k).ends_with("ed") && !doc.tok_text(k).ends_with("eed"));
+    starts_np && prep_soon && !verb
 }
 
 /// The last token of a reported clause starting at `a`: before the sentence end, a kept direct
@@ -1213,10 +1271,9 @@ fn resolve_pronouns(doc: &Doc, found: &mut [Found]) {
                     while k + 1 < upto && doc.cap(k + 1) {
                         k += 1;
                     }
-                    let sent_start = doc.sent_range(s).0 == s;
                     let w = doc.tok_text(s);
                     let acronym = s == k && w.len() >= 2 && w.chars().filter(|c| c.is_uppercase()).count() >= 2;
-                    if personal && k > s && !sent_start || neuter && acronym {
+                    if personal && k > s || neuter && acronym {
                         consider(doc.span(s, k));
                     }
                 }

@@ -62,7 +62,8 @@ pub fn annotate(text: &str, tokens: &[Token], sentences: &[Span], reference: Opt
 /// and soon after. Each candidate day from the earliest explicit date to ten days after the
 /// latest is scored by re-reading the text against it: a relative expression (`on Friday`,
 /// `yesterday`, `10 days ago`) that then lands on one of the explicit dates supports it, and so
-/// does every explicit date it is not before. The best-supported, earliest candidate wins. No
+/// does every explicit date it is not before. The best-supported, earliest candidate wins
+/// (candidates are the latest six explicit dates and the ten days after each). No
 /// explicit day-level date: `None` (a guess from relative words alone would be the clock's).
 pub fn infer_reference_date(text: &str, tokens: &[Token], sentences: &[Span]) -> Option<Date> {
     let bare = annotate(text, tokens, sentences, None);
@@ -88,13 +89,13 @@ pub fn infer_reference_date(text: &str, tokens: &[Token], sentences: &[Span]) ->
     }
     explicit.sort();
     explicit.dedup();
-    let (first, last) = (*explicit.first()?, *explicit.last()?);
     let explicit_values: Vec<String> = explicit.iter().map(|d| fmt_day(*d)).collect();
+    // Candidates: each of the latest explicit dates and the ten days after it.
+    let mut candidates: Vec<Date> = explicit.iter().rev().take(6).flat_map(|e| (0..=10).filter_map(move |k| add_days(*e, k))).collect();
+    candidates.sort();
+    candidates.dedup();
     let mut best: Option<(usize, Date)> = None;
-    let mut c = first;
-    let end = last.checked_add(jiff::Span::new().days(10)).ok()?;
-    let mut steps = 0;
-    while c <= end && steps < 400 {
+    for c in candidates {
         let resolved = annotate(text, tokens, sentences, Some(c));
         let hits = resolved
             .iter()
@@ -106,8 +107,6 @@ pub fn infer_reference_date(text: &str, tokens: &[Token], sentences: &[Span]) ->
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, c));
         }
-        c = c.checked_add(jiff::Span::new().days(1)).ok()?;
-        steps += 1;
     }
     best.map(|(_, d)| d)
 }
@@ -1238,7 +1237,8 @@ impl<'a> Ctx<'a> {
             w => {
                 if let Some((u, plural)) = lexicon::unit(w) {
                     // Bare unit: "recent months", "years" alone, "the year before".
-                    if !plural && !(the && matches!(self.low(k + 1), "before" | "earlier" | "after" | "later")) {
+                    let the_unit_shift = the && matches!(self.low(k + 1), "before" | "earlier" | "after" | "later");
+                    if !plural && !the_unit_shift {
                         return None;
                     }
                     let _ = u;
@@ -1262,7 +1262,8 @@ impl<'a> Ctx<'a> {
             unit_at
         };
         let (u, plural) = lexicon::unit(self.low(unit_at))?;
-        if qty.is_none() && !plural {
+        let the_unit_before = the && !plural && matches!(self.low(unit_at + 1), "before" | "earlier" | "after" | "later");
+        if qty.is_none() && !plural && !the_unit_before {
             return None;
         }
         if qty == Some(1) && plural && self.low(k) != "one" {

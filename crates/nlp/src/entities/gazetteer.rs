@@ -191,7 +191,7 @@ mod tests {
             ("York", &[1 << 3]),
             ("york", &[0]),                                // names need a capital
             ("mr Smith", &[1 << (5 * 4 + 3), 0]),              // cue words match in any case
-            ("NEW YORK", &[1 << 0, 1 << 2]),               // headlines match
+            ("NEW YORK", &[1 << 0, (1 << 2) | (1 << 3)]),   // headlines match
             ("New", &[0]),                                 // a prefix alone is no match
         ];
         for (s, want) in cases {

@@ -52,37 +52,38 @@ const L: u8 = 2;
 const U: u8 = 3;
 
 #[inline]
-pub fn label(t: usize, pos: u8) -> Label {
+pub const fn label(t: usize, pos: u8) -> Label {
     1 + (t as u8) * 4 + pos
 }
 
 #[inline]
-fn pos_of(l: Label) -> u8 {
+const fn pos_of(l: Label) -> u8 {
     (l - 1) % 4
 }
 
 #[inline]
-fn type_of(l: Label) -> usize {
+const fn type_of(l: Label) -> usize {
     (l as usize - 1) / 4
 }
 
 /// Whether label `next` may follow `prev` (`None`: sentence start) under BILOU.
 #[inline]
-pub fn allowed(prev: Option<Label>, next: Label) -> bool {
-    let open = match prev {
-        Some(p) if p != 0 && matches!(pos_of(p), B | I) => Some(type_of(p)),
-        _ => None,
+pub const fn allowed(prev: Option<Label>, next: Label) -> bool {
+    let open_type = match prev {
+        Some(p) if p != 0 && (pos_of(p) == B || pos_of(p) == I) => type_of(p) as isize,
+        _ => -1,
     };
-    match open {
-        Some(t) => next != 0 && type_of(next) == t && matches!(pos_of(next), I | L),
-        None => next == 0 || matches!(pos_of(next), B | U),
+    if open_type >= 0 {
+        next != 0 && type_of(next) as isize == open_type && (pos_of(next) == I || pos_of(next) == L)
+    } else {
+        next == 0 || pos_of(next) == B || pos_of(next) == U
     }
 }
 
 /// Whether a sentence may end on `l`.
 #[inline]
-pub fn can_end(l: Label) -> bool {
-    l == 0 || matches!(pos_of(l), L | U)
+pub const fn can_end(l: Label) -> bool {
+    l == 0 || pos_of(l) == L || pos_of(l) == U
 }
 
 /// Entity spans `(first token, end token, type index)` of a label sequence. Tolerant of

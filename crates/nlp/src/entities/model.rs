@@ -16,8 +16,11 @@ const VERSION: u32 = 1;
 /// The weights of both stages.
 #[derive(Clone)]
 pub struct Weights {
-    /// Open-addressing table: (key, row index + 1); key 0 is never stored (keys are `| 1`).
-    slots: Vec<(u32, u32)>,
+    /// Open-addressing table of keys (0: empty; stored keys are odd), kept apart from the row
+    /// indices so that the probe array, where most lookups end in a miss, stays small.
+    keys: Vec<u32>,
+    /// Row index + 1 of each slot.
+    idx: Vec<u32>,
     mask: usize,
     rows: Vec<i16>,
     /// Transition weights per stage, `[stage][prev * NLABELS + next]`.
@@ -35,15 +38,23 @@ pub fn key_of(h: u64) -> u32 {
 impl Weights {
     /// Builds the table from (key, dense row) pairs; rows with the same key are summed.
     pub fn build(entries: Vec<(u32, [i16; COLS])>, trans: [[i32; NLABELS * NLABELS]; 2], scale: [f32; 2]) -> Weights {
-        let cap = (entries.len() * 2).next_power_of_two().max(16);
-        let mut w = Weights { slots: vec![(0, 0); cap], mask: cap - 1, rows: Vec::with_capacity(entries.len() * COLS), trans, scale };
+        let cap = (entries.len() + entries.len() / 3 + 1).next_power_of_two().max(16);
+        let mut w = Weights {
+            keys: vec![0; cap],
+            idx: vec![0; cap],
+            mask: cap - 1,
+            rows: Vec::with_capacity(entries.len() * COLS),
+            trans,
+            scale,
+        };
         for (key, row) in entries {
             let mut i = key as usize & w.mask;
             loop {
-                let (k, r) = w.slots[i];
+                let (k, r) = (w.keys[i], w.idx[i]);
                 if k == 0 {
                     w.rows.extend_from_slice(&row);
-                    w.slots[i] = (key, (w.rows.len() / COLS) as u32);
+                    w.keys[i] = key;
+                    w.idx[i] = (w.rows.len() / COLS) as u32;
                     break;
                 }
                 if k == key {
@@ -69,9 +80,9 @@ impl Weights {
         let key = key_of(h);
         let mut i = key as usize & self.mask;
         loop {
-            let (k, r) = self.slots[i];
+            let k = self.keys[i];
             if k == key {
-                let base = (r as usize - 1) * COLS;
+                let base = (self.idx[i] as usize - 1) * COLS;
                 return Some(&self.rows[base..base + COLS]);
             }
             if k == 0 {
@@ -111,7 +122,7 @@ impl Weights {
                 out.extend_from_slice(&v.to_le_bytes());
             }
         }
-        let mut live: Vec<(u32, u32)> = self.slots.iter().copied().filter(|s| s.0 != 0).collect();
+        let mut live: Vec<(u32, u32)> = self.keys.iter().copied().zip(self.idx.iter().copied()).filter(|s| s.0 != 0).collect();
         live.sort_unstable();
         out.extend_from_slice(&(live.len() as u32).to_le_bytes());
         for (key, r) in live {
@@ -200,6 +211,33 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// For each label, the labels that may precede it under BILOU (`PRED[b][..PRED_LEN[b]]`).
+struct Preds {
+    list: [[u8; NLABELS]; NLABELS],
+    len: [usize; NLABELS],
+    start: [bool; NLABELS],
+}
+
+const fn preds() -> Preds {
+    let mut p = Preds { list: [[0; NLABELS]; NLABELS], len: [0; NLABELS], start: [false; NLABELS] };
+    let mut b = 0;
+    while b < NLABELS {
+        p.start[b] = super::allowed(None, b as Label);
+        let mut a = 0;
+        while a < NLABELS {
+            if super::allowed(Some(a as Label), b as Label) {
+                p.list[b][p.len[b]] = a as u8;
+                p.len[b] += 1;
+            }
+            a += 1;
+        }
+        b += 1;
+    }
+    p
+}
+
+static PREDS: Preds = preds();
+
 /// Viterbi over per-token label scores with transition weights, under the BILOU constraints.
 /// Generic over the score type so training (f32) and tagging (i32) share it.
 pub fn viterbi<T>(emit: &[[T; NLABELS]], trans: &[T; NLABELS * NLABELS], out: &mut Vec<Label>)
@@ -215,7 +253,7 @@ where
     let mut cur = [T::default(); NLABELS];
     let mut ok = [false; NLABELS];
     for l in 0..NLABELS {
-        ok[l] = allowed(None, l as Label);
+        ok[l] = PREDS.start[l];
         cur[l] = emit[0][l];
     }
     for i in 1..n {
@@ -223,13 +261,13 @@ where
         let mut nok = [false; NLABELS];
         for b in 0..NLABELS {
             let mut best: Option<(T, u8)> = None;
-            for a in 0..NLABELS {
-                if !ok[a] || !allowed(Some(a as Label), b as Label) {
+            for &a in &PREDS.list[b][..PREDS.len[b]] {
+                if !ok[a as usize] {
                     continue;
                 }
-                let s = cur[a] + trans[a * NLABELS + b];
+                let s = cur[a as usize] + trans[a as usize * NLABELS + b];
                 if best.map_or(true, |(bs, _)| s > bs) {
-                    best = Some((s, a as u8));
+                    best = Some((s, a));
                 }
             }
             if let Some((s, a)) = best {

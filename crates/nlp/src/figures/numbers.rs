@@ -56,15 +56,6 @@ impl<'a> Lowered<'a> {
     pub fn is_cap(&self, i: usize) -> bool {
         self.raw(i).chars().next().is_some_and(char::is_uppercase)
     }
-
-    /// True when nothing but spaces (no line break) separates tokens `i` and `i + 1`.
-    #[inline]
-    pub fn same_line(&self, i: usize) -> bool {
-        match (self.tokens.get(i), self.tokens.get(i + 1)) {
-            (Some(a), Some(b)) => !self.text.as_bytes()[a.span.end.min(b.span.start)..b.span.start].contains(&b'\n'),
-            _ => false,
-        }
-    }
 }
 
 /// `zero` … `nineteen`.

@@ -12,11 +12,6 @@ fn run(text: &str) -> Vec<(String, String, FigureValue, &'static str, bool)> {
         .collect()
 }
 
-fn one(text: &str, measure: &str, value: FigureValue, qualifier: &str) -> (String, String, FigureValue, &'static str, bool) {
-    let _ = text;
-    (String::new(), measure.to_string(), value, Box::leak(qualifier.to_string().into_boxed_str()), false)
-}
-
 #[test]
 fn casualty_and_size_table() {
     use FigureValue::{Exact, Range};
@@ -46,7 +41,6 @@ fn casualty_and_size_table() {
         let want = (span.to_string(), measure.to_string(), *value, *qualifier, *vague);
         assert!(got.contains(&want), "{text}\n  got  {got:?}\n  want {want:?}");
     }
-    let _ = one;
 }
 
 #[test]

@@ -178,7 +178,6 @@ pub(crate) const VERBS: &[Verb] = &[
     v(["joke", "jokes", "joked", "joking", ""], S, F_INVERT),
     v(["exclaim", "exclaims", "exclaimed", "exclaiming", ""], S, F_INVERT),
     v(["boast", "boasts", "boasted", "boasting", ""], S, F_INVERT | F_ABOUT),
-    v(["threaten", "threatens", "threatened", "threatening", ""], S, 0),
     v(["caution", "cautions", "cautioned", "cautioning", ""], S, F_INVERT | F_NOUNY),
     v(["indicate", "indicates", "indicated", "indicating", ""], S, 0),
     v(["mention", "mentions", "mentioned", "mentioning", ""], S, F_NOUNY),
@@ -190,7 +189,6 @@ pub(crate) const VERBS: &[Verb] = &[
     v(["hint", "hints", "hinted", "hinting", ""], S, F_ABOUT | F_NOUNY),
     v(["accuse", "accuses", "accused", "accusing", ""], S, 0),
     v(["blame", "blames", "blamed", "blaming", ""], S, 0),
-    v(["charge", "charges", "charged", "charging", ""], S, F_NOUNY),
     v(["demand", "demands", "demanded", "demanding", ""], S, F_NOUNY),
     v(["propose", "proposes", "proposed", "proposing", ""], S, 0),
     v(["recommend", "recommends", "recommended", "recommending", ""], S, 0),
@@ -198,7 +196,7 @@ pub(crate) const VERBS: &[Verb] = &[
     v(["wonder", "wonders", "wondered", "wondering", ""], S, F_INVERT),
     v(["question", "questions", "questioned", "questioning", ""], S, F_NOUNY),
     v(["insinuate", "insinuates", "insinuated", "insinuating", ""], S, 0),
-    v(["imply", "implies", "implied", "implying", ""], S, 0),
+    v(["imply", "implies", "implied", "implying", ""], B, 0),
     v(["signal", "signals", "signalled", "signalling", "signaled"], S, F_NOUNY),
     v(["acknowledge", "acknowledges", "acknowledged", "acknowledging", ""], S, F_INVERT),
     v(["reiterate", "reiterates", "reiterated", "reiterating", ""], S, F_INVERT),
@@ -261,7 +259,7 @@ const WORDS: &[(&str, u32)] = &[
     ("him", ADDRESSEE), ("them", ADDRESSEE), ("me", ADDRESSEE), ("us", ADDRESSEE),
     ("reporters", ADDRESSEE), ("journalists", ADDRESSEE), ("lawmakers", ADDRESSEE), ("supporters", ADDRESSEE),
     ("voters", ADDRESSEE), ("listeners", ADDRESSEE), ("viewers", ADDRESSEE), ("parliament", ADDRESSEE),
-    ("has", AUX), ("have", AUX), ("had", AUX), ("having", AUX), ("will", AUX), ("would", AUX | HEDGE),
+    ("has", AUX), ("have", AUX), ("had", AUX), ("having", AUX), ("will", AUX), ("would", AUX),
     ("could", AUX | HEDGE), ("can", AUX), ("may", AUX | HEDGE), ("might", AUX | HEDGE), ("must", AUX),
     ("shall", AUX), ("should", AUX), ("do", AUX), ("does", AUX), ("did", AUX), ("to", AUX | PREP),
     ("is", AUX | BE), ("was", AUX | BE), ("were", AUX | BE), ("are", AUX | BE), ("be", AUX | BE),
@@ -273,10 +271,10 @@ const WORDS: &[(&str, u32)] = &[
     ("subsequently", ADV), ("earlier", ADV | TIME), ("now", ADV | TIME), ("today", ADV | TIME),
     ("yesterday", ADV | TIME), ("tonight", ADV | TIME), ("simply", ADV), ("only", ADV), ("first", ADV),
     ("long", ADV), ("always", ADV), ("openly", ADV), ("flatly", ADV), ("quickly", ADV), ("immediately", ADV),
-    ("swiftly", ADV), ("just", ADV), ("too", ADV), ("however", ADV), ("too", ADV), ("once", ADV),
+    ("swiftly", ADV), ("just", ADV), ("instead", ADV), ("cynically", ADV), ("since", ADV | PREP | BREAK), ("too", ADV), ("however", ADV), ("too", ADV), ("once", ADV),
     ("in", PREP), ("on", PREP), ("at", PREP), ("of", PREP), ("for", PREP), ("with", PREP), ("by", PREP),
     ("from", PREP), ("about", PREP), ("into", PREP), ("over", PREP), ("under", PREP), ("after", PREP | BREAK),
-    ("before", PREP | BREAK), ("during", PREP), ("since", PREP | BREAK), ("against", PREP), ("among", PREP),
+    ("before", PREP | BREAK), ("during", PREP), ("against", PREP), ("among", PREP),
     ("through", PREP), ("without", PREP), ("within", PREP), ("across", PREP), ("around", PREP | BREAK),
     ("near", PREP), ("despite", PREP | BREAK), ("towards", PREP), ("toward", PREP), ("amid", PREP | BREAK),
     ("and", STOP), ("or", STOP), ("but", STOP | BREAK), ("nor", STOP), ("which", STOP | BREAK),
@@ -308,7 +306,7 @@ const WORDS: &[(&str, u32)] = &[
     ("reports", REPORT_NOUN), ("report", REPORT_NOUN), ("statement", REPORT_NOUN), ("statements", REPORT_NOUN),
     ("claims", REPORT_NOUN), ("sources", REPORT_NOUN), ("footage", REPORT_NOUN), ("details", REPORT_NOUN),
     ("allegedly", HEDGE), ("believed", HEDGE), ("possibly", HEDGE), ("perhaps", HEDGE), ("likely", HEDGE),
-    ("unconfirmed", HEDGE), ("suspected", HEDGE), ("purportedly", HEDGE), ("supposedly", HEDGE),
+    ("unconfirmed", HEDGE), ("purportedly", HEDGE), ("supposedly", HEDGE),
     ("probably", HEDGE), ("presumably", HEDGE),
 ];
 
@@ -318,6 +316,10 @@ pub(crate) fn lookup(word: &str) -> Entry {
     let bytes = word.as_bytes();
     let mut buf = [0u8; 24];
     if bytes.is_empty() || bytes.len() > buf.len() {
+        return Entry::default();
+    }
+    // Acronyms are names, not words: `US` is not `us`, `WHO` not `who`.
+    if bytes.len() >= 2 && bytes.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2 {
         return Entry::default();
     }
     for (i, &b) in bytes.iter().enumerate() {

@@ -1,1 +1,305 @@
+//! Tables of invented sentences for the quote annotator, and a property test that both the
+//! quote and the assertion annotators accept any text and return in-bounds char-boundary spans.
 
+use super::*;
+use crate::{assertions, sentences, tokenize::tokenize};
+use proptest::prelude::*;
+
+/// (quote text, direct, speaker text, cue text)
+type Want<'a> = (&'a str, bool, Option<&'a str>, Option<&'a str>);
+
+fn run(text: &str) -> Vec<(String, bool, Option<String>, Option<String>)> {
+    let tokens = tokenize(text);
+    let sents = sentences::split(text, &tokens);
+    annotate(text, &tokens, &sents, &[])
+        .into_iter()
+        .map(|q| (q.span.slice(text).to_string(), q.direct, q.speaker.map(|s| s.slice(text).to_string()), q.cue.map(|s| s.slice(text).to_string())))
+        .collect()
+}
+
+fn check(cases: &[(&str, &[Want])]) {
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let got = run(text);
+        let want: Vec<_> = want
+            .iter()
+            .map(|(q, d, s, c)| (q.to_string(), *d, s.map(str::to_string), c.map(str::to_string)))
+            .collect();
+        if got != want {
+            failures.push(format!("{text:?}\n   want {want:?}\n   got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn direct_quotes() {
+    check(&[
+        (
+            "\"We will rebuild the bridge,\" the mayor said.",
+            &[("We will rebuild the bridge,", true, Some("the mayor"), Some("said"))],
+        ),
+        (
+            "“The plan is dead,” said Anna Kowalczyk, a council member.",
+            &[("The plan is dead,", true, Some("Anna Kowalczyk"), Some("said"))],
+        ),
+        (
+            "Jonas Weber said: “Nobody expected the flood to rise so fast.”",
+            &[("Nobody expected the flood to rise so fast.", true, Some("Jonas Weber"), Some("said"))],
+        ),
+        (
+            "The minister said: «We are ready to talk to everyone.»",
+            &[("We are ready to talk to everyone.", true, Some("The minister"), Some("said"))],
+        ),
+        (
+            "Klaus Berger said: „We have no time left for delays.“",
+            &[("We have no time left for delays.", true, Some("Klaus Berger"), Some("said"))],
+        ),
+        (
+            "Ines Moreau said: “They told us ‘wait’ and we waited for hours.”",
+            &[("They told us ‘wait’ and we waited for hours.", true, Some("Ines Moreau"), Some("said"))],
+        ),
+        (
+            "Ines Moreau said: 'They told us \"wait\" and we waited for hours.'",
+            &[("They told us \"wait\" and we waited for hours.", true, Some("Ines Moreau"), Some("said"))],
+        ),
+        // Split by the cue; the pronoun resolves to the name before it.
+        (
+            "Maria Lopez visited the site. “It means,” she said, “that the dam held.”",
+            &[
+                ("It means,", true, Some("Maria Lopez"), Some("said")),
+                ("that the dam held.", true, Some("Maria Lopez"), Some("said")),
+            ],
+        ),
+        // Across paragraphs: no closing mark until the next paragraph reopens.
+        (
+            "Tom Hale said: “The first part of the report is finished.\n\n“The second part will follow next month,” he added.",
+            &[
+                ("The first part of the report is finished.", true, Some("Tom Hale"), Some("said")),
+                ("The second part will follow next month,", true, Some("Tom Hale"), Some("added")),
+            ],
+        ),
+        // The same voice goes on without a cue.
+        (
+            "Omar Haddad said: “We lost everything.” “Now we start again, slowly and together with everyone.”",
+            &[
+                ("We lost everything.", true, Some("Omar Haddad"), Some("said")),
+                ("Now we start again, slowly and together with everyone.", true, Some("Omar Haddad"), Some("said")),
+            ],
+        ),
+        // Short quotes governed by a cue are quotes.
+        (
+            "The council dismissed the report as “fantasy”.",
+            &[("fantasy", true, Some("The council"), Some("dismissed"))],
+        ),
+    ]);
+}
+
+#[test]
+fn scare_quotes_are_not_quotes() {
+    check(&[
+        ("The so-called “peace plan” was never published, and the ‘crusader’ flags stayed up.", &[]),
+        ("He was made the group's “emir” in 2019.", &[]),
+        ("Officials' statements came late, and the villagers' 'rescue' never came.", &[]),
+    ]);
+}
+
+#[test]
+fn reported_speech() {
+    check(&[
+        (
+            "Police chief Dana Ortiz said that three suspects had been detained.",
+            &[("three suspects had been detained", false, Some("Dana Ortiz"), Some("said"))],
+        ),
+        (
+            "The company told investors on Monday that profits would fall sharply.",
+            &[("profits would fall sharply", false, Some("The company"), Some("told"))],
+        ),
+        (
+            "According to the ministry, the border will reopen next week.",
+            &[("the border will reopen next week", false, Some("the ministry"), Some("According to"))],
+        ),
+        (
+            "The border will reopen next week, according to the ministry.",
+            &[("The border will reopen next week", false, Some("the ministry"), Some("according to"))],
+        ),
+        (
+            "The storm will reach the coast by Friday, forecasters said.",
+            &[("The storm will reach the coast by Friday", false, Some("forecasters"), Some("said"))],
+        ),
+        (
+            "Senator Paula Grant warned the deal could collapse.",
+            &[("the deal could collapse", false, Some("Paula Grant"), Some("warned"))],
+        ),
+        (
+            "Lena Vogt, the head of the agency, said the rules would change soon.",
+            &[("the rules would change soon", false, Some("Lena Vogt"), Some("said"))],
+        ),
+        (
+            "Rafael Diaz met the crews at dawn. He said the ships would wait.",
+            &[("the ships would wait", false, Some("Rafael Diaz"), Some("said"))],
+        ),
+        (
+            "A senior regional health official told the Daily Ledger that more cases were likely.",
+            &[("more cases were likely", false, Some("A senior regional health official"), Some("told"))],
+        ),
+        (
+            "Reports have emerged that the convoy was stopped at the border, officials added nothing.",
+            &[("the convoy was stopped at the border", false, Some("Reports"), Some("emerged"))],
+        ),
+        // Not clauses: objects and nominal content.
+        ("The rebels claimed responsibility for the fire.", &[]),
+        ("The union reiterated the need for higher wages.", &[]),
+        ("Harbour officials’ claims of sabotage were never tested.", &[]),
+    ]);
+}
+
+#[test]
+fn parc_profile_adds_beliefs() {
+    let text = "Most voters believe the tax is unfair.";
+    let tokens = tokenize(text);
+    let sents = sentences::split(text, &tokens);
+    assert!(annotate(text, &tokens, &sents, &[]).is_empty());
+    let a = attributions(text, &tokens, &sents, &[], Profile::Parc);
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0].content[0].slice(text), "the tax is unfair");
+    assert_eq!(a[0].source.map(|s| s.slice(text)), Some("Most voters"));
+}
+
+#[test]
+fn entity_spans_choose_the_speaker() {
+    let text = "Analysts at Northgate Bank said rates would rise.";
+    let tokens = tokenize(text);
+    let sents = sentences::split(text, &tokens);
+    let start = text.find("Northgate").unwrap();
+    let ents = [Entity { span: Span::new(start, start + "Northgate Bank".len()), kind: EntityType::Organization }];
+    let q = annotate(text, &tokens, &sents, &ents);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker.map(|s| s.slice(text)), Some("Northgate Bank"));
+}
+
+/// (text, [(predicate, subject, object, hedged)])
+type AWant<'a> = (&'a str, &'a [(&'a str, Option<&'a str>, Option<&'a str>, bool)]);
+
+#[test]
+fn assertions_table() {
+    let cases: &[AWant] = &[
+        (
+            "The Northern Front claimed responsibility for the bombing of the bridge.",
+            &[("claimed_responsibility", Some("Northern Front"), Some("the bombing of the bridge"), false)],
+        ),
+        ("The government denied the report.", &[("denied", Some("The government"), Some("the report"), false)]),
+        ("Officials blamed the rebels for the blast.", &[("blamed", Some("Officials"), Some("the rebels"), false)]),
+        ("Police arrested two men in the capital.", &[("arrested", Some("Police"), Some("two men"), false)]),
+        (
+            "The three suspects arrested by border guards were questioned.",
+            &[("arrested", Some("border guards"), Some("The three suspects"), false)],
+        ),
+        ("Some experts speculate about a cover-up by Harlow Group.", &[("speculated", Some("Some experts"), Some("Harlow Group"), true)]),
+        (
+            "The minister reportedly warned that Harlow Group may pull out.",
+            &[("warned", Some("The minister"), Some("Harlow Group"), true)],
+        ),
+        ("The council dismissed the warning as alarmist.", &[("dismissed", Some("The council"), Some("the warning"), false)]),
+        (
+            "Ravenna’s warning went unheeded by the board.",
+            &[("warned", Some("Ravenna"), None, false)],
+        ),
+        (
+            "The militia, which the army accuses of looting, withdrew.",
+            &[("accused", Some("the army"), Some("The militia"), false)],
+        ),
+        (
+            "Efforts by the mayor to pin the blame for the flood on the engineers failed.",
+            &[("blamed", Some("the mayor"), Some("the engineers"), false)],
+        ),
+        ("The weather was mild and the harbour was quiet.", &[]),
+    ];
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let tokens = tokenize(text);
+        let sents = sentences::split(text, &tokens);
+        let quotes = annotate(text, &tokens, &sents, &[]);
+        let got: Vec<_> = assertions::annotate(text, &tokens, &sents, &[], &quotes)
+            .into_iter()
+            .map(|a| (a.predicate.as_str().to_string(), a.subject.map(|s| s.slice(text).to_string()), a.object.map(|s| s.slice(text).to_string()), a.hedged))
+            .collect();
+        let want: Vec<_> = want.iter().map(|(p, s, o, h)| (p.to_string(), s.map(str::to_string), o.map(str::to_string), *h)).collect();
+        if got != want {
+            failures.push(format!("{text:?}\n   want {want:?}\n   got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Text made of quote marks, cue words, names and punctuation, plus any character.
+fn quotey() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("\"".to_string()),
+        Just("'".to_string()),
+        Just("''".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("‘".to_string()),
+        Just("’".to_string()),
+        Just("«".to_string()),
+        Just("»".to_string()),
+        Just("„".to_string()),
+        Just(" said ".to_string()),
+        Just(" told ".to_string()),
+        Just(" according to ".to_string()),
+        Just(" claimed responsibility for ".to_string()),
+        Just(" was arrested by ".to_string()),
+        Just(" put the blame on ".to_string()),
+        Just(" which ".to_string()),
+        Just(" he ".to_string()),
+        Just(" it ".to_string()),
+        Just(" that ".to_string()),
+        Just(" the ".to_string()),
+        Just("’s ".to_string()),
+        Just(", ".to_string()),
+        Just(": ".to_string()),
+        Just(". ".to_string()),
+        Just(" – ".to_string()),
+        Just("\n\n".to_string()),
+        Just("Anna Berg".to_string()),
+        "[A-Z][a-z]{1,6}",
+        "[a-z]{1,6}",
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+fn span_ok(text: &str, s: Span) -> bool {
+    s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1500))]
+    #[test]
+    fn never_panics_and_spans_are_in_bounds(text in quotey()) {
+        let tokens = tokenize(&text);
+        let sents = sentences::split(&text, &tokens);
+        // With and without an entity covering the first token.
+        let ents: Vec<Entity> = tokens.first().map(|t| Entity { span: t.span, kind: EntityType::Person }).into_iter().collect();
+        for ents in [&[][..], &ents[..]] {
+            let quotes = annotate(&text, &tokens, &sents, ents);
+            for q in &quotes {
+                prop_assert!(span_ok(&text, q.span) && !q.span.is_empty(), "quote {:?}", q);
+                for s in q.speaker.iter().chain(q.cue.iter()) {
+                    prop_assert!(span_ok(&text, *s), "span {:?}", s);
+                }
+            }
+            for a in attributions(&text, &tokens, &sents, ents, Profile::Parc) {
+                for s in a.content.iter().chain(a.source.iter()).chain(a.cue.iter()) {
+                    prop_assert!(span_ok(&text, *s), "span {:?}", s);
+                }
+            }
+            for a in assertions::annotate(&text, &tokens, &sents, ents, &quotes) {
+                for s in a.subject.iter().chain(a.object.iter()).chain([a.sentence].iter()) {
+                    prop_assert!(span_ok(&text, *s), "span {:?}", s);
+                }
+            }
+        }
+    }
+}
