@@ -342,7 +342,7 @@ fn scan_word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
                     i += 1;
                 } else if bytes.get(i + 1) == Some(&b'.') {
                     break; // an ellipsis follows the word
-                } else if absorbs_period(text, piece, i) {
+                } else if absorbs_period(text, start, piece, i) {
                     i += 1;
                     // Keep looping: `U.S.-led` and `U.S.’s` still attach.
                     match peek(text, i) {
@@ -389,8 +389,13 @@ fn kind(starts_with_digit: bool, joined_word: bool) -> TokenKind {
     }
 }
 
-/// Whether the period at `dot` belongs to the word piece `text[piece..dot]`.
-fn absorbs_period(text: &str, piece: usize, dot: usize) -> bool {
+/// Whether the period at `dot` belongs to the word piece `text[piece..dot]` of the word that
+/// starts at `word`. A lone capital after a hyphen is the end of a name, not an initial:
+/// "IS-K." ends a sentence.
+fn absorbs_period(text: &str, word: usize, piece: usize, dot: usize) -> bool {
+    if piece > word && is_initial(&text[piece..dot]) && text[word..piece].ends_with(['-', '‐']) {
+        return false;
+    }
     match abbreviation(&text[piece..dot]) {
         Some(Abbrev::BeforeNumber) => {
             // `No. 10`, `No.10`: a digit after optional spaces (not a line break).
@@ -515,6 +520,7 @@ pub(crate) mod tests {
             "WWWWN",
         ),
         ("Michael E. Kurilla", "Michael E. Kurilla", "WWW"),
+        ("against IS-K. Needless", "against IS-K . Needless", "WWPW"),
         ("at 10 a.m. today", "at 10 a.m. today", "WNWW"),
         ("a Ph.D. student", "a Ph.D. student", "WWW"),
         ("Apple Inc. said", "Apple Inc. said", "WWW"),
