@@ -90,20 +90,19 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
     }
 
     // 1b. The first word of a venue's name names the venue ("Crocus" for "Crocus City Hall").
+    let mut venues: HashMap<&str, Vec<usize>> = HashMap::new();
+    for j in 0..n {
+        if mentions[j].kind != EntityType::Person && bare[j].len() >= 2 && names::FACILITY_HEADS.contains(&bare[j].last().unwrap().as_str()) {
+            venues.entry(bare[j][0].as_str()).or_default().push(j);
+        }
+    }
     for i in 0..n {
         // A city is not short for the venues named after it ("Kabul" / "Kabul University").
         if mentions[i].kind == EntityType::Person || bare[i].len() != 1 || crate::places::is_place(mentions[i].text) {
             continue;
         }
-        let mut roots: Vec<usize> = (0..n)
-            .filter(|&j| {
-                mentions[j].kind != EntityType::Person
-                    && bare[j].len() >= 2
-                    && bare[j][0] == bare[i][0]
-                    && names::FACILITY_HEADS.contains(&bare[j].last().unwrap().as_str())
-            })
-            .map(|j| uf.find(j))
-            .collect();
+        let Some(group) = venues.get(bare[i][0].as_str()) else { continue };
+        let mut roots: Vec<usize> = group.iter().map(|&j| uf.find(j)).collect();
         roots.sort_unstable();
         roots.dedup();
         if roots.len() == 1 {
@@ -144,19 +143,23 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
 
     // 3. A surname alone: the one full name in the same document that ends with it, else the one
     //    full name in any document.
+    let mut full_names: HashMap<&str, Vec<usize>> = HashMap::new();
+    for j in 0..n {
+        if mentions[j].kind == EntityType::Person && bare[j].len() >= 2 {
+            full_names.entry(bare[j].last().unwrap().as_str()).or_default().push(j);
+        }
+    }
+    let no_names = Vec::new();
     for i in 0..n {
         if mentions[i].kind != EntityType::Person || bare[i].len() != 1 {
             continue;
         }
-        let surname = &bare[i][0];
+        let with_surname = full_names.get(bare[i][0].as_str()).unwrap_or(&no_names);
         let candidates = |same_doc: bool, uf: &mut UnionFind| -> Vec<usize> {
-            let mut roots: Vec<usize> = (0..n)
-                .filter(|&j| {
-                    mentions[j].kind == EntityType::Person
-                        && bare[j].len() >= 2
-                        && bare[j].last() == Some(surname)
-                        && (!same_doc || mentions[j].at.doc == mentions[i].at.doc)
-                })
+            let mut roots: Vec<usize> = with_surname
+                .iter()
+                .copied()
+                .filter(|&j| !same_doc || mentions[j].at.doc == mentions[i].at.doc)
                 .map(|j| uf.find(j))
                 .collect();
             roots.sort_unstable();

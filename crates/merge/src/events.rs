@@ -16,7 +16,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ("attack", "attack"), ("attacks", "attack"), ("assault", "attack"), ("massacre", "attack"),
     ("atrocity", "attack"), ("carnage", "attack"), ("rampage", "attack"), ("raid", "attack"),
     ("shooting", "shooting"), ("shootings", "shooting"),
-    ("bombing", "bombing"), ("bombings", "bombing"), ("twin-bombing", "bombing"), ("blast", "bombing"),
+    ("bombing", "bombing"), ("bombings", "bombing"), ("bomber", "bombing"), ("bombers", "bombing"), ("twin-bombing", "bombing"), ("blast", "bombing"),
     ("blasts", "bombing"), ("explosion", "bombing"), ("explosions", "bombing"), ("bombed", "bombing"),
     ("siege", "siege"), ("hostage-taking", "siege"),
     ("plot", "plot"), ("plots", "plot"), ("plotting", "plot"),
@@ -131,7 +131,7 @@ pub fn dates_compatible(a: &str, b: &str, slack: i64) -> bool {
 
 /// Clusters mentions into events: returns, per mention, its cluster number (clusters numbered in
 /// order of first mention).
-pub fn cluster(mentions: &[EventMention]) -> Vec<usize> {
+pub fn cluster(mentions: &[EventMention], same_place: impl Fn(usize, usize) -> bool) -> Vec<usize> {
     let n = mentions.len();
     let mut parent: Vec<usize> = (0..n).collect();
     // The dates each cluster carries: two clusters whose dates disagree never join, even through
@@ -159,14 +159,36 @@ pub fn cluster(mentions: &[EventMention]) -> Vec<usize> {
         dates[lo].extend(moved);
     };
     let anchored: Vec<usize> = (0..n).filter(|&i| mentions[i].date.is_some() || mentions[i].place.is_some()).collect();
-    for (x, &i) in anchored.iter().enumerate() {
-        for &j in &anchored[x + 1..] {
+    // Only mentions that share a family and a year, or a family and a place, can be one event:
+    // compare within those blocks, not every pair (a corpus has thousands of anchored mentions).
+    let mut blocks: BTreeMap<(&str, String), Vec<usize>> = BTreeMap::new();
+    for &i in &anchored {
+        let m = &mentions[i];
+        if let Some((date, _)) = &m.date {
+            blocks.entry((family(m.kind), format!("y{}", &date[..4]))).or_default().push(i);
+        }
+        if let Some(p) = m.place {
+            blocks.entry((family(m.kind), format!("p{p}"))).or_default().push(i);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for block in blocks.values() {
+        for (x, &i) in block.iter().enumerate() {
+            for &j in &block[x + 1..] {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    for (i, j) in pairs {
+        {
             let (a, b) = (&mentions[i], &mentions[j]);
             if family(a.kind) != family(b.kind) {
                 continue;
             }
             let same = match (&a.date, &b.date, a.place, b.place) {
-                (Some(da), Some(db), Some(pa), Some(pb)) => pa == pb && dates_compatible(&da.0, &db.0, 2),
+                (Some(da), Some(db), Some(pa), Some(pb)) => same_place(pa, pb) && dates_compatible(&da.0, &db.0, 2),
                 (Some(da), Some(db), _, _) => dates_compatible(&da.0, &db.0, 0) && (da.0.len() == 10 || db.0.len() == 10),
                 (None, None, Some(pa), Some(pb)) => pa == pb && a.at.doc == b.at.doc,
                 (Some(_), None, Some(pa), Some(pb)) | (None, Some(_), Some(pa), Some(pb)) => pa == pb,
@@ -253,7 +275,7 @@ mod tests {
             (vec![m(0, "attack", Some("2021"), None), m(1, "attack", Some("2021"), None)], vec![0, 1]),
         ];
         for (mentions, want) in cases {
-            assert_eq!(cluster(&mentions), want, "{mentions:?}");
+            assert_eq!(cluster(&mentions, |a, b| a == b), want, "{mentions:?}");
         }
     }
 

@@ -116,7 +116,18 @@ fn resolve(docs: &[(Document, Extraction)], documents: Vec<Document>) -> Dossier
 
     // Events.
     let event_mentions = events::find_mentions(docs, &place_index);
-    let cluster_of = events::cluster(&event_mentions);
+    // Two places are the same for an event when they are one entity, or a city and the country
+    // it lies in (Kerman, Iran).
+    let same_place = |a: usize, b: usize| {
+        a == b || {
+            let (ea, eb) = (&entities[a], &entities[b]);
+            match (&ea.place, &eb.place) {
+                (Some(pa), Some(pb)) => pa.country == pb.country && (places::is_country(&ea.name) != places::is_country(&eb.name)),
+                _ => false,
+            }
+        }
+    };
+    let cluster_of = events::cluster(&event_mentions, same_place);
     let n_events = cluster_of.iter().max().map_or(0, |m| m + 1);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_events];
     for (i, &c) in cluster_of.iter().enumerate() {
@@ -131,15 +142,46 @@ fn resolve(docs: &[(Document, Extraction)], documents: Vec<Document>) -> Dossier
     // Perpetrators: an organisation that claimed the event, set with the claims below.
     // Figures: to the event mentioned in the same sentence, else the document's main event.
     let mut groups: BTreeMap<(usize, String), Vec<FigureReport>> = BTreeMap::new();
+    // Event mentions come document by document: the range of each document's.
+    let mut doc_mentions: Vec<std::ops::Range<usize>> = vec![0..0; docs.len()];
+    {
+        let mut i = 0;
+        while i < event_mentions.len() {
+            let d = event_mentions[i].at.doc;
+            let start = i;
+            while i < event_mentions.len() && event_mentions[i].at.doc == d {
+                i += 1;
+            }
+            doc_mentions[d] = start..i;
+        }
+    }
     for (d, (doc, ex)) in docs.iter().enumerate() {
-        let main = main_event(d, &event_mentions, &cluster_of);
+        let range = doc_mentions[d].clone();
+        let local = &event_mentions[range.clone()];
+        let main = main_event(local, &cluster_of[range.clone()]);
         for f in &ex.figures {
-            let in_sentence = event_mentions
+            let in_sentence = local
                 .iter()
                 .enumerate()
-                .filter(|(_, m)| m.at.doc == d && m.sentence.contains(f.span))
+                .filter(|(_, m)| m.sentence.contains(f.span))
                 .min_by_key(|(_, m)| m.at.span.start.abs_diff(f.span.start))
-                .map(|(i, _)| cluster_of[i]);
+                .map(|(i, _)| cluster_of[range.start + i]);
+            // "… a suicide bombing at the airport. It killed 13 soldiers": the event of the
+            // sentence before, in the same paragraph.
+            let previous = || {
+                let si = ex.sentences.iter().position(|s| s.contains(f.span))?;
+                let prev = *ex.sentences.get(si.checked_sub(1)?)?;
+                if doc.text[prev.end..ex.sentences[si].start].contains('\n') {
+                    return None;
+                }
+                local
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.sentence == prev)
+                    .max_by_key(|(_, m)| m.at.span.start)
+                    .map(|(i, _)| cluster_of[range.start + i])
+            };
+            let in_sentence = in_sentence.or_else(previous);
             // The main event takes a figure only from a sentence that names no other time: "It
             // has slaughtered hundreds since 2021" is not about the attack of the day.
             let fallback = main.filter(|&e| {
@@ -227,13 +269,11 @@ fn resolve(docs: &[(Document, Extraction)], documents: Vec<Document>) -> Dossier
     Dossier { documents, entities, events, timeline, quotes, claims, discrepancies }
 }
 
-/// The event a document talks about most among those with a date or place.
-fn main_event(doc: usize, mentions: &[events::EventMention], cluster_of: &[usize]) -> Option<usize> {
+/// The event a document talks about most, from that document's mentions and their clusters.
+fn main_event(mentions: &[events::EventMention], cluster_of: &[usize]) -> Option<usize> {
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        if m.at.doc == doc {
-            *counts.entry(cluster_of[i]).or_insert(0) += 1;
-        }
+    for i in 0..mentions.len() {
+        *counts.entry(cluster_of[i]).or_insert(0) += 1;
     }
     counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c))).map(|(c, _)| c)
 }

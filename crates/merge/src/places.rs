@@ -7,6 +7,27 @@ use dossier_model::Place;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+/// Countries outrank cities in the table by a population offset of 10^10 (see
+/// models/derive_places.py); the names of that rank are countries.
+const COUNTRY_RANK: u64 = 10_000_000_000;
+
+static COUNTRIES: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    include_str!("../../../models/places.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f.len() >= 5 && f[4].parse::<u64>().is_ok_and(|p| p >= COUNTRY_RANK)).then(|| names::key(f[0]))
+        })
+        .collect()
+});
+
+/// True when the name is a country's (directly or through a known alias).
+pub fn is_country(name: &str) -> bool {
+    let key = names::key(name);
+    COUNTRIES.contains(&key) || names::known_alias(&key).is_some_and(|c| COUNTRIES.contains(c))
+}
+
 static PLACES: LazyLock<HashMap<String, Place>> = LazyLock::new(|| {
     let mut map = HashMap::new();
     for line in include_str!("../../../models/places.tsv").lines() {
@@ -49,5 +70,6 @@ mod tests {
         assert_eq!(lookup("U.S.").unwrap().country, "US");
         assert!((lookup("Russia").unwrap().latitude - 55.75).abs() < 0.1, "a country sits at its capital");
         assert!(lookup("Dravosk").is_none(), "the demo corpus town is invented");
+        assert!(is_country("Iran") && is_country("U.S.") && !is_country("Kerman"));
     }
 }
