@@ -7,17 +7,25 @@ use dossier_model::{Claim, Predicate};
 /// responsibility for an event is contested when someone else is blamed; a warning is contested
 /// when it is dismissed.
 pub fn mark_contested(claims: &mut [Claim]) {
-    let snapshot: Vec<(Option<String>, Predicate, Option<String>)> =
-        claims.iter().map(|c| (c.subject.clone(), c.predicate, c.object.clone())).collect();
+    let snapshot: Vec<(Option<String>, Predicate, Option<String>)> = claims
+        .iter()
+        .map(|c| (c.subject.clone(), c.predicate, c.object.clone()))
+        .collect();
     for c in claims.iter_mut() {
         c.contested = match c.predicate {
-            Predicate::Blamed | Predicate::Accused => {
-                snapshot.iter().any(|(s, p, _)| *p == Predicate::Denied && s.is_some() && *s == c.object)
-            }
-            Predicate::ClaimedResponsibility => snapshot
+            Predicate::Blamed | Predicate::Accused => snapshot
                 .iter()
-                .any(|(_, p, o)| matches!(p, Predicate::Blamed | Predicate::Accused) && o.is_some() && *o != c.subject),
-            Predicate::Denied => snapshot.iter().any(|(_, p, o)| matches!(p, Predicate::Blamed | Predicate::Accused) && o.is_some() && *o == c.subject),
+                .any(|(s, p, _)| *p == Predicate::Denied && s.is_some() && *s == c.object),
+            Predicate::ClaimedResponsibility => snapshot.iter().any(|(_, p, o)| {
+                matches!(p, Predicate::Blamed | Predicate::Accused)
+                    && o.is_some()
+                    && *o != c.subject
+            }),
+            Predicate::Denied => snapshot.iter().any(|(_, p, o)| {
+                matches!(p, Predicate::Blamed | Predicate::Accused)
+                    && o.is_some()
+                    && *o == c.subject
+            }),
             Predicate::Warned => snapshot.iter().any(|(_, p, _)| *p == Predicate::Dismissed),
             Predicate::Dismissed => snapshot.iter().any(|(_, p, _)| *p == Predicate::Warned),
             _ => false,
@@ -30,7 +38,15 @@ mod tests {
     use super::*;
 
     fn claim(s: &str, p: Predicate, o: &str) -> Claim {
-        Claim { subject: Some(s.into()), predicate: p, object: Some(o.into()), docs: vec![0], evidence: vec![], hedged: false, contested: false }
+        Claim {
+            subject: Some(s.into()),
+            predicate: p,
+            object: Some(o.into()),
+            docs: vec![0],
+            evidence: vec![],
+            hedged: false,
+            contested: false,
+        }
     }
 
     #[test]

@@ -36,7 +36,14 @@ pub fn mentions<'a>(docs: &'a [(Document, Extraction)]) -> Vec<Mention<'a>> {
             if names::key(text).is_empty() {
                 continue;
             }
-            out.push(Mention { at: DocSpan { doc: i, span: e.span }, text, kind: e.kind });
+            out.push(Mention {
+                at: DocSpan {
+                    doc: i,
+                    span: e.span,
+                },
+                text,
+                kind: e.kind,
+            });
         }
     }
     out
@@ -80,7 +87,10 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
     // 1. The same name.
     let mut by_key: BTreeMap<(&str, bool), Vec<usize>> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
-        by_key.entry((keys[i].as_str(), m.kind == EntityType::Person)).or_default().push(i);
+        by_key
+            .entry((keys[i].as_str(), m.kind == EntityType::Person))
+            .or_default()
+            .push(i);
     }
     for group in by_key.values() {
         // The same name is one thing whatever the tagger called it, but a person stays a person.
@@ -92,16 +102,24 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
     // 1b. The first word of a venue's name names the venue ("Crocus" for "Crocus City Hall").
     let mut venues: HashMap<&str, Vec<usize>> = HashMap::new();
     for j in 0..n {
-        if mentions[j].kind != EntityType::Person && bare[j].len() >= 2 && names::FACILITY_HEADS.contains(&bare[j].last().unwrap().as_str()) {
+        if mentions[j].kind != EntityType::Person
+            && bare[j].len() >= 2
+            && names::FACILITY_HEADS.contains(&bare[j].last().unwrap().as_str())
+        {
             venues.entry(bare[j][0].as_str()).or_default().push(j);
         }
     }
     for i in 0..n {
         // A city is not short for the venues named after it ("Kabul" / "Kabul University").
-        if mentions[i].kind == EntityType::Person || bare[i].len() != 1 || crate::places::is_place(mentions[i].text) {
+        if mentions[i].kind == EntityType::Person
+            || bare[i].len() != 1
+            || crate::places::is_place(mentions[i].text)
+        {
             continue;
         }
-        let Some(group) = venues.get(bare[i][0].as_str()) else { continue };
+        let Some(group) = venues.get(bare[i][0].as_str()) else {
+            continue;
+        };
         let mut roots: Vec<usize> = group.iter().map(|&j| uf.find(j)).collect();
         roots.sort_unstable();
         roots.dedup();
@@ -114,7 +132,10 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
     let mut by_first_last: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if m.kind == EntityType::Person && bare[i].len() >= 2 {
-            by_first_last.entry((bare[i][0].clone(), bare[i].last().unwrap().clone())).or_default().push(i);
+            by_first_last
+                .entry((bare[i][0].clone(), bare[i].last().unwrap().clone()))
+                .or_default()
+                .push(i);
         }
     }
     for group in by_first_last.values() {
@@ -131,7 +152,10 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
         if m.kind == EntityType::Person && bare[i].len() >= 2 && bare[i][0].chars().count() >= 3 {
             let sk = names::skeleton(&bare[i][0]);
             if sk.len() >= 2 {
-                by_skeleton.entry((sk, bare[i].last().unwrap().clone())).or_default().push(i);
+                by_skeleton
+                    .entry((sk, bare[i].last().unwrap().clone()))
+                    .or_default()
+                    .push(i);
             }
         }
     }
@@ -146,7 +170,10 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
     let mut full_names: HashMap<&str, Vec<usize>> = HashMap::new();
     for j in 0..n {
         if mentions[j].kind == EntityType::Person && bare[j].len() >= 2 {
-            full_names.entry(bare[j].last().unwrap().as_str()).or_default().push(j);
+            full_names
+                .entry(bare[j].last().unwrap().as_str())
+                .or_default()
+                .push(j);
         }
     }
     let no_names = Vec::new();
@@ -192,20 +219,41 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
         }
         let between = text[a.at.span.end..b.at.span.start].trim().to_lowercase();
         // "Islamic State Khorasan Province’s (IS-K)": the possessive belongs to the name.
-        let between = between.trim_start_matches("’s").trim_start_matches("'s").trim().to_string();
+        let between = between
+            .trim_start_matches("’s")
+            .trim_start_matches("'s")
+            .trim()
+            .to_string();
         let after_b = text[b.at.span.end..].trim_start();
         // An acronym defined beside a name starts with the name's first letter: "Khorasan –
         // or ISK" is a region next to a group's acronym, not its expansion.
-        let initial = |t: &str| names::surface(t).chars().find(|c| c.is_alphabetic()).map(|c| c.to_lowercase().to_string());
-        let acronym_fits = (names::is_acronym(b.text) || names::is_acronym(a.text)) && initial(a.text) == initial(b.text);
+        let initial = |t: &str| {
+            names::surface(t)
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .map(|c| c.to_lowercase().to_string())
+        };
+        let acronym_fits = (names::is_acronym(b.text) || names::is_acronym(a.text))
+            && initial(a.text) == initial(b.text);
         let defines = match between.as_str() {
-            "(" => after_b.starts_with(')') && (acronym_fits || !(names::is_acronym(a.text) || names::is_acronym(b.text))),
+            "(" => {
+                after_b.starts_with(')')
+                    && (acronym_fits || !(names::is_acronym(a.text) || names::is_acronym(b.text)))
+            }
             "– or" | "— or" | "- or" | ", or" | "or" | "(or" => acronym_fits,
             s => {
                 s.len() <= 40
-                    && ["also known as", "known as", "aka", "is an abbreviation of", "stands for", "short for", "is short for"]
-                        .iter()
-                        .any(|p| s.trim_start_matches(',').trim() == *p || s.ends_with(p))
+                    && [
+                        "also known as",
+                        "known as",
+                        "aka",
+                        "is an abbreviation of",
+                        "stands for",
+                        "short for",
+                        "is short for",
+                    ]
+                    .iter()
+                    .any(|p| s.trim_start_matches(',').trim() == *p || s.ends_with(p))
             }
         };
         if defines {
@@ -245,8 +293,13 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
         }
         if let Some((prefix, suffix)) = names::surface(m.text).rsplit_once('-') {
             let prefix_key = names::key(prefix);
-            let canon = names::known_alias(&prefix_key).map(str::to_string).unwrap_or(prefix_key);
-            by_variant.entry((canon, suffix.to_lowercase())).or_default().push(i);
+            let canon = names::known_alias(&prefix_key)
+                .map(str::to_string)
+                .unwrap_or(prefix_key);
+            by_variant
+                .entry((canon, suffix.to_lowercase()))
+                .or_default()
+                .push(i);
         }
     }
     for group in by_variant.values() {
@@ -259,7 +312,11 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
 }
 
 fn canonical_key(m: &Mention<'_>) -> String {
-    let k = if m.kind == EntityType::Misc { names::demonym_key(m.text) } else { names::key(m.text) };
+    let k = if m.kind == EntityType::Misc {
+        names::demonym_key(m.text)
+    } else {
+        names::key(m.text)
+    };
     if m.kind == EntityType::Person {
         return k;
     }
@@ -283,15 +340,33 @@ fn build_entities(mentions: &[Mention<'_>], uf: &mut UnionFind) -> Resolution {
         let n = used_ids.entry(base.clone()).or_insert(0);
         *n += 1;
         let id = if *n == 1 { base } else { format!("{base}-{n}") };
-        let mut aliases: Vec<String> = members.iter().map(|&i| names::surface(mentions[i].text).split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+        let mut aliases: Vec<String> = members
+            .iter()
+            .map(|&i| {
+                names::surface(mentions[i].text)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
         aliases.sort();
         aliases.dedup();
         for &i in members {
             entity_of_mention[i] = entities.len();
         }
-        entities.push(ResolvedEntity { id, name, kind, aliases, mentions: members.iter().map(|&i| mentions[i].at).collect(), place: None });
+        entities.push(ResolvedEntity {
+            id,
+            name,
+            kind,
+            aliases,
+            mentions: members.iter().map(|&i| mentions[i].at).collect(),
+            place: None,
+        });
     }
-    Resolution { entities, entity_of_mention }
+    Resolution {
+        entities,
+        entity_of_mention,
+    }
 }
 
 fn majority_kind(kinds: impl Iterator<Item = EntityType>) -> EntityType {
@@ -303,18 +378,28 @@ fn majority_kind(kinds: impl Iterator<Item = EntityType>) -> EntityType {
         }
     }
     // First seen wins a tie: counts keeps first-seen order and max_by_key keeps the last max.
-    counts.iter().rev().max_by_key(|(_, n)| *n).map(|(k, _)| *k).unwrap_or(EntityType::Misc)
+    counts
+        .iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map(|(k, _)| *k)
+        .unwrap_or(EntityType::Misc)
 }
 
 /// The name to show: a person's fullest name; otherwise the most frequent form, the longer on a
 /// tie.
-fn canonical_name<'m, 'a: 'm>(members: impl Iterator<Item = &'m Mention<'a>>, kind: EntityType) -> String {
+fn canonical_name<'m, 'a: 'm>(
+    members: impl Iterator<Item = &'m Mention<'a>>,
+    kind: EntityType,
+) -> String {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for m in members {
         *counts.entry(names::display(m.text)).or_insert(0) += 1;
     }
     let best = if kind == EntityType::Person {
-        counts.iter().max_by_key(|(name, n)| (name.split_whitespace().count(), **n, name.len()))
+        counts
+            .iter()
+            .max_by_key(|(name, n)| (name.split_whitespace().count(), **n, name.len()))
     } else {
         counts.iter().max_by_key(|(name, n)| (**n, name.len()))
     };
@@ -345,13 +430,26 @@ mod tests {
                         "LOC" => EntityType::Location,
                         _ => EntityType::Misc,
                     };
-                    entities.push(Entity { span: Span::new(text.len(), text.len() + name.len()), kind });
+                    entities.push(Entity {
+                        span: Span::new(text.len(), text.len() + name.len()),
+                        kind,
+                    });
                     text.push_str(name);
                     rest = &rest[close + 1..];
                 }
                 text.push_str(rest);
-                let doc = Document { id: format!("d{i}"), text, ..Document::default() };
-                (doc, Extraction { entities, ..Extraction::default() })
+                let doc = Document {
+                    id: format!("d{i}"),
+                    text,
+                    ..Document::default()
+                };
+                (
+                    doc,
+                    Extraction {
+                        entities,
+                        ..Extraction::default()
+                    },
+                )
             })
             .collect()
     }
@@ -412,14 +510,20 @@ mod tests {
         for (texts, expected) in cases {
             let d = docs(texts);
             let got = groups(&d);
-            let want: Vec<Vec<String>> = expected.iter().map(|g| g.iter().map(|s| s.to_string()).collect()).collect();
+            let want: Vec<Vec<String>> = expected
+                .iter()
+                .map(|g| g.iter().map(|s| s.to_string()).collect())
+                .collect();
             assert_eq!(got, want, "for {texts:?}");
         }
     }
 
     #[test]
     fn ids_are_slugs_of_the_fullest_name_and_unique() {
-        let d = docs(&["[PER Putin] and [PER Vladimir Putin].", "[ORG Courier] and [LOC Courier]."]);
+        let d = docs(&[
+            "[PER Putin] and [PER Vladimir Putin].",
+            "[ORG Courier] and [LOC Courier].",
+        ]);
         let m = mentions(&d);
         let r = resolve(&d, &m);
         let ids: Vec<&str> = r.entities.iter().map(|e| e.id.as_str()).collect();

@@ -13,26 +13,63 @@ use std::collections::BTreeMap;
 
 /// Trigger words and the event kind they name.
 const TRIGGERS: &[(&str, &str)] = &[
-    ("attack", "attack"), ("attacks", "attack"), ("assault", "attack"), ("massacre", "attack"),
-    ("atrocity", "attack"), ("carnage", "attack"), ("rampage", "attack"), ("raid", "attack"),
-    ("shooting", "shooting"), ("shootings", "shooting"),
-    ("bombing", "bombing"), ("bombings", "bombing"), ("bomber", "bombing"), ("bombers", "bombing"), ("twin-bombing", "bombing"), ("blast", "bombing"),
-    ("blasts", "bombing"), ("explosion", "bombing"), ("explosions", "bombing"), ("bombed", "bombing"),
-    ("siege", "siege"), ("hostage-taking", "siege"),
-    ("plot", "plot"), ("plots", "plot"), ("plotting", "plot"),
-    ("arrest", "arrest"), ("arrests", "arrest"), ("arrested", "arrest"), ("detained", "arrest"),
-    ("hearing", "hearing"), ("testimony", "hearing"),
-    ("withdrawal", "withdrawal"), ("withdrew", "withdrawal"), ("pullout", "withdrawal"),
-    ("invasion", "invasion"), ("invaded", "invasion"),
+    ("attack", "attack"),
+    ("attacks", "attack"),
+    ("assault", "attack"),
+    ("massacre", "attack"),
+    ("atrocity", "attack"),
+    ("carnage", "attack"),
+    ("rampage", "attack"),
+    ("raid", "attack"),
+    ("shooting", "shooting"),
+    ("shootings", "shooting"),
+    ("bombing", "bombing"),
+    ("bombings", "bombing"),
+    ("bomber", "bombing"),
+    ("bombers", "bombing"),
+    ("twin-bombing", "bombing"),
+    ("blast", "bombing"),
+    ("blasts", "bombing"),
+    ("explosion", "bombing"),
+    ("explosions", "bombing"),
+    ("bombed", "bombing"),
+    ("siege", "siege"),
+    ("hostage-taking", "siege"),
+    ("plot", "plot"),
+    ("plots", "plot"),
+    ("plotting", "plot"),
+    ("arrest", "arrest"),
+    ("arrests", "arrest"),
+    ("arrested", "arrest"),
+    ("detained", "arrest"),
+    ("hearing", "hearing"),
+    ("testimony", "hearing"),
+    ("withdrawal", "withdrawal"),
+    ("withdrew", "withdrawal"),
+    ("pullout", "withdrawal"),
+    ("invasion", "invasion"),
+    ("invaded", "invasion"),
     ("occupation", "occupation"),
-    ("founded", "founding"), ("formed", "founding"),
-    ("assassination", "assassination"), ("assassinated", "assassination"),
-    ("election", "election"), ("elections", "election"),
-    ("war", "war"), ("wars", "war"), ("battle", "battle"), ("fighting", "war"), ("insurgency", "war"),
-    ("warning", "warning"), ("warnings", "warning"),
-    ("takeover", "takeover"), ("coup", "takeover"),
-    ("appointed", "appointment"), ("appointment", "appointment"),
-    ("strike", "strike"), ("airstrike", "strike"), ("airstrikes", "strike"),
+    ("founded", "founding"),
+    ("formed", "founding"),
+    ("assassination", "assassination"),
+    ("assassinated", "assassination"),
+    ("election", "election"),
+    ("elections", "election"),
+    ("war", "war"),
+    ("wars", "war"),
+    ("battle", "battle"),
+    ("fighting", "war"),
+    ("insurgency", "war"),
+    ("warning", "warning"),
+    ("warnings", "warning"),
+    ("takeover", "takeover"),
+    ("coup", "takeover"),
+    ("appointed", "appointment"),
+    ("appointment", "appointment"),
+    ("strike", "strike"),
+    ("airstrike", "strike"),
+    ("airstrikes", "strike"),
 ];
 
 /// Kinds that can name the same happening.
@@ -58,7 +95,10 @@ pub struct EventMention {
 
 /// Finds event mentions in every document. `entity_at` gives the entity index of the place
 /// mentions of a document: `(doc, span) → entity`.
-pub fn find_mentions(docs: &[(Document, Extraction)], place_at: &BTreeMap<DocSpan, usize>) -> Vec<EventMention> {
+pub fn find_mentions(
+    docs: &[(Document, Extraction)],
+    place_at: &BTreeMap<DocSpan, usize>,
+) -> Vec<EventMention> {
     let mut out = Vec::new();
     for (d, (doc, ex)) in docs.iter().enumerate() {
         let text = doc.text.as_str();
@@ -67,22 +107,43 @@ pub fn find_mentions(docs: &[(Document, Extraction)], place_at: &BTreeMap<DocSpa
                 continue;
             }
             let word = tok.span.slice(text).to_lowercase();
-            let Some(&(_, kind)) = TRIGGERS.iter().find(|(w, _)| *w == word) else { continue };
-            let Some(si) = ex.sentences.iter().position(|s| s.start <= tok.span.start && tok.span.end <= s.end) else { continue };
+            let Some(&(_, kind)) = TRIGGERS.iter().find(|(w, _)| *w == word) else {
+                continue;
+            };
+            let Some(si) = ex
+                .sentences
+                .iter()
+                .position(|s| s.start <= tok.span.start && tok.span.end <= s.end)
+            else {
+                continue;
+            };
             let sentence = ex.sentences[si];
             // Where the trigger's sentence gives no date or place, the next sentence of the same
             // paragraph often does ("… died in the attack. It began in Dravosk on Friday").
-            let next = ex.sentences.get(si + 1).copied().filter(|n| !text[sentence.end..n.start].contains('\n'));
+            let next = ex
+                .sentences
+                .get(si + 1)
+                .copied()
+                .filter(|n| !text[sentence.end..n.start].contains('\n'));
             let date_in = |window: Span| {
                 ex.timexes
                     .iter()
-                    .filter(|t| t.kind == TimexType::Date && window.contains(t.span) && is_calendar(&t.value))
+                    .filter(|t| {
+                        t.kind == TimexType::Date
+                            && window.contains(t.span)
+                            && is_calendar(&t.value)
+                    })
                     .min_by_key(|t| distance(t.span, tok.span))
                     .map(|t| (t.value.clone(), t.span))
             };
             let place_in = |window: Span| {
                 place_at
-                    .range(DocSpan { doc: d, span: Span::new(window.start, window.start) }..)
+                    .range(
+                        DocSpan {
+                            doc: d,
+                            span: Span::new(window.start, window.start),
+                        }..,
+                    )
                     .take_while(|(at, _)| at.doc == d && at.span.start < window.end)
                     .filter(|(at, _)| window.contains(at.span))
                     .min_by_key(|(at, _)| distance(at.span, tok.span))
@@ -90,7 +151,16 @@ pub fn find_mentions(docs: &[(Document, Extraction)], place_at: &BTreeMap<DocSpa
             };
             let date = date_in(sentence).or_else(|| next.and_then(date_in));
             let place = place_in(sentence).or_else(|| next.and_then(place_in));
-            out.push(EventMention { at: DocSpan { doc: d, span: tok.span }, kind, sentence, date, place });
+            out.push(EventMention {
+                at: DocSpan {
+                    doc: d,
+                    span: tok.span,
+                },
+                kind,
+                sentence,
+                date,
+                place,
+            });
         }
     }
     out
@@ -136,7 +206,10 @@ pub fn cluster(mentions: &[EventMention], same_place: impl Fn(usize, usize) -> b
     let mut parent: Vec<usize> = (0..n).collect();
     // The dates each cluster carries: two clusters whose dates disagree never join, even through
     // an undated mention that could belong to either (union-find alone would chain them).
-    let mut dates: Vec<Vec<String>> = mentions.iter().map(|m| m.date.iter().map(|d| d.0.clone()).collect()).collect();
+    let mut dates: Vec<Vec<String>> = mentions
+        .iter()
+        .map(|m| m.date.iter().map(|d| d.0.clone()).collect())
+        .collect();
     fn find(p: &mut [usize], mut i: usize) -> usize {
         while p[i] != i {
             p[i] = p[p[i]];
@@ -149,7 +222,9 @@ pub fn cluster(mentions: &[EventMention], same_place: impl Fn(usize, usize) -> b
         if ra == rb {
             return;
         }
-        let agree = dates[ra].iter().all(|x| dates[rb].iter().all(|y| dates_compatible(x, y, 2)));
+        let agree = dates[ra]
+            .iter()
+            .all(|x| dates[rb].iter().all(|y| dates_compatible(x, y, 2)));
         if !agree {
             return;
         }
@@ -158,44 +233,52 @@ pub fn cluster(mentions: &[EventMention], same_place: impl Fn(usize, usize) -> b
         let moved = std::mem::take(&mut dates[hi]);
         dates[lo].extend(moved);
     };
-    let anchored: Vec<usize> = (0..n).filter(|&i| mentions[i].date.is_some() || mentions[i].place.is_some()).collect();
+    let anchored: Vec<usize> = (0..n)
+        .filter(|&i| mentions[i].date.is_some() || mentions[i].place.is_some())
+        .collect();
     // Only mentions that share a family and a year, or a family and a place, can be one event:
     // compare within those blocks, not every pair (a corpus has thousands of anchored mentions).
     let mut blocks: BTreeMap<(&str, String), Vec<usize>> = BTreeMap::new();
     for &i in &anchored {
         let m = &mentions[i];
         if let Some((date, _)) = &m.date {
-            blocks.entry((family(m.kind), format!("y{}", &date[..4]))).or_default().push(i);
+            blocks
+                .entry((family(m.kind), format!("y{}", &date[..4])))
+                .or_default()
+                .push(i);
         }
         if let Some(p) = m.place {
-            blocks.entry((family(m.kind), format!("p{p}"))).or_default().push(i);
+            blocks
+                .entry((family(m.kind), format!("p{p}")))
+                .or_default()
+                .push(i);
         }
     }
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    // Pairs are visited block by block, in a fixed order; a pair in two blocks is simply
+    // judged twice (joining is idempotent), which is cheaper than collecting them all.
     for block in blocks.values() {
         for (x, &i) in block.iter().enumerate() {
             for &j in &block[x + 1..] {
-                pairs.push((i.min(j), i.max(j)));
-            }
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    for (i, j) in pairs {
-        {
-            let (a, b) = (&mentions[i], &mentions[j]);
-            if family(a.kind) != family(b.kind) {
-                continue;
-            }
-            let same = match (&a.date, &b.date, a.place, b.place) {
-                (Some(da), Some(db), Some(pa), Some(pb)) => same_place(pa, pb) && dates_compatible(&da.0, &db.0, 2),
-                (Some(da), Some(db), _, _) => dates_compatible(&da.0, &db.0, 0) && (da.0.len() == 10 || db.0.len() == 10),
-                (None, None, Some(pa), Some(pb)) => pa == pb && a.at.doc == b.at.doc,
-                (Some(_), None, Some(pa), Some(pb)) | (None, Some(_), Some(pa), Some(pb)) => pa == pb,
-                _ => false,
-            };
-            if same {
-                union(&mut parent, &mut dates, i, j);
+                let (a, b) = (&mentions[i], &mentions[j]);
+                if family(a.kind) != family(b.kind) {
+                    continue;
+                }
+                let same = match (&a.date, &b.date, a.place, b.place) {
+                    (Some(da), Some(db), Some(pa), Some(pb)) => {
+                        same_place(pa, pb) && dates_compatible(&da.0, &db.0, 2)
+                    }
+                    (Some(da), Some(db), _, _) => {
+                        dates_compatible(&da.0, &db.0, 0) && (da.0.len() == 10 || db.0.len() == 10)
+                    }
+                    (None, None, Some(pa), Some(pb)) => pa == pb && a.at.doc == b.at.doc,
+                    (Some(_), None, Some(pa), Some(pb)) | (None, Some(_), Some(pa), Some(pb)) => {
+                        pa == pb
+                    }
+                    _ => false,
+                };
+                if same {
+                    union(&mut parent, &mut dates, i, j);
+                }
             }
         }
     }
@@ -203,7 +286,9 @@ pub fn cluster(mentions: &[EventMention], same_place: impl Fn(usize, usize) -> b
     let mut weight: BTreeMap<(usize, &str, usize), usize> = BTreeMap::new();
     for &i in &anchored {
         let r = find(&mut parent, i);
-        *weight.entry((mentions[i].at.doc, family(mentions[i].kind), r)).or_insert(0) += 1;
+        *weight
+            .entry((mentions[i].at.doc, family(mentions[i].kind), r))
+            .or_insert(0) += 1;
     }
     for i in 0..n {
         if mentions[i].date.is_some() || mentions[i].place.is_some() {
@@ -219,7 +304,12 @@ pub fn cluster(mentions: &[EventMention], same_place: impl Fn(usize, usize) -> b
             Some(root) => union(&mut parent, &mut dates, i, root),
             None => {
                 // No anchored event: one unanchored event per document and kind.
-                if let Some(j) = (0..i).find(|&j| mentions[j].at.doc == doc && mentions[j].kind == mentions[i].kind && mentions[j].date.is_none() && mentions[j].place.is_none()) {
+                if let Some(j) = (0..i).find(|&j| {
+                    mentions[j].at.doc == doc
+                        && mentions[j].kind == mentions[i].kind
+                        && mentions[j].date.is_none()
+                        && mentions[j].place.is_none()
+                }) {
                     union(&mut parent, &mut dates, i, j);
                 }
             }
@@ -241,7 +331,10 @@ mod tests {
 
     fn m(doc: usize, kind: &'static str, date: Option<&str>, place: Option<usize>) -> EventMention {
         EventMention {
-            at: DocSpan { doc, span: Span::new(0, 1) },
+            at: DocSpan {
+                doc,
+                span: Span::new(0, 1),
+            },
             kind,
             sentence: Span::new(0, 1),
             date: date.map(|d| (d.to_string(), Span::new(0, 1))),
@@ -254,25 +347,64 @@ mod tests {
         // (mentions, expected cluster numbers)
         let cases: Vec<(Vec<EventMention>, Vec<usize>)> = vec![
             // Same place, dates a day apart across sources: one event.
-            (vec![m(0, "bombing", Some("2024-01-03"), Some(7)), m(1, "attack", Some("2024-01-04"), Some(7))], vec![0, 0]),
+            (
+                vec![
+                    m(0, "bombing", Some("2024-01-03"), Some(7)),
+                    m(1, "attack", Some("2024-01-04"), Some(7)),
+                ],
+                vec![0, 0],
+            ),
             // Same day, different places: two events.
-            (vec![m(0, "attack", Some("2024-03-22"), Some(1)), m(1, "attack", Some("2024-03-22"), Some(2))], vec![0, 1]),
+            (
+                vec![
+                    m(0, "attack", Some("2024-03-22"), Some(1)),
+                    m(1, "attack", Some("2024-03-22"), Some(2)),
+                ],
+                vec![0, 1],
+            ),
             // An arrest is not an attack, whatever the date.
-            (vec![m(0, "attack", Some("2024-03-22"), Some(1)), m(0, "arrest", Some("2024-03-22"), Some(1))], vec![0, 1]),
+            (
+                vec![
+                    m(0, "attack", Some("2024-03-22"), Some(1)),
+                    m(0, "arrest", Some("2024-03-22"), Some(1)),
+                ],
+                vec![0, 1],
+            ),
             // "the attack" joins its document's main attack; another document's stays apart.
             (
-                vec![m(0, "attack", Some("2024-03-22"), Some(1)), m(0, "attack", None, None), m(1, "attack", None, None), m(1, "attack", None, None)],
+                vec![
+                    m(0, "attack", Some("2024-03-22"), Some(1)),
+                    m(0, "attack", None, None),
+                    m(1, "attack", None, None),
+                    m(1, "attack", None, None),
+                ],
                 vec![0, 0, 1, 1],
             ),
             // Same day-date, one without a place: one event.
-            (vec![m(0, "attack", Some("2024-03-22"), Some(1)), m(1, "attack", Some("2024-03-22"), None)], vec![0, 0]),
+            (
+                vec![
+                    m(0, "attack", Some("2024-03-22"), Some(1)),
+                    m(1, "attack", Some("2024-03-22"), None),
+                ],
+                vec![0, 0],
+            ),
             // An undated mention at a place does not chain two different dates there.
             (
-                vec![m(0, "attack", Some("2024-03-22"), Some(1)), m(1, "attack", None, Some(1)), m(2, "attack", Some("2001-09-11"), Some(1))],
+                vec![
+                    m(0, "attack", Some("2024-03-22"), Some(1)),
+                    m(1, "attack", None, Some(1)),
+                    m(2, "attack", Some("2001-09-11"), Some(1)),
+                ],
                 vec![0, 0, 1],
             ),
             // Only years: too vague to join on the date alone.
-            (vec![m(0, "attack", Some("2021"), None), m(1, "attack", Some("2021"), None)], vec![0, 1]),
+            (
+                vec![
+                    m(0, "attack", Some("2021"), None),
+                    m(1, "attack", Some("2021"), None),
+                ],
+                vec![0, 1],
+            ),
         ];
         for (mentions, want) in cases {
             assert_eq!(cluster(&mentions, |a, b| a == b), want, "{mentions:?}");

@@ -29,12 +29,27 @@ fn bounds(value: FigureValue) -> (i64, i64) {
 /// publication, undated ones last, ties by document.
 pub fn group(measure: String, mut reports: Vec<FigureReport>) -> FigureGroup {
     reports.sort_by(|a, b| {
-        (a.published.is_none(), &a.published, a.doc, a.span.start).cmp(&(b.published.is_none(), &b.published, b.doc, b.span.start))
+        (a.published.is_none(), &a.published, a.doc, a.span.start).cmp(&(
+            b.published.is_none(),
+            &b.published,
+            b.doc,
+            b.span.start,
+        ))
     });
     let low = reports.iter().map(|r| bounds(r.value).0).min().unwrap_or(0);
     let high = reports.iter().map(|r| bounds(r.value).1).max().unwrap_or(0);
-    let conservative = reports.iter().map(|r| conservative_value(r.value, r.vague)).min().unwrap_or(0);
-    FigureGroup { measure, low, high, conservative, reports }
+    let conservative = reports
+        .iter()
+        .map(|r| conservative_value(r.value, r.vague))
+        .min()
+        .unwrap_or(0);
+    FigureGroup {
+        measure,
+        low,
+        high,
+        conservative,
+        reports,
+    }
 }
 
 /// The value as a reader would say it ("at least 143", "dozens (24–99)").
@@ -62,18 +77,31 @@ mod tests {
     use dossier_model::{Qualifier, Span};
 
     fn r(doc: usize, published: &str, value: FigureValue, vague: bool) -> FigureReport {
-        FigureReport { doc, published: Some(published.into()), value, qualifier: Qualifier::AtLeast, vague, span: Span::new(0, 1) }
+        FigureReport {
+            doc,
+            published: Some(published.into()),
+            value,
+            qualifier: Qualifier::AtLeast,
+            vague,
+            span: Span::new(0, 1),
+        }
     }
 
     #[test]
     fn range_and_conservative_reading() {
         let g = group(
             "killed".into(),
-            vec![r(1, "2024-04-01", FigureValue::Exact(143), false), r(0, "2024-03-24", FigureValue::Exact(137), false)],
+            vec![
+                r(1, "2024-04-01", FigureValue::Exact(143), false),
+                r(0, "2024-03-24", FigureValue::Exact(137), false),
+            ],
         );
         assert_eq!((g.low, g.high, g.conservative), (137, 143, 137));
         assert_eq!(g.reports[0].doc, 0, "in order of publication");
-        let g = group("injured".into(), vec![r(0, "2024-01-04", FigureValue::Range(200, 999), true)]);
+        let g = group(
+            "injured".into(),
+            vec![r(0, "2024-01-04", FigureValue::Range(200, 999), true)],
+        );
         assert_eq!((g.low, g.high, g.conservative), (200, 999, 100));
         assert_eq!(conservative_value(FigureValue::Range(24, 99), true), 12);
         assert_eq!(conservative_value(FigureValue::Range(5, 8), false), 5);

@@ -19,8 +19,8 @@ pub mod names;
 pub mod places;
 
 use dossier_model::{
-    Claim, DiscrepancyKind, Discrepancy, DiscrepancyValue, DocSpan, Document, Dossier, DossierQuote, EntityType, Event,
-    Extraction, FigureReport, SourceDate, Span, TimelineEntry,
+    Claim, Discrepancy, DiscrepancyKind, DiscrepancyValue, DocSpan, Document, Dossier,
+    DossierQuote, EntityType, Event, Extraction, FigureReport, SourceDate, Span, TimelineEntry,
 };
 use std::collections::BTreeMap;
 
@@ -37,7 +37,11 @@ impl PartialDossier {
 
     /// Adds one analyzed document. A document already present (same id) is kept once: the
     /// version with the smaller content hash, so the choice does not depend on arrival order.
-    pub fn add(&mut self, doc: Document, extraction: Extraction) {
+    pub fn add(&mut self, doc: Document, mut extraction: Extraction) {
+        // Analysis sizes its buffers for speed, not for keeping: a corpus held for merging
+        // should cost what it holds.
+        extraction.tokens.shrink_to_fit();
+        extraction.sentences.shrink_to_fit();
         match self.docs.get(&doc.id) {
             Some((existing, _)) if existing.content_hash <= doc.content_hash => {}
             _ => {
@@ -79,7 +83,15 @@ pub fn blocking_keys(doc: &Document, extraction: &Extraction) -> Vec<String> {
     let mentions = events::find_mentions(&docs, &BTreeMap::new());
     let mut keys: Vec<String> = mentions
         .iter()
-        .filter_map(|m| m.date.as_ref().map(|(value, _)| format!("{}:{}", events::family(m.kind), value.get(..7).unwrap_or(value))))
+        .filter_map(|m| {
+            m.date.as_ref().map(|(value, _)| {
+                format!(
+                    "{}:{}",
+                    events::family(m.kind),
+                    value.get(..7).unwrap_or(value)
+                )
+            })
+        })
         .collect();
     keys.sort();
     keys.dedup();
@@ -92,7 +104,15 @@ pub fn blocking_keys(doc: &Document, extraction: &Extraction) -> Vec<String> {
 /// The entity whose mention overlaps `span` in document `doc` (the longest overlap wins).
 fn entity_at(index: &BTreeMap<DocSpan, usize>, doc: usize, span: Span) -> Option<usize> {
     index
-        .range(DocSpan { doc, span: Span::new(0, 0) }..DocSpan { doc: doc + 1, span: Span::new(0, 0) })
+        .range(
+            DocSpan {
+                doc,
+                span: Span::new(0, 0),
+            }..DocSpan {
+                doc: doc + 1,
+                span: Span::new(0, 0),
+            },
+        )
         .filter(|(at, _)| at.span.overlaps(span))
         .max_by_key(|(at, _)| at.span.end.min(span.end) - at.span.start.max(span.start))
         .map(|(_, &e)| e)
@@ -102,8 +122,13 @@ fn resolve(docs: &[(Document, Extraction)], documents: Vec<Document>) -> Dossier
     let mentions = entities::mentions(docs);
     let resolution = entities::resolve(docs, &mentions);
     let mut entities = resolution.entities;
-    for e in entities.iter_mut().filter(|e| e.kind == EntityType::Location) {
-        e.place = std::iter::once(&e.name).chain(&e.aliases).find_map(|n| places::lookup(n));
+    for e in entities
+        .iter_mut()
+        .filter(|e| e.kind == EntityType::Location)
+    {
+        e.place = std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .find_map(|n| places::lookup(n));
     }
     let mut mention_index: BTreeMap<DocSpan, usize> = BTreeMap::new();
     let mut place_index: BTreeMap<DocSpan, usize> = BTreeMap::new();
@@ -122,7 +147,10 @@ fn resolve(docs: &[(Document, Extraction)], documents: Vec<Document>) -> Dossier
         a == b || {
             let (ea, eb) = (&entities[a], &entities[b]);
             match (&ea.place, &eb.place) {
-                (Some(pa), Some(pb)) => pa.country == pb.country && (places::is_country(&ea.name) != places::is_country(&eb.name)),
+                (Some(pa), Some(pb)) => {
+                    pa.country == pb.country
+                        && (places::is_country(&ea.name) != places::is_country(&eb.name))
+                }
                 _ => false,
             }
         }
@@ -186,20 +214,32 @@ fn resolve(docs: &[(Document, Extraction)], documents: Vec<Document>) -> Dossier
             // has slaughtered hundreds since 2021" is not about the attack of the day.
             let fallback = main.filter(|&e| {
                 let event_date = events[e].date.as_deref();
-                ex.timexes.iter().filter(|t| events::is_calendar(&t.value)).all(|t| {
-                    let in_sentence = ex.sentences.iter().any(|s| s.contains(f.span) && s.contains(t.span));
-                    !in_sentence || event_date.is_some_and(|d| events::dates_compatible(d, &t.value, 2))
-                })
+                ex.timexes
+                    .iter()
+                    .filter(|t| events::is_calendar(&t.value))
+                    .all(|t| {
+                        let in_sentence = ex
+                            .sentences
+                            .iter()
+                            .any(|s| s.contains(f.span) && s.contains(t.span));
+                        !in_sentence
+                            || event_date.is_some_and(|d| events::dates_compatible(d, &t.value, 2))
+                    })
             });
-            let Some(event) = in_sentence.or(fallback) else { continue };
-            groups.entry((event, f.measure.clone())).or_default().push(FigureReport {
-                doc: d,
-                published: doc.published_date().map(str::to_string),
-                value: f.value,
-                qualifier: f.qualifier,
-                vague: f.vague,
-                span: f.span,
-            });
+            let Some(event) = in_sentence.or(fallback) else {
+                continue;
+            };
+            groups
+                .entry((event, f.measure.clone()))
+                .or_default()
+                .push(FigureReport {
+                    doc: d,
+                    published: doc.published_date().map(str::to_string),
+                    value: f.value,
+                    qualifier: f.qualifier,
+                    vague: f.vague,
+                    span: f.span,
+                });
         }
     }
     for ((event, measure), reports) in groups {
@@ -210,9 +250,15 @@ fn resolve(docs: &[(Document, Extraction)], documents: Vec<Document>) -> Dossier
     let mut quotes = Vec::new();
     for (d, (_, ex)) in docs.iter().enumerate() {
         for q in &ex.quotes {
-            let speaker = q.speaker.and_then(|s| entity_at(&mention_index, d, s)).map(|e| entities[e].id.clone());
+            let speaker = q
+                .speaker
+                .and_then(|s| entity_at(&mention_index, d, s))
+                .map(|e| entities[e].id.clone());
             quotes.push(DossierQuote {
-                span: DocSpan { doc: d, span: q.span },
+                span: DocSpan {
+                    doc: d,
+                    span: q.span,
+                },
                 speaker,
                 speaker_span: q.speaker.map(|s| DocSpan { doc: d, span: s }),
                 direct: q.direct,
@@ -221,31 +267,42 @@ fn resolve(docs: &[(Document, Extraction)], documents: Vec<Document>) -> Dossier
     }
 
     // Claims, merged per (subject, predicate, object).
-    let mut claim_map: BTreeMap<(Option<String>, dossier_model::Predicate, Option<String>), Claim> = BTreeMap::new();
+    let mut claim_map: BTreeMap<(Option<String>, dossier_model::Predicate, Option<String>), Claim> =
+        BTreeMap::new();
     for (d, (_, ex)) in docs.iter().enumerate() {
         for a in &ex.assertions {
-            let subject = a.subject.and_then(|s| entity_at(&mention_index, d, s)).map(|e| entities[e].id.clone());
+            let subject = a
+                .subject
+                .and_then(|s| entity_at(&mention_index, d, s))
+                .map(|e| entities[e].id.clone());
             let object = a.object.and_then(|o| {
-                entity_at(&mention_index, d, o).map(|e| entities[e].id.clone()).or_else(|| {
-                    event_mentions
-                        .iter()
-                        .position(|m| m.at.doc == d && m.at.span.overlaps(o))
-                        .map(|i| events[cluster_of[i]].id.clone())
-                })
+                entity_at(&mention_index, d, o)
+                    .map(|e| entities[e].id.clone())
+                    .or_else(|| {
+                        event_mentions
+                            .iter()
+                            .position(|m| m.at.doc == d && m.at.span.overlaps(o))
+                            .map(|i| events[cluster_of[i]].id.clone())
+                    })
             });
-            let c = claim_map.entry((subject.clone(), a.predicate, object.clone())).or_insert_with(|| Claim {
-                subject,
-                predicate: a.predicate,
-                object,
-                docs: Vec::new(),
-                evidence: Vec::new(),
-                hedged: true,
-                contested: false,
-            });
+            let c = claim_map
+                .entry((subject.clone(), a.predicate, object.clone()))
+                .or_insert_with(|| Claim {
+                    subject,
+                    predicate: a.predicate,
+                    object,
+                    docs: Vec::new(),
+                    evidence: Vec::new(),
+                    hedged: true,
+                    contested: false,
+                });
             if !c.docs.contains(&d) {
                 c.docs.push(d);
             }
-            c.evidence.push(DocSpan { doc: d, span: a.sentence });
+            c.evidence.push(DocSpan {
+                doc: d,
+                span: a.sentence,
+            });
             // Hedged only if every source hedges it.
             c.hedged &= a.hedged;
         }
@@ -263,10 +320,21 @@ fn resolve(docs: &[(Document, Extraction)], documents: Vec<Document>) -> Dossier
     }
 
     let discrepancies = find_discrepancies(docs, &entities, &events, &claims);
-    let mut timeline: Vec<TimelineEntry> =
-        events.iter().enumerate().filter_map(|(i, e)| e.date.clone().map(|date| TimelineEntry { date, event: i })).collect();
+    let mut timeline: Vec<TimelineEntry> = events
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.date.clone().map(|date| TimelineEntry { date, event: i }))
+        .collect();
     timeline.sort_by(|a, b| (&a.date, a.event).cmp(&(&b.date, b.event)));
-    Dossier { documents, entities, events, timeline, quotes, claims, discrepancies }
+    Dossier {
+        documents,
+        entities,
+        events,
+        timeline,
+        quotes,
+        claims,
+        discrepancies,
+    }
 }
 
 /// The event a document talks about most, from that document's mentions and their clusters.
@@ -275,10 +343,18 @@ fn main_event(mentions: &[events::EventMention], cluster_of: &[usize]) -> Option
     for i in 0..mentions.len() {
         *counts.entry(cluster_of[i]).or_insert(0) += 1;
     }
-    counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c))).map(|(c, _)| c)
+    counts
+        .into_iter()
+        .max_by_key(|&(c, n)| (n, std::cmp::Reverse(c)))
+        .map(|(c, _)| c)
 }
 
-fn build_event(c: usize, members: &[usize], mentions: &[events::EventMention], entities: &[dossier_model::ResolvedEntity]) -> Event {
+fn build_event(
+    c: usize,
+    members: &[usize],
+    mentions: &[events::EventMention],
+    entities: &[dossier_model::ResolvedEntity],
+) -> Event {
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     let mut places: BTreeMap<usize, usize> = BTreeMap::new();
     let mut dates: Vec<SourceDate> = Vec::new();
@@ -290,20 +366,37 @@ fn build_event(c: usize, members: &[usize], mentions: &[events::EventMention], e
         }
         if let Some((value, span)) = &m.date {
             if !dates.iter().any(|d| d.doc == m.at.doc && &d.value == value) {
-                dates.push(SourceDate { doc: m.at.doc, value: value.clone(), span: *span });
+                dates.push(SourceDate {
+                    doc: m.at.doc,
+                    value: value.clone(),
+                    span: *span,
+                });
             }
         }
     }
-    let kind = kinds.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k))).map(|(k, _)| k.to_string()).unwrap_or_default();
+    let kind = kinds
+        .iter()
+        .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+        .map(|(k, _)| k.to_string())
+        .unwrap_or_default();
     // The most precise date, the one most sources give among those.
     let best_len = dates.iter().map(|d| d.value.len()).max().unwrap_or(0);
     let mut date_votes: BTreeMap<&str, usize> = BTreeMap::new();
     for d in dates.iter().filter(|d| d.value.len() == best_len) {
         *date_votes.entry(d.value.as_str()).or_insert(0) += 1;
     }
-    let date = date_votes.iter().max_by_key(|(v, n)| (**n, std::cmp::Reverse(**v))).map(|(v, _)| v.to_string());
-    let place = places.iter().max_by_key(|(p, n)| (**n, std::cmp::Reverse(**p))).map(|(p, _)| entities[*p].id.clone());
-    let place_name = places.iter().max_by_key(|(p, n)| (**n, std::cmp::Reverse(**p))).map(|(p, _)| names::slug(&entities[*p].name));
+    let date = date_votes
+        .iter()
+        .max_by_key(|(v, n)| (**n, std::cmp::Reverse(**v)))
+        .map(|(v, _)| v.to_string());
+    let place = places
+        .iter()
+        .max_by_key(|(p, n)| (**n, std::cmp::Reverse(**p)))
+        .map(|(p, _)| entities[*p].id.clone());
+    let place_name = places
+        .iter()
+        .max_by_key(|(p, n)| (**n, std::cmp::Reverse(**p)))
+        .map(|(p, _)| names::slug(&entities[*p].name));
     let mut id = format!("{kind}-{}", c + 1);
     if let Some(p) = &place_name {
         id = format!("{kind}-{p}");
@@ -323,7 +416,12 @@ fn build_event(c: usize, members: &[usize], mentions: &[events::EventMention], e
     }
 }
 
-fn find_discrepancies(docs: &[(Document, Extraction)], entities: &[dossier_model::ResolvedEntity], events: &[Event], claims: &[Claim]) -> Vec<Discrepancy> {
+fn find_discrepancies(
+    docs: &[(Document, Extraction)],
+    entities: &[dossier_model::ResolvedEntity],
+    events: &[Event],
+    claims: &[Claim],
+) -> Vec<Discrepancy> {
     let mut out = Vec::new();
     // Names: one person whose full name the sources spell differently.
     for e in entities.iter().filter(|e| e.kind == EntityType::Person) {
@@ -334,28 +432,54 @@ fn find_discrepancies(docs: &[(Document, Extraction)], entities: &[dossier_model
                 continue;
             }
             let shown = names::display(text);
-            if !spellings.iter().any(|v| v.doc == m.doc && names::key(&v.value) == names::key(&shown)) {
-                spellings.push(DiscrepancyValue { doc: m.doc, value: shown, span: m.span });
+            if !spellings
+                .iter()
+                .any(|v| v.doc == m.doc && names::key(&v.value) == names::key(&shown))
+            {
+                spellings.push(DiscrepancyValue {
+                    doc: m.doc,
+                    value: shown,
+                    span: m.span,
+                });
             }
         }
         // Spellings are compared at equal length: "Michael E Kurilla" adds a middle initial to
         // "Michael Kurilla", it does not spell it differently.
-        let mut keys: Vec<(usize, String)> = spellings.iter().map(|v| (names::bare_words(&v.value).len(), names::key(&v.value))).collect();
+        let mut keys: Vec<(usize, String)> = spellings
+            .iter()
+            .map(|v| (names::bare_words(&v.value).len(), names::key(&v.value)))
+            .collect();
         keys.sort();
         keys.dedup();
         let differing = keys.windows(2).any(|w| w[0].0 == w[1].0);
-        spellings.retain(|v| keys.iter().filter(|(n, _)| *n == names::bare_words(&v.value).len()).count() > 1);
+        spellings.retain(|v| {
+            keys.iter()
+                .filter(|(n, _)| *n == names::bare_words(&v.value).len())
+                .count()
+                > 1
+        });
         let sources: std::collections::BTreeSet<usize> = spellings.iter().map(|v| v.doc).collect();
         if differing && sources.len() > 1 {
-            out.push(Discrepancy { kind: DiscrepancyKind::Name, about: format!("spelling of {}", e.name), event: None, measure: None, values: spellings });
+            out.push(Discrepancy {
+                kind: DiscrepancyKind::Name,
+                about: format!("spelling of {}", e.name),
+                event: None,
+                measure: None,
+                values: spellings,
+            });
         }
     }
     for (e, ev) in events.iter().enumerate() {
         for g in &ev.figures {
-            let mut distinct: Vec<String> = g.reports.iter().map(|r| figures::describe(r.value, r.qualifier, r.vague)).collect();
+            let mut distinct: Vec<String> = g
+                .reports
+                .iter()
+                .map(|r| figures::describe(r.value, r.qualifier, r.vague))
+                .collect();
             distinct.sort();
             distinct.dedup();
-            let sources: std::collections::BTreeSet<usize> = g.reports.iter().map(|r| r.doc).collect();
+            let sources: std::collections::BTreeSet<usize> =
+                g.reports.iter().map(|r| r.doc).collect();
             if distinct.len() > 1 && sources.len() > 1 {
                 out.push(Discrepancy {
                     kind: DiscrepancyKind::Figure,
@@ -365,7 +489,11 @@ fn find_discrepancies(docs: &[(Document, Extraction)], entities: &[dossier_model
                     values: g
                         .reports
                         .iter()
-                        .map(|r| DiscrepancyValue { doc: r.doc, value: figures::describe(r.value, r.qualifier, r.vague), span: r.span })
+                        .map(|r| DiscrepancyValue {
+                            doc: r.doc,
+                            value: figures::describe(r.value, r.qualifier, r.vague),
+                            span: r.span,
+                        })
                         .collect(),
                 });
             }
@@ -382,29 +510,64 @@ fn find_discrepancies(docs: &[(Document, Extraction)], entities: &[dossier_model
                 about: format!("date of {}", ev.id),
                 event: Some(e),
                 measure: None,
-                values: day_dates.iter().map(|d| DiscrepancyValue { doc: d.doc, value: d.value.clone(), span: d.span }).collect(),
+                values: day_dates
+                    .iter()
+                    .map(|d| DiscrepancyValue {
+                        doc: d.doc,
+                        value: d.value.clone(),
+                        span: d.span,
+                    })
+                    .collect(),
             });
         }
     }
     // Attribution: responsibility claimed by one party while another is blamed.
-    let claimed: Vec<&Claim> = claims.iter().filter(|c| c.predicate == dossier_model::Predicate::ClaimedResponsibility && c.subject.is_some()).collect();
+    let claimed: Vec<&Claim> = claims
+        .iter()
+        .filter(|c| {
+            c.predicate == dossier_model::Predicate::ClaimedResponsibility && c.subject.is_some()
+        })
+        .collect();
     let blamed: Vec<&Claim> = claims
         .iter()
-        .filter(|c| matches!(c.predicate, dossier_model::Predicate::Blamed | dossier_model::Predicate::Accused) && c.object.is_some())
+        .filter(|c| {
+            matches!(
+                c.predicate,
+                dossier_model::Predicate::Blamed | dossier_model::Predicate::Accused
+            ) && c.object.is_some()
+        })
         .collect();
-    if !claimed.is_empty() && blamed.iter().any(|b| claimed.iter().all(|c| c.subject != b.object)) {
+    if !claimed.is_empty()
+        && blamed
+            .iter()
+            .any(|b| claimed.iter().all(|c| c.subject != b.object))
+    {
         let mut values = Vec::new();
         for c in &claimed {
             for ev in &c.evidence {
-                values.push(DiscrepancyValue { doc: ev.doc, value: format!("claimed by {}", c.subject.as_deref().unwrap_or("?")), span: ev.span });
+                values.push(DiscrepancyValue {
+                    doc: ev.doc,
+                    value: format!("claimed by {}", c.subject.as_deref().unwrap_or("?")),
+                    span: ev.span,
+                });
             }
         }
         for b in &blamed {
             for ev in &b.evidence {
-                values.push(DiscrepancyValue { doc: ev.doc, value: format!("blamed on {}", b.object.as_deref().unwrap_or("?")), span: ev.span });
+                values.push(DiscrepancyValue {
+                    doc: ev.doc,
+                    value: format!("blamed on {}", b.object.as_deref().unwrap_or("?")),
+                    span: ev.span,
+                });
             }
         }
-        out.push(Discrepancy { kind: DiscrepancyKind::Attribution, about: "who is responsible".into(), event: None, measure: None, values });
+        out.push(Discrepancy {
+            kind: DiscrepancyKind::Attribution,
+            about: "who is responsible".into(),
+            event: None,
+            measure: None,
+            values,
+        });
     }
     let _ = docs;
     out

@@ -3,22 +3,92 @@
 
 /// Words that stand before a name but are not part of it.
 const TITLES: &[&str] = &[
-    "president", "vice-president", "prime", "minister", "gen", "general", "lt", "lieutenant", "col",
-    "colonel", "maj", "major", "capt", "captain", "sgt", "sergeant", "adm", "admiral", "dr", "doctor",
-    "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "lord", "lady", "king", "queen",
-    "prince", "princess", "sheikh", "chancellor", "senator", "sen", "rep", "governor", "gov", "mayor",
-    "judge", "justice", "pope", "cardinal", "bishop", "rev", "reverend", "imam", "ayatollah", "emir",
-    "former", "late", "foreign", "defence", "defense", "interior", "secretary", "chief", "commander",
-    "spokesman", "spokeswoman", "spokesperson", "analyst", "expert", "director", "head", "leader",
+    "president",
+    "vice-president",
+    "prime",
+    "minister",
+    "gen",
+    "general",
+    "lt",
+    "lieutenant",
+    "col",
+    "colonel",
+    "maj",
+    "major",
+    "capt",
+    "captain",
+    "sgt",
+    "sergeant",
+    "adm",
+    "admiral",
+    "dr",
+    "doctor",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "chancellor",
+    "senator",
+    "sen",
+    "rep",
+    "governor",
+    "gov",
+    "mayor",
+    "judge",
+    "justice",
+    "pope",
+    "cardinal",
+    "bishop",
+    "rev",
+    "reverend",
+    "imam",
+    "ayatollah",
+    "emir",
+    "former",
+    "late",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "secretary",
+    "chief",
+    "commander",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "analyst",
+    "expert",
+    "director",
+    "head",
+    "leader",
 ];
 
 /// Words that do not count in initials ("Islamic State *in the* Khorasan" → ISK).
-const INITIALS_SKIP: &[&str] = &["of", "the", "in", "and", "for", "de", "du", "des", "la", "le", "al", "el", "&"];
+const INITIALS_SKIP: &[&str] = &[
+    "of", "the", "in", "and", "for", "de", "du", "des", "la", "le", "al", "el", "&",
+];
 
 /// The surface of a mention without a possessive ending and surrounding punctuation.
 pub fn surface(text: &str) -> &str {
-    let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '(');
-    let t = t.strip_suffix("’s").or_else(|| t.strip_suffix("'s")).or_else(|| t.strip_suffix('’')).unwrap_or(t);
+    let t = text
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '(');
+    let t = t
+        .strip_suffix("’s")
+        .or_else(|| t.strip_suffix("'s"))
+        .or_else(|| t.strip_suffix('’'))
+        .unwrap_or(t);
     t.trim()
 }
 
@@ -26,7 +96,12 @@ pub fn surface(text: &str) -> &str {
 pub fn words(text: &str) -> Vec<String> {
     surface(text)
         .split(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-' | '‐' | '/'))
-        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase())
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -61,9 +136,33 @@ pub fn demonym_key(text: &str) -> String {
 /// Words that end the name of a place people gather in; the first word alone often names the
 /// place too ("Crocus" for "Crocus City Hall").
 pub const FACILITY_HEADS: &[&str] = &[
-    "hall", "centre", "center", "arena", "theatre", "theater", "stadium", "airport", "square", "mall", "hotel",
-    "museum", "church", "mosque", "synagogue", "cathedral", "station", "bridge", "market", "hospital", "school",
-    "university", "club", "venue", "plaza", "park", "palace",
+    "hall",
+    "centre",
+    "center",
+    "arena",
+    "theatre",
+    "theater",
+    "stadium",
+    "airport",
+    "square",
+    "mall",
+    "hotel",
+    "museum",
+    "church",
+    "mosque",
+    "synagogue",
+    "cathedral",
+    "station",
+    "bridge",
+    "market",
+    "hospital",
+    "school",
+    "university",
+    "club",
+    "venue",
+    "plaza",
+    "park",
+    "palace",
 ];
 
 /// Known other names of countries and organisations (`models/aliases.tsv`): key → canonical key.
@@ -76,7 +175,9 @@ pub fn known_alias(key: &str) -> Option<&'static str> {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let Some((canonical, others)) = line.split_once('\t') else { continue };
+            let Some((canonical, others)) = line.split_once('\t') else {
+                continue;
+            };
             let canonical = self::key(canonical);
             for alias in others.split('|') {
                 map.insert(self::key(alias), canonical.clone());
@@ -103,7 +204,10 @@ pub fn is_acronym(text: &str) -> bool {
 /// → isk). `None` for one-word names.
 pub fn initials(text: &str) -> Option<String> {
     let w = bare_words(text);
-    let content: Vec<&String> = w.iter().filter(|w| !INITIALS_SKIP.contains(&w.as_str())).collect();
+    let content: Vec<&String> = w
+        .iter()
+        .filter(|w| !INITIALS_SKIP.contains(&w.as_str()))
+        .collect();
     (content.len() >= 2).then(|| content.iter().filter_map(|w| w.chars().next()).collect())
 }
 
@@ -112,7 +216,11 @@ pub fn display(text: &str) -> String {
     let s = surface(text);
     let mut parts: Vec<&str> = s.split_whitespace().collect();
     while parts.len() > 1 && {
-        let w: String = parts[0].chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+        let w: String = parts[0]
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
         TITLES.contains(&w.as_str()) || w == "the"
     } {
         parts.remove(0);
@@ -171,8 +279,14 @@ mod tests {
         assert!(is_acronym("U.S."));
         assert!(!is_acronym("Kabul"));
         assert!(!is_acronym("Islamic State"));
-        assert_eq!(initials("Islamic State in the Khorasan").as_deref(), Some("isk"));
-        assert_eq!(initials("Federal Bureau of Investigation").as_deref(), Some("fbi"));
+        assert_eq!(
+            initials("Islamic State in the Khorasan").as_deref(),
+            Some("isk")
+        );
+        assert_eq!(
+            initials("Federal Bureau of Investigation").as_deref(),
+            Some("fbi")
+        );
         assert_eq!(initials("Moscow"), None);
     }
 
@@ -187,7 +301,10 @@ mod tests {
     fn table_and_demonyms() {
         assert_eq!(known_alias(&key("U.S.")), Some("unitedstates"));
         assert_eq!(known_alias(&key("America")), Some("unitedstates"));
-        assert_eq!(known_alias(&key("ISIS")), known_alias(&key("Islamic State")));
+        assert_eq!(
+            known_alias(&key("ISIS")),
+            known_alias(&key("Islamic State"))
+        );
         assert_eq!(known_alias(&key("Dravosk")), None);
         assert_eq!(demonym_key("Russians"), "russian");
         assert_eq!(demonym_key("Jews"), "jews");
@@ -198,6 +315,9 @@ mod tests {
     fn display_and_slug() {
         assert_eq!(display("President Vladimir Putin’s"), "Vladimir Putin");
         assert_eq!(display("Gen"), "Gen");
-        assert_eq!(slug("Islamic State – Khorasan Province"), "islamic-state-khorasan-province");
+        assert_eq!(
+            slug("Islamic State – Khorasan Province"),
+            "islamic-state-khorasan-province"
+        );
     }
 }

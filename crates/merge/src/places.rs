@@ -17,7 +17,8 @@ static COUNTRIES: LazyLock<std::collections::HashSet<String>> = LazyLock::new(||
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
-            (f.len() >= 5 && f[4].parse::<u64>().is_ok_and(|p| p >= COUNTRY_RANK)).then(|| names::key(f[0]))
+            (f.len() >= 5 && f[4].parse::<u64>().is_ok_and(|p| p >= COUNTRY_RANK))
+                .then(|| names::key(f[0]))
         })
         .collect()
 });
@@ -35,11 +36,21 @@ static PLACES: LazyLock<HashMap<String, Place>> = LazyLock::new(|| {
             continue;
         }
         let mut f = line.split('\t');
-        let (Some(name), Some(country), Some(lat), Some(lon)) = (f.next(), f.next(), f.next(), f.next()) else { continue };
-        let (Ok(latitude), Ok(longitude)) = (lat.parse(), lon.parse()) else { continue };
+        let (Some(name), Some(country), Some(lat), Some(lon)) =
+            (f.next(), f.next(), f.next(), f.next())
+        else {
+            continue;
+        };
+        let (Ok(latitude), Ok(longitude)) = (lat.parse(), lon.parse()) else {
+            continue;
+        };
         // The table is sorted by name, not population: keep the first of equal keys only when
         // the names are equal; exact names were already deduplicated by population.
-        map.entry(names::key(name)).or_insert(Place { country: country.to_string(), latitude, longitude });
+        map.entry(names::key(name)).or_insert(Place {
+            country: country.to_string(),
+            latitude,
+            longitude,
+        });
     }
     map
 });
@@ -68,8 +79,14 @@ mod tests {
         assert_eq!(lookup("Moscow").unwrap().country, "RU");
         assert_eq!(lookup("Kabul").unwrap().country, "AF");
         assert_eq!(lookup("U.S.").unwrap().country, "US");
-        assert!((lookup("Russia").unwrap().latitude - 55.75).abs() < 0.1, "a country sits at its capital");
-        assert!(lookup("Dravosk").is_none(), "the demo corpus town is invented");
+        assert!(
+            (lookup("Russia").unwrap().latitude - 55.75).abs() < 0.1,
+            "a country sits at its capital"
+        );
+        assert!(
+            lookup("Dravosk").is_none(),
+            "the demo corpus town is invented"
+        );
         assert!(is_country("Iran") && is_country("U.S.") && !is_country("Kerman"));
     }
 }

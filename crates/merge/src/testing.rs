@@ -6,10 +6,15 @@ use dossier_model::*;
 
 pub fn doc(id: &str, published: Option<&str>, marked: &str) -> (Document, Extraction) {
     let mut text = String::new();
-    let mut ex = Extraction { doc_id: id.into(), ..Extraction::default() };
+    let mut ex = Extraction {
+        doc_id: id.into(),
+        ..Extraction::default()
+    };
     let mut rest = marked;
     loop {
-        let Some(open) = rest.find(['[', '{', '<']) else { break };
+        let Some(open) = rest.find(['[', '{', '<']) else {
+            break;
+        };
         text.push_str(&rest[..open]);
         let close_char = match rest.as_bytes()[open] {
             b'[' => ']',
@@ -27,17 +32,29 @@ pub fn doc(id: &str, published: Option<&str>, marked: &str) -> (Document, Extrac
                     "LOC" => EntityType::Location,
                     _ => EntityType::Misc,
                 };
-                ex.entities.push(Entity { span: Span::new(text.len(), text.len() + name.len()), kind });
+                ex.entities.push(Entity {
+                    span: Span::new(text.len(), text.len() + name.len()),
+                    kind,
+                });
                 text.push_str(name);
             }
             '}' => {
                 let (value, shown) = inner.split_once(' ').unwrap();
-                ex.timexes.push(Timex { span: Span::new(text.len(), text.len() + shown.len()), kind: TimexType::Date, value: value.into() });
+                ex.timexes.push(Timex {
+                    span: Span::new(text.len(), text.len() + shown.len()),
+                    kind: TimexType::Date,
+                    value: value.into(),
+                });
                 text.push_str(shown);
             }
             _ => {
                 let mut parts = inner.splitn(4, ' ');
-                let (measure, value, qualifier, shown) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
+                let (measure, value, qualifier, shown) = (
+                    parts.next().unwrap(),
+                    parts.next().unwrap(),
+                    parts.next().unwrap(),
+                    parts.next().unwrap(),
+                );
                 let qualifier: Qualifier = serde_json_like(qualifier);
                 ex.figures.push(Figure {
                     span: Span::new(text.len(), text.len() + shown.len()),
@@ -64,12 +81,24 @@ pub fn doc(id: &str, published: Option<&str>, marked: &str) -> (Document, Extrac
         let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         if !trimmed.is_empty() {
             let s = pos + word.find(trimmed).unwrap();
-            ex.tokens.push(Token { span: Span::new(s, s + trimmed.len()), kind: TokenKind::Word });
+            ex.tokens.push(Token {
+                span: Span::new(s, s + trimmed.len()),
+                kind: TokenKind::Word,
+            });
         }
         pos += word.len() + 1;
     }
-    let published = published.map(|p| PublishedDate { value: p.into(), source: PublishedSource::Input });
-    let doc = Document { id: id.into(), text, published, content_hash: format!("h-{id}"), ..Document::default() };
+    let published = published.map(|p| PublishedDate {
+        value: p.into(),
+        source: PublishedSource::Input,
+    });
+    let doc = Document {
+        id: id.into(),
+        text,
+        published,
+        content_hash: format!("h-{id}"),
+        ..Document::default()
+    };
     (doc, ex)
 }
 

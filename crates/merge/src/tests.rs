@@ -23,23 +23,53 @@ fn finish(docs: &[(dossier_model::Document, dossier_model::Extraction)]) -> Doss
 #[test]
 fn sources_are_lined_up_fact_by_fact() {
     let d = finish(&corpus());
-    let varga: Vec<_> = d.entities.iter().filter(|e| e.name == "Ilse Varga").collect();
+    let varga: Vec<_> = d
+        .entities
+        .iter()
+        .filter(|e| e.name == "Ilse Varga")
+        .collect();
     assert_eq!(varga.len(), 1);
-    assert_eq!(varga[0].mentions.len(), 2, "the surname in another document is the same person");
+    assert_eq!(
+        varga[0].mentions.len(),
+        2,
+        "the surname in another document is the same person"
+    );
 
-    let attacks: Vec<_> = d.events.iter().filter(|e| e.kind == "attack" || e.kind == "bombing").collect();
-    assert_eq!(attacks.len(), 1, "one happening, whatever each source calls it: {:?}", d.events);
+    let attacks: Vec<_> = d
+        .events
+        .iter()
+        .filter(|e| e.kind == "attack" || e.kind == "bombing")
+        .collect();
+    assert_eq!(
+        attacks.len(),
+        1,
+        "one happening, whatever each source calls it: {:?}",
+        d.events
+    );
     let ev = attacks[0];
-    assert_eq!(ev.date.as_deref(), Some("2025-03-07"), "the date most sources give");
+    assert_eq!(
+        ev.date.as_deref(),
+        Some("2025-03-07"),
+        "the date most sources give"
+    );
     let killed = ev.figures.iter().find(|g| g.measure == "killed").unwrap();
     assert_eq!((killed.low, killed.high, killed.conservative), (31, 40, 31));
     assert_eq!(killed.reports.len(), 3);
 
     let kinds: Vec<DiscrepancyKind> = d.discrepancies.iter().map(|x| x.kind).collect();
     assert!(kinds.contains(&DiscrepancyKind::Figure), "{kinds:?}");
-    assert!(kinds.contains(&DiscrepancyKind::Date), "misdated by a day: {kinds:?}");
-    assert!(kinds.contains(&DiscrepancyKind::Name), "Qassim/Qasem: {kinds:?}");
-    assert_eq!(d.timeline.len(), d.events.iter().filter(|e| e.date.is_some()).count());
+    assert!(
+        kinds.contains(&DiscrepancyKind::Date),
+        "misdated by a day: {kinds:?}"
+    );
+    assert!(
+        kinds.contains(&DiscrepancyKind::Name),
+        "Qassim/Qasem: {kinds:?}"
+    );
+    assert_eq!(
+        d.timeline.len(),
+        d.events.iter().filter(|e| e.date.is_some()).count()
+    );
 }
 
 #[test]

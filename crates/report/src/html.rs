@@ -60,8 +60,8 @@ pub fn dossier_html(d: &Dossier) -> String {
         let _ = writeln!(out, "<li class=\"muted\">No fact is reported alike by two or more sources.</li>");
     }
     for f in agreed {
-        let value = f.per_doc.iter().flatten().next().map(|c| c.value.clone()).unwrap_or_default();
-        let cites: String = f.per_doc.iter().flatten().map(|c| cite(c.at)).collect();
+        let value = f.cells.first().map(|(_, c)| c.value.clone()).unwrap_or_default();
+        let cites: String = f.cells.iter().map(|(_, c)| cite(c.at)).collect();
         let _ = writeln!(out, "<li>{}: <b>{}</b>{}</li>", escape(&f.label), escape(&value), cites);
     }
     let _ = writeln!(out, "</ul>");
@@ -128,6 +128,8 @@ pub fn dossier_html(d: &Dossier) -> String {
     let _ = writeln!(out, "<h2>Source-by-fact matrix</h2>");
     if facts.is_empty() {
         let _ = writeln!(out, "<p class=\"muted\">No facts to compare.</p>");
+    } else if d.documents.len() > view::MATRIX_MAX_SOURCES {
+        let _ = writeln!(out, "<p class=\"muted\">{} sources are too many for a table; the dossier JSON has every fact with its sources.</p>", d.documents.len());
     } else {
         let _ = write!(out, "<table><tr><th>fact</th>");
         for i in 0..d.documents.len() {
@@ -137,7 +139,7 @@ pub fn dossier_html(d: &Dossier) -> String {
         for f in &facts {
             let class = if f.sources() > 1 && !f.agreed() { " class=\"disagree\"" } else { "" };
             let _ = write!(out, "<tr{class}><td>{}</td>", escape(&f.label));
-            for c in &f.per_doc {
+            for c in (0..d.documents.len()).map(|i| f.cell(i)) {
                 match c {
                     Some(c) => { let _ = write!(out, "<td>{}{}</td>", escape(&c.value), cite(c.at)); }
                     None => out.push_str("<td></td>"),

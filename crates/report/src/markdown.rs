@@ -37,8 +37,8 @@ pub fn dossier_markdown(d: &Dossier) -> String {
         let _ = writeln!(out, "No fact is reported alike by two or more sources.");
     }
     for f in agreed {
-        let value = f.per_doc.iter().flatten().next().map(|c| c.value.clone()).unwrap_or_default();
-        let cites: Vec<String> = f.per_doc.iter().flatten().map(|c| cite(c.at)).collect();
+        let value = f.cells.first().map(|(_, c)| c.value.clone()).unwrap_or_default();
+        let cites: Vec<String> = f.cells.iter().map(|(_, c)| cite(c.at)).collect();
         let _ = writeln!(out, "- {}: **{}** — {}", cell(&f.label), cell(&value), cites.join(" "));
     }
 
@@ -110,11 +110,13 @@ pub fn dossier_markdown(d: &Dossier) -> String {
     let _ = writeln!(out, "\n## Source-by-fact matrix\n");
     if facts.is_empty() {
         let _ = writeln!(out, "No facts to compare.");
+    } else if d.documents.len() > view::MATRIX_MAX_SOURCES {
+        let _ = writeln!(out, "{} sources are too many for a table; the dossier JSON (`--format json`) has every fact with its sources.", d.documents.len());
     } else {
         let header: Vec<String> = (0..d.documents.len()).map(|i| cell(&view::doc_label(d, i))).collect();
         let _ = writeln!(out, "| fact | {} |\n|---|{}", header.join(" | "), "---|".repeat(header.len()));
         for f in &facts {
-            let cells: Vec<String> = f.per_doc.iter().map(|c| c.as_ref().map_or(String::new(), |c| cell(&c.value))).collect();
+            let cells: Vec<String> = (0..d.documents.len()).map(|i| f.cell(i).map_or(String::new(), |c| cell(&c.value))).collect();
             let _ = writeln!(out, "| {} | {} |", cell(&f.label), cells.join(" | "));
         }
     }

@@ -6,8 +6,9 @@ use dossier_model::{DocSpan, Dossier, Predicate};
 /// One fact and what each document says of it.
 pub struct Fact {
     pub label: String,
-    /// Per document (same order as `Dossier::documents`): its value and where it says it.
-    pub per_doc: Vec<Option<Cell>>,
+    /// The documents that report it, in document order, each with its value and where it says
+    /// it. Sparse: a corpus has thousands of documents and each fact is in a few.
+    pub cells: Vec<(usize, Cell)>,
 }
 
 pub struct Cell {
@@ -17,12 +18,17 @@ pub struct Cell {
 
 impl Fact {
     pub fn sources(&self) -> usize {
-        self.per_doc.iter().flatten().count()
+        self.cells.len()
+    }
+
+    /// The cell of document `doc`, if it reports the fact.
+    pub fn cell(&self, doc: usize) -> Option<&Cell> {
+        self.cells.binary_search_by_key(&doc, |(d, _)| *d).ok().map(|i| &self.cells[i].1)
     }
 
     /// Reported by two or more sources, all with the same value.
     pub fn agreed(&self) -> bool {
-        let mut values = self.per_doc.iter().flatten().map(|c| c.value.as_str());
+        let mut values = self.cells.iter().map(|(_, c)| c.value.as_str());
         let first = values.next();
         self.sources() >= 2 && values.all(|v| Some(v) == first)
     }
@@ -71,39 +77,42 @@ pub fn name_of(d: &Dossier, id: Option<&str>) -> String {
 
 /// Every fact with per-source values: event figures, event dates, claims.
 pub fn facts(d: &Dossier) -> Vec<Fact> {
-    let n = d.documents.len();
     let mut out = Vec::new();
     for (e, ev) in d.events.iter().enumerate() {
         for g in &ev.figures {
-            let mut per_doc: Vec<Option<Cell>> = (0..n).map(|_| None).collect();
-            for r in &g.reports {
-                per_doc[r.doc].get_or_insert(Cell {
-                    value: describe_report(r),
-                    at: DocSpan { doc: r.doc, span: r.span },
-                });
-            }
-            out.push(Fact { label: format!("{} — {}", g.measure, event_label(d, e)), per_doc });
+            let cells = first_per_doc(g.reports.iter().map(|r| (r.doc, Cell { value: describe_report(r), at: DocSpan { doc: r.doc, span: r.span } })));
+            out.push(Fact { label: format!("{} — {}", g.measure, event_label(d, e)), cells });
         }
         if !ev.dates.is_empty() {
-            let mut per_doc: Vec<Option<Cell>> = (0..n).map(|_| None).collect();
-            for sd in &ev.dates {
-                per_doc[sd.doc].get_or_insert(Cell { value: sd.value.clone(), at: DocSpan { doc: sd.doc, span: sd.span } });
-            }
-            out.push(Fact { label: format!("date — {}", event_label(d, e)), per_doc });
+            let cells = first_per_doc(ev.dates.iter().map(|sd| (sd.doc, Cell { value: sd.value.clone(), at: DocSpan { doc: sd.doc, span: sd.span } })));
+            out.push(Fact { label: format!("date — {}", event_label(d, e)), cells });
         }
     }
     for c in &d.claims {
-        let mut per_doc: Vec<Option<Cell>> = (0..n).map(|_| None).collect();
-        for ev in &c.evidence {
-            per_doc[ev.doc].get_or_insert(Cell { value: if c.hedged { "yes (hedged)".into() } else { "yes".into() }, at: *ev });
-        }
+        let cells = first_per_doc(c.evidence.iter().map(|ev| (ev.doc, Cell { value: if c.hedged { "yes (hedged)".into() } else { "yes".into() }, at: *ev })));
         out.push(Fact {
             label: format!("{} {} {}", name_of(d, c.subject.as_deref()), predicate_phrase(c.predicate), name_of(d, c.object.as_deref())),
-            per_doc,
+            cells,
         });
     }
     out
 }
+
+/// The first cell each document gives, in document order.
+fn first_per_doc(cells: impl Iterator<Item = (usize, Cell)>) -> Vec<(usize, Cell)> {
+    let mut out: Vec<(usize, Cell)> = Vec::new();
+    for (doc, cell) in cells {
+        if !out.iter().any(|(d, _)| *d == doc) {
+            out.push((doc, cell));
+        }
+    }
+    out.sort_by_key(|(d, _)| *d);
+    out
+}
+
+/// The source-by-fact matrix is for reading: beyond this many sources a table is no longer
+/// readable, and the reports say so and point to the JSON instead.
+pub const MATRIX_MAX_SOURCES: usize = 40;
 
 pub fn describe_report(r: &dossier_model::FigureReport) -> String {
     use dossier_model::{FigureValue, Qualifier::*};
