@@ -31,9 +31,20 @@ fn main() -> Result<()> {
             println!("QUOTE {:?} direct={} speaker={:?} cue={:?}", sl(q.span), q.direct, q.speaker.map(sl), q.cue.map(sl));
         }
         for a in dossier_nlp::quotes::attributions(&text, &tokens, &sentences, &[], Profile::Parc) {
-            println!("ATTR src={:?} cue={:?} content={:?}", a.source.map(sl), a.cue.map(sl), a.content.iter().map(|c| sl(*c)).collect::<Vec<_>>());
+            println!(
+                "ATTR src={:?} cue={:?} content={:?}",
+                a.source.map(sl),
+                a.cue.map(sl),
+                a.content.iter().map(|c| sl(*c)).collect::<Vec<_>>()
+            );
         }
-        for a in dossier_nlp::assertions::annotate(&text, &tokens, &sentences, &[], &dossier_nlp::quotes::annotate(&text, &tokens, &sentences, &[])) {
+        for a in dossier_nlp::assertions::annotate(
+            &text,
+            &tokens,
+            &sentences,
+            &[],
+            &dossier_nlp::quotes::annotate(&text, &tokens, &sentences, &[]),
+        ) {
             println!("ASSERT {} subj={:?} obj={:?} hedged={}", a.predicate.as_str(), a.subject.map(sl), a.object.map(sl), a.hedged);
         }
         return Ok(());

@@ -10,6 +10,7 @@
 //! - **overlap**: the number of tokens a predicted span shares with gold spans of the same
 //!   role, summed over all (predicted, gold) pairs, over the predicted tokens (precision) and
 //!   the gold tokens (recall).
+//!
 //! Predicted relations are the annotator's [`attributions`] (fragments sharing a cue joined).
 //!
 //! # Seeds
@@ -542,7 +543,11 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<QuoteScores> {
                 a_loose += 1;
             }
             let strict = (0..pa.len()).find(|&k| {
-                !used_s[k] && pa[k].0.overlaps(sent) && pa[k].1 == pred && arg_ok(gav, "subject", sent, pa[k].2) && arg_ok(gav, "object", sent, pa[k].3)
+                !used_s[k]
+                    && pa[k].0.overlaps(sent)
+                    && pa[k].1 == pred
+                    && arg_ok(gav, "subject", sent, pa[k].2)
+                    && arg_ok(gav, "object", sent, pa[k].3)
             });
             match strict {
                 Some(k) => {
@@ -551,7 +556,10 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<QuoteScores> {
                     if pa[k].4 == gav["hedged"].as_bool().unwrap_or(false) {
                         hedge_ok += 1;
                     } else {
-                        details.push(format!("{file} assertion HEDGE {pred} in {:?}", gav["text"].as_str().unwrap_or("").chars().take(70).collect::<String>()));
+                        details.push(format!(
+                            "{file} assertion HEDGE {pred} in {:?}",
+                            gav["text"].as_str().unwrap_or("").chars().take(70).collect::<String>()
+                        ));
                     }
                 }
                 None => details.push(format!(

@@ -29,7 +29,7 @@
 
 use crate::quotes::{lexicon, Doc, Np};
 
-use dossier_model::{Assertion, Entity, EntityType, Predicate, Quote, Span, Token, TokenKind};
+use dossier_model::{Assertion, Entity, EntityType, Predicate, Quote, Span, Token};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Trig {
@@ -55,8 +55,14 @@ enum Trig {
 
 fn trigger(w: &str) -> Option<(Trig, bool)> {
     // (trigger, is a noun form)
-    let l = w.to_ascii_lowercase();
-    Some(match l.as_str() {
+    if w.len() < 3 || w.len() > 12 {
+        return None;
+    }
+    lexicon::with_lower(w, trigger_lower)
+}
+
+fn trigger_lower(l: &str) -> Option<(Trig, bool)> {
+    Some(match l {
         "claim" | "claims" | "claimed" | "claiming" => (Trig::Claim, false),
         "blame" | "blames" | "blamed" | "blaming" => (Trig::Blame, false),
         "deny" | "denies" | "denied" | "denying" => (Trig::Deny, false),
@@ -85,33 +91,64 @@ fn trigger(w: &str) -> Option<(Trig, bool)> {
 }
 
 fn is_attack_noun(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "attack" | "attacks" | "bombing" | "bombings" | "massacre" | "shooting" | "assault" | "atrocity" | "killings" | "killing"
-            | "blast" | "explosion" | "raid" | "strike" | "operation"
-    )
+    lexicon::with_lower(w, |l| {
+        matches!(
+            l,
+            "attack"
+                | "attacks"
+                | "bombing"
+                | "bombings"
+                | "massacre"
+                | "shooting"
+                | "assault"
+                | "atrocity"
+                | "killings"
+                | "killing"
+                | "blast"
+                | "explosion"
+                | "raid"
+                | "strike"
+                | "operation"
+        )
+    })
 }
 
 fn is_violent_ing(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "killing" | "attacking" | "bombing" | "murdering" | "slaughtering" | "carrying" | "shooting" | "massacring" | "targeting"
-    )
+    lexicon::with_lower(w, |l| {
+        matches!(
+            l,
+            "killing" | "attacking" | "bombing" | "murdering" | "slaughtering" | "carrying" | "shooting" | "massacring" | "targeting"
+        )
+    })
 }
 
 fn is_warning_noun(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "warning" | "warnings" | "advice" | "claim" | "claims" | "allegation" | "allegations" | "report" | "reports" | "accusation"
-            | "accusations" | "suggestion" | "suggestions" | "intelligence" | "tip"
-    )
+    lexicon::with_lower(w, |l| {
+        matches!(
+            l,
+            "warning"
+                | "warnings"
+                | "advice"
+                | "claim"
+                | "claims"
+                | "allegation"
+                | "allegations"
+                | "report"
+                | "reports"
+                | "accusation"
+                | "accusations"
+                | "suggestion"
+                | "suggestions"
+                | "intelligence"
+                | "tip"
+        )
+    })
 }
 
 fn is_threat_word(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "threat" | "threats" | "danger" | "dangers" | "dangerous" | "menace" | "crosshairs" | "plotting" | "capability"
-    )
+    lexicon::with_lower(w, |l| {
+        matches!(l, "threat" | "threats" | "danger" | "dangers" | "dangerous" | "menace" | "crosshairs" | "plotting" | "capability")
+    })
 }
 
 /// Claims of responsibility, blame, denials, warnings … with subject and object spans.
@@ -155,7 +192,10 @@ fn hedged_between(doc: &Doc, from: usize, to: usize) -> bool {
             || doc.is(k, "view") && k >= 2 && doc.is(k - 2, "in")
             || doc.is(k, "evidence") && k >= 2 && doc.is(k - 2, "no")
             || doc.is(k, "said") && k + 1 < doc.toks.len() && doc.is(k + 1, "to") && k > 0 && doc.has(k - 1, lexicon::BE)
-            || doc.is(k, "hint") || doc.is(k, "hints") || doc.is(k, "hinted") || doc.is(k, "hinting")
+            || doc.is(k, "hint")
+            || doc.is(k, "hints")
+            || doc.is(k, "hinted")
+            || doc.is(k, "hinting")
     })
 }
 
@@ -198,7 +238,7 @@ fn antecedent(doc: &Doc, p: usize) -> Option<Span> {
     let at = doc.toks[p].span.start;
     let window = at.saturating_sub(1500);
     let best = doc
-        .entities
+        .entities_in(window, at)
         .iter()
         .filter(|e| e.span.end <= at && e.span.start >= window)
         .filter(|e| if personal { e.kind == EntityType::Person } else { e.kind == EntityType::Organization })
@@ -232,7 +272,7 @@ fn subjects_of(doc: &Doc, np: &Np) -> Vec<Span> {
     if has_and {
         let whole = doc.span(np.start, np.end);
         let ents: Vec<Span> = doc
-            .entities
+            .entities_in(whole.start, whole.end)
             .iter()
             .filter(|e| whole.contains(e.span) && e.kind != EntityType::Misc)
             .map(|e| e.span)
@@ -277,7 +317,7 @@ fn name_list(doc: &Doc, s: usize, hi: usize) -> Vec<Span> {
                 k += 1;
             }
             let run = doc.span(a, k);
-            let ent = doc.entities.iter().find(|e| e.span.overlaps(run)).map(|e| e.span);
+            let ent = doc.entities_in(run.start, run.end).first().map(|e| e.span);
             out.push(ent.unwrap_or(run));
             k += 1;
             continue;
@@ -294,7 +334,7 @@ fn first_party(doc: &Doc, from: usize, to: usize) -> Option<Span> {
         return None;
     }
     let region = doc.span(from, to - 1);
-    let ents: Vec<&Entity> = doc.entities.iter().filter(|e| region.contains(e.span)).collect();
+    let ents: Vec<&Entity> = doc.entities_in(region.start, region.end).iter().filter(|e| region.contains(e.span)).collect();
     if let Some(e) = ents.iter().find(|e| matches!(e.kind, EntityType::Organization | EntityType::Person)) {
         return Some(e.span);
     }
@@ -302,7 +342,10 @@ fn first_party(doc: &Doc, from: usize, to: usize) -> Option<Span> {
         return Some(e.span);
     }
     for k in from..to {
-        if doc.cap(k) && !doc.has(k, lexicon::DET | lexicon::TITLE | lexicon::PRON | lexicon::STOP | lexicon::TIME) && doc.sent_range(k).0 != k {
+        if doc.cap(k)
+            && !doc.has(k, lexicon::DET | lexicon::TITLE | lexicon::PRON | lexicon::STOP | lexicon::TIME)
+            && doc.sent_range(k).0 != k
+        {
             let s = k;
             let mut e = k;
             while e + 1 < to && doc.cap(e + 1) {
@@ -388,7 +431,7 @@ fn subject_for_trigger(doc: &Doc, i: usize) -> Vec<Np> {
         // `prompting X to`, `for X to`.
         if let Some(np) = doc.subject_of(i, s0) {
             let head = doc.tok_text(np.end);
-            if !(head.ends_with("ing") && !doc.cap(np.end)) {
+            if !head.ends_with("ing") || doc.cap(np.end) {
                 return vec![np];
             }
         }
@@ -396,7 +439,7 @@ fn subject_for_trigger(doc: &Doc, i: usize) -> Vec<Np> {
     }
     if let Some(np) = doc.subject_of(i, s0) {
         let head = doc.tok_text(np.end);
-        if !(head.ends_with("ing") && !doc.cap(np.end)) && !doc.is(np.end, "there") {
+        if (!head.ends_with("ing") || doc.cap(np.end)) && !doc.is(np.end, "there") {
             return vec![np];
         }
     }
@@ -409,11 +452,22 @@ fn subject_for_trigger(doc: &Doc, i: usize) -> Vec<Np> {
 /// The speaker of the quote whose content holds token `i`, if any.
 fn quote_speaker_at(doc: &Doc, quotes: &[Quote], i: usize) -> Option<Option<Span>> {
     let at = doc.toks[i].span;
-    quotes.iter().find(|q| q.span.contains(at)).map(|q| q.speaker)
+    // Quotes are in text order and do not nest: the last one starting before `at`.
+    let k = quotes.partition_point(|q| q.span.start <= at.start);
+    quotes[..k].iter().rev().take(4).find(|q| q.span.contains(at)).map(|q| q.speaker)
 }
 
 #[allow(clippy::too_many_arguments)]
-fn push(doc: &Doc, out: &mut Vec<Assertion>, i: usize, pred: Predicate, subjects: &[Option<Span>], object: Option<Span>, hedge_from: usize, hedged: bool) {
+fn push(
+    doc: &Doc,
+    out: &mut Vec<Assertion>,
+    i: usize,
+    pred: Predicate,
+    subjects: &[Option<Span>],
+    object: Option<Span>,
+    hedge_from: usize,
+    hedged: bool,
+) {
     let sentence = sentence_span(doc, i);
     let from = hedge_from.min(i);
     let (_, s1) = doc.sent_range(i);
@@ -445,13 +499,11 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                     push(doc, out, i, Predicate::Warned, &subs, None, i, false);
                 }
             }
-            Trig::Accuse => {
-                // `Moscow’s claims/accusations of … for X`.
-                if i >= 2 && doc.is_possessive(i - 1) {
-                    if let Some((a, b)) = doc.np_left(i - 2, s0) {
-                        let obj = first_party(doc, next, clause_end(doc, next));
-                        push(doc, out, i, Predicate::Accused, &[Some(doc.make_np(a, b).name)], obj, a, false);
-                    }
+            // `Moscow’s claims/accusations of … for X`.
+            Trig::Accuse if i >= 2 && doc.is_possessive(i - 1) => {
+                if let Some((a, b)) = doc.np_left(i - 2, s0) {
+                    let obj = first_party(doc, next, clause_end(doc, next));
+                    push(doc, out, i, Predicate::Accused, &[Some(doc.make_np(a, b).name)], obj, a, false);
                 }
             }
             Trig::Arrest => {
@@ -459,7 +511,9 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                 let support = (i.saturating_sub(3).max(s0)..i).find(|&k| doc.is(k, "carried") || doc.is(k, "made") || doc.is(k, "make"));
                 let obj_at = (next < s1 && doc.is(next, "of")).then(|| next + 1);
                 let obj = obj_at.and_then(|k| object_after(doc, k)).map(|(_, s)| s);
-                let obj = obj.or_else(|| (next..(next + 4).min(s1)).find(|&k| doc.is(k, "targeting")).and_then(|k| object_after(doc, k + 1)).map(|(_, s)| s));
+                let obj = obj.or_else(|| {
+                    (next..(next + 4).min(s1)).find(|&k| doc.is(k, "targeting")).and_then(|k| object_after(doc, k + 1)).map(|(_, s)| s)
+                });
                 if let Some(v) = support {
                     if let Some(np) = doc.subject_of(v, s0) {
                         let subs: Vec<Option<Span>> = subjects_of(doc, &np).into_iter().map(Some).collect();
@@ -491,13 +545,19 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
         && !doc.has(i - 1, lexicon::AUX | lexicon::PRON | lexicon::ADV | lexicon::STOP | lexicon::PREP)
         && !doc.tok_text(i - 1).ends_with("ly")
         && matches!(trig, Trig::Arrest | Trig::Charge);
-    let participle = participle || is_past && i > s0 && doc.is(i - 1, "and") && matches!(trig, Trig::Arrest | Trig::Charge) && i >= 2 && trigger(doc.tok_text(i - 2)).is_some_and(|t| matches!(t.0, Trig::Arrest | Trig::Charge));
+    let participle = participle
+        || is_past
+            && i > s0
+            && doc.is(i - 1, "and")
+            && matches!(trig, Trig::Arrest | Trig::Charge)
+            && i >= 2
+            && trigger(doc.tok_text(i - 2)).is_some_and(|t| matches!(t.0, Trig::Arrest | Trig::Charge));
     match trig {
         Trig::Arrest | Trig::Charge | Trig::Round => {
             if trig == Trig::Round && !(next < s1 && doc.is(next, "up")) {
                 return;
             }
-            if trig == Trig::Charge && next < s1 && (doc.is(next, "of") || doc.is(next, "for") && false) {
+            if trig == Trig::Charge && next < s1 && doc.is(next, "of") {
                 return;
             }
             if w == "charge" && i > s0 && (doc.has(i - 1, lexicon::DET) || doc.is(i - 1, "in")) {
@@ -545,7 +605,8 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
             }
             let from = subs.first().map(|np| np.start).unwrap_or(i);
             if next < s1 && (doc.is(next, "responsibility") || doc.is(next, "credit")) {
-                let obj = (next + 1 < s1 && doc.is(next + 1, "for")).then(|| object_after(doc, next + 2)).flatten().map(|(np, _)| np.source);
+                let obj =
+                    (next + 1 < s1 && doc.is(next + 1, "for")).then(|| object_after(doc, next + 2)).flatten().map(|(np, _)| np.source);
                 push(doc, out, i, Predicate::ClaimedResponsibility, &subj_spans, obj, from, false);
                 return;
             }
@@ -557,7 +618,7 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                 }
             }
             if let Some(np) = subs.first() {
-                if np.start > s0 && matches!(doc.tok_text(np.start - 1).to_ascii_lowercase().as_str(), "which" | "that") {
+                if np.start > s0 && lexicon::with_lower(doc.tok_text(np.start - 1), |l| matches!(l, "which" | "that")) {
                     let mut e = np.start - 1;
                     if e > s0 && doc.tok_text(e - 1) == "," {
                         e -= 1;
@@ -578,11 +639,17 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                 c += 1;
             }
             let end = clause_end(doc, c);
-            if c + 2 < end && doc.has(c, lexicon::PRON) && doc.has(c + 1, lexicon::BE) && (doc.is(c + 2, "behind") || doc.is(c + 2, "responsible")) {
+            if c + 2 < end
+                && doc.has(c, lexicon::PRON)
+                && doc.has(c + 1, lexicon::BE)
+                && (doc.is(c + 2, "behind") || doc.is(c + 2, "responsible"))
+            {
                 push(doc, out, i, Predicate::ClaimedResponsibility, &subj_spans, None, from, false);
                 return;
             }
-            if let Some(k) = (c..end).find(|&k| doc.is(k, "links") || doc.is(k, "link") || doc.is(k, "behind") || doc.is(k, "involvement") || doc.is(k, "responsible")) {
+            if let Some(k) = (c..end).find(|&k| {
+                doc.is(k, "links") || doc.is(k, "link") || doc.is(k, "behind") || doc.is(k, "involvement") || doc.is(k, "responsible")
+            }) {
                 let obj = first_party(doc, k, end).or_else(|| first_party(doc, c, k));
                 if obj.is_some() {
                     push(doc, out, i, Predicate::Blamed, &subj_spans, obj, from, false);
@@ -629,7 +696,8 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                 return;
             }
             let end = clause_end(doc, next);
-            let cue_word = (next + 1..end.min(next + 6)).find(|&k| matches!(doc.tok_text(k), "involvement" | "role" | "links" | "hand" | "responsibility" | "link"));
+            let cue_word = (next + 1..end.min(next + 6))
+                .find(|&k| matches!(doc.tok_text(k), "involvement" | "role" | "links" | "hand" | "responsibility" | "link"));
             let Some(cw) = cue_word else { return };
             let obj = first_party(doc, next + 1, cw + 1).or_else(|| Some(doc.span(next + 1, cw)));
             let subs = subject_for_trigger(doc, i);
@@ -683,7 +751,7 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                     return None;
                 }
                 let mut e = np.start - 1;
-                if matches!(doc.tok_text(e).to_ascii_lowercase().as_str(), "which" | "that" | "whom") {
+                if lexicon::with_lower(doc.tok_text(e), |l| matches!(l, "which" | "that" | "whom")) {
                     if e == s0 {
                         return None;
                     }
@@ -743,8 +811,16 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
 fn from_quotes(doc: &Doc, quotes: &[Quote], out: &mut Vec<Assertion>) {
     for q in quotes {
         let Some(cue) = q.cue else { continue };
-        let Some(ci) = doc.toks.iter().position(|t| t.span == cue || t.span.start == cue.start) else { continue };
-        let neutral = doc.info[ci].cue.is_some_and(|c| matches!(lexicon::lemma_of(&c), "say" | "tell" | "add" | "argue" | "note" | "write" | "explain" | "insist" | "state" | "declare"));
+        let ci = doc.toks.partition_point(|t| t.span.start < cue.start);
+        if ci >= doc.toks.len() || doc.toks[ci].span.start != cue.start {
+            continue;
+        }
+        let neutral = doc.info[ci].cue.is_some_and(|c| {
+            matches!(
+                lexicon::lemma_of(&c),
+                "say" | "tell" | "add" | "argue" | "note" | "write" | "explain" | "insist" | "state" | "declare"
+            )
+        });
         if !neutral {
             continue;
         }
@@ -764,10 +840,14 @@ fn from_quotes(doc: &Doc, quotes: &[Quote], out: &mut Vec<Assertion>) {
         }
         let sentence = sentence_span(doc, ci);
         let hedged = hedged_between(doc, from, (from + 8).min(first_end));
-        if out.iter().any(|a| a.sentence == sentence && a.predicate == Predicate::Warned) {
+        if out
+            .iter()
+            .rev()
+            .take_while(|a| a.sentence.start >= sentence.start)
+            .any(|a| a.sentence == sentence && a.predicate == Predicate::Warned)
+        {
             continue;
         }
         out.push(Assertion { subject: q.speaker, predicate: Predicate::Warned, object: obj, hedged, sentence });
     }
-    let _ = TokenKind::Word;
 }

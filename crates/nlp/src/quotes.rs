@@ -132,7 +132,8 @@ pub(crate) struct Doc<'a> {
     pub sent_toks: Vec<(usize, usize)>,
     /// Paragraph index of each token (a newline between two tokens starts a paragraph).
     pub para: Vec<u32>,
-    pub entities: &'a [Entity],
+    /// Entity mentions sorted by start (mentions do not overlap, so also by end).
+    pub entities: Vec<Entity>,
 }
 
 impl<'a> Doc<'a> {
@@ -169,7 +170,16 @@ impl<'a> Doc<'a> {
             }
             sent_toks.push((k, toks.len()));
         }
+        let mut entities = entities.to_vec();
+        entities.sort_by_key(|e| (e.span.start, e.span.end));
         Doc { text, toks, info, sent, sent_toks, para, entities }
+    }
+
+    /// The entity mentions overlapping the byte range `[from, to)` (a binary search).
+    pub(crate) fn entities_in(&self, from: usize, to: usize) -> &[Entity] {
+        let a = self.entities.partition_point(|e| e.span.end <= from);
+        let b = self.entities.partition_point(|e| e.span.start < to);
+        &self.entities[a..b.max(a)]
     }
 
     pub(crate) fn tok_text(&self, i: usize) -> &'a str {
@@ -264,7 +274,7 @@ impl<'a> Doc<'a> {
     /// A reporting verb that cannot be a noun here (`said`, `says`; not `report`, `claims`).
     pub(crate) fn verbish(&self, i: usize) -> bool {
         match self.info[i].cue {
-            Some(c) => !self.cap(i) && !(c.frames & lexicon::F_NOUNY != 0 && c.form != Form::Past),
+            Some(c) => !(self.cap(i) || c.frames & lexicon::F_NOUNY != 0 && c.form != Form::Past),
             None => false,
         }
     }
@@ -307,7 +317,7 @@ impl Doc<'_> {
         if self.has(e, lexicon::PRON) {
             return Some((e, e));
         }
-        if self.has(e, lexicon::STOP | lexicon::AUX | lexicon::PREP | lexicon::DET | lexicon::ADDRESSEE)
+        if self.has(e, lexicon::STOP | lexicon::AUX | lexicon::PREP | lexicon::DET | lexicon::OBJPRON)
             || self.verbish(e)
             || self.tok_text(e).ends_with("ly") && !self.cap(e)
         {
@@ -352,8 +362,8 @@ impl Doc<'_> {
                 break;
             }
             if f & lexicon::PREP != 0 {
-                let inner = matches!(self.tok_text(t).to_ascii_lowercase().as_str(), "of" | "at" | "in" | "for" | "from");
-                let after_ok = t + 1 <= e && (self.has(t + 1, lexicon::DET) || self.cap(t + 1));
+                let inner = lexicon::with_lower(self.tok_text(t), |l| matches!(l, "of" | "at" | "in" | "for" | "from"));
+                let after_ok = t < e && (self.has(t + 1, lexicon::DET) || self.cap(t + 1));
                 let before_ok = t > lo
                     && self.is_word(t - 1)
                     && self.flags(t - 1) & (lexicon::STOP | lexicon::AUX | lexicon::PREP | lexicon::PRON) == 0
@@ -367,12 +377,17 @@ impl Doc<'_> {
                 break;
             }
             // Coordinated names (`Germany and the Netherlands`).
-            if self.is(t, "and") && t > lo && self.cap(t - 1) && (self.cap(k) || self.has(k, lexicon::DET) && k < e && self.cap(k + 1)) && len < 10 {
+            if self.is(t, "and")
+                && t > lo
+                && self.cap(t - 1)
+                && (self.cap(k) || self.has(k, lexicon::DET) && k < e && self.cap(k + 1))
+                && len < 10
+            {
                 k = t;
                 len += 1;
                 continue;
             }
-            if f & (lexicon::STOP | lexicon::AUX | lexicon::PRON | lexicon::ADDRESSEE) != 0 {
+            if f & (lexicon::STOP | lexicon::AUX | lexicon::PRON | lexicon::OBJPRON) != 0 {
                 break;
             }
             if self.verbish(t) {
@@ -457,10 +472,17 @@ impl Doc<'_> {
             if !self.cap(t) && w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && self.is_word(k) && !self.has(k, lexicon::DET) {
                 break;
             }
-            if f & (lexicon::STOP | lexicon::AUX | lexicon::PRON | lexicon::DET | lexicon::ADDRESSEE) != 0 {
+            if f & (lexicon::STOP | lexicon::AUX | lexicon::PRON | lexicon::DET | lexicon::OBJPRON) != 0 {
                 break;
             }
-            if self.verbish(t) || self.info[t].cue.is_some() && !self.cap(t) && self.is_word(k) && !self.cap(k) && !self.has(k, lexicon::DET) && !self.is_possessive(k) {
+            if self.verbish(t)
+                || self.info[t].cue.is_some()
+                    && !self.cap(t)
+                    && self.is_word(k)
+                    && !self.cap(k)
+                    && !self.has(k, lexicon::DET)
+                    && !self.is_possessive(k)
+            {
                 break;
             }
             if self.tok_text(t).ends_with("ly") && !self.cap(t) {
@@ -478,7 +500,7 @@ impl Doc<'_> {
         let head_cap = self.cap(e) || self.toks[e].kind != TokenKind::Word && e > s && self.cap(e - 1);
         // Entities inside the phrase: the one nearest the head.
         let ent = self
-            .entities
+            .entities_in(whole.start, whole.end)
             .iter()
             .filter(|en| whole.contains(en.span) || en.span.overlaps(self.toks[e].span))
             .max_by_key(|en| (en.span.end, usize::MAX - en.span.start));
@@ -494,7 +516,8 @@ impl Doc<'_> {
         while k > s {
             let t = k - 1;
             let ok = (self.cap(t) && !self.has(t, lexicon::TITLE | lexicon::DET | lexicon::TIME))
-                || self.is_word(t) && matches!(self.tok_text(t), "al" | "bin" | "ibn" | "de" | "van" | "von" | "da" | "del" | "la" | "le" | "el");
+                || self.is_word(t)
+                    && matches!(self.tok_text(t), "al" | "bin" | "ibn" | "de" | "van" | "von" | "da" | "del" | "la" | "le" | "el");
             if !ok {
                 break;
             }
@@ -517,7 +540,10 @@ impl Doc<'_> {
         // Auxiliaries, adverbs and an infinitive `to` between subject and verb.
         while k > lo {
             let t = k - 1;
-            if self.is_word(t) && (self.has(t, lexicon::AUX | lexicon::ADV) || self.tok_text(t).ends_with("ly") && !self.cap(t)) && !self.has(t, lexicon::PRON) {
+            if self.is_word(t)
+                && (self.has(t, lexicon::AUX | lexicon::ADV) || self.tok_text(t).ends_with("ly") && !self.cap(t))
+                && !self.has(t, lexicon::PRON)
+            {
                 k = t;
                 continue;
             }
@@ -582,7 +608,7 @@ impl Doc<'_> {
             }
             return Some(np);
         }
-        if self.is_word(e) && matches!(self.tok_text(e).to_ascii_lowercase().as_str(), "that" | "who" | "which") && e > lo {
+        if self.is_word(e) && lexicon::with_lower(self.tok_text(e), |l| matches!(l, "that" | "who" | "which")) && e > lo {
             // A relative clause: the subject is the phrase the pronoun stands for.
             let before = if self.tok_text(e - 1) == "," && e - 1 > lo { e - 2 } else { e - 1 };
             let (s, e2) = self.np_left(before, lo)?;
@@ -606,7 +632,9 @@ impl Doc<'_> {
                 s = c + 1;
             }
         }
-        while s < i && (self.has(s, lexicon::TIME | lexicon::ADV) || self.is_mark(s) || self.has(s, lexicon::STOP) && !self.has(s, lexicon::DET)) {
+        while s < i
+            && (self.has(s, lexicon::TIME | lexicon::ADV) || self.is_mark(s) || self.has(s, lexicon::STOP) && !self.has(s, lexicon::DET))
+        {
             s += 1;
         }
         let (a, b) = self.np_right(s, i)?;
@@ -616,17 +644,44 @@ impl Doc<'_> {
 
 fn is_role_like(w: &str) -> bool {
     let w = w.trim_end_matches('s');
-    w.len() > 4 && (w.ends_with("man") || w.ends_with("woman") || w.ends_with("ist") || w.ends_with("ian") || w.ends_with("er") || w.ends_with("or"))
+    w.len() > 4
+        && (w.ends_with("man")
+            || w.ends_with("woman")
+            || w.ends_with("ist")
+            || w.ends_with("ian")
+            || w.ends_with("er")
+            || w.ends_with("or"))
         || lexicon::lookup(w).flags & lexicon::ROLE != 0
 }
 
 fn is_time_word(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "night" | "week" | "weekend" | "month" | "year" | "morning" | "evening" | "afternoon" | "monday" | "tuesday"
-            | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "now" | "today" | "yesterday" | "meanwhile"
-            | "earlier" | "later" | "previously"
-    )
+    lexicon::with_lower(w, |l| {
+        matches!(
+            l,
+            "night"
+                | "week"
+                | "weekend"
+                | "month"
+                | "year"
+                | "morning"
+                | "evening"
+                | "afternoon"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "now"
+                | "today"
+                | "yesterday"
+                | "meanwhile"
+                | "earlier"
+                | "later"
+                | "previously"
+        )
+    })
 }
 
 /// Words in a span of tokens.
@@ -643,9 +698,6 @@ fn toks_in(doc: &Doc, span: Span) -> Option<(usize, usize)> {
 
 struct Direct {
     piece: Piece,
-    /// Token range of the content.
-    first: usize,
-    last: usize,
     words: usize,
     cue: Option<(usize, usize)>,
     subject: Option<Np>,
@@ -668,7 +720,7 @@ fn find(doc: &Doc, profile: Profile) -> Vec<Found> {
         }
         let (first, last) = toks_in(doc, p.content).unwrap_or((p.open + 1, p.open));
         let words = if first <= last { word_count(doc, first, last + 1) } else { 0 };
-        directs.push(Direct { piece: *p, first, last, words, cue: None, subject: None, keep: false });
+        directs.push(Direct { piece: *p, words, cue: None, subject: None, keep: false });
     }
     for di in 0..directs.len() {
         attribute_direct(doc, profile, &mut directs, di, &inside);
@@ -728,8 +780,8 @@ fn attribute_direct(doc: &Doc, profile: Profile, directs: &mut [Direct], di: usi
     // 3. The first reporting verb of the sentence before the quote (long quotes).
     if result.is_none() && !short {
         let (s0, _) = doc.sent_range(p.open);
-        for k in s0..p.open {
-            if inside[k] != 0 {
+        for (k, &ins) in inside.iter().enumerate().take(p.open).skip(s0) {
+            if ins != 0 {
                 continue;
             }
             if let Some((cue, last)) = doc.cue_at(k, profile) {
@@ -767,9 +819,8 @@ fn attribute_direct(doc: &Doc, profile: Profile, directs: &mut [Direct], di: usi
         let pk_para = doc.para[pk.piece.open];
         let cur_para = doc.para[cur.piece.open];
         let para_start = cur.piece.open == 0 || doc.para[cur.piece.open - 1] != cur_para;
-        let same_voice = cur.piece.cont_prev && pk.piece.cont_next
-            || pk_para == cur_para && !short
-            || pk_para + 1 == cur_para && para_start && !short;
+        let same_voice =
+            cur.piece.cont_prev && pk.piece.cont_next || pk_para == cur_para && !short || pk_para + 1 == cur_para && para_start && !short;
         if same_voice {
             let (cue, subject) = (pk.cue, pk.subject);
             let d = &mut directs[di];
@@ -784,6 +835,7 @@ fn attribute_direct(doc: &Doc, profile: Profile, directs: &mut [Direct], di: usi
     d.keep = d.words >= 8 && d.piece.close.is_some();
 }
 
+#[allow(clippy::needless_range_loop)]
 /// A cue just after a closing mark at token `n`: `, she said` / `said Jones` / `a voice says`.
 fn cue_after(doc: &Doc, profile: Profile, n: usize, inside: &[u32]) -> Option<((usize, usize), Option<Np>)> {
     let mut j = n;
@@ -864,7 +916,8 @@ fn cue_before_linked(doc: &Doc, profile: Profile, open: usize, short: bool, insi
                 && !between.iter().any(|&b| doc.is_hard_punct(b) && !doc.is_dash(b));
         let framed = short
             && ((cue.frames & lexicon::F_AS != 0 && between.iter().any(|&b| doc.is(b, "as")))
-                || (cue.frames & lexicon::F_ABOUT != 0 && between.first().is_some_and(|&b| doc.is(b, "about") || doc.is(b, "of") || doc.is(b, "on")))
+                || (cue.frames & lexicon::F_ABOUT != 0
+                    && between.first().is_some_and(|&b| doc.is(b, "about") || doc.is(b, "of") || doc.is(b, "on")))
                 || (cue.frames & lexicon::F_NAME != 0 && between.len() <= 3));
         if !(adjacent || framed) {
             return None;
@@ -883,7 +936,10 @@ fn subject_for(doc: &Doc, k: usize, cue: &Cue, lo: usize) -> Option<Np> {
         let (_, se) = doc.sent_range(k);
         return doc.np_right(s, se).map(|(a, b)| doc.make_np(a, b));
     }
-    if cue.form == Form::Ing && k > 0 && (doc.tok_text(k - 1) == "," || !doc.is_word(k - 1) || doc.has(k - 1, lexicon::REPORT_NOUN) || k > 0 && !doc.cap(k - 1)) {
+    if cue.form == Form::Ing
+        && k > 0
+        && (doc.tok_text(k - 1) == "," || !doc.is_word(k - 1) || doc.has(k - 1, lexicon::REPORT_NOUN) || !doc.cap(k - 1))
+    {
         if let Some(np) = doc.subject_of(k, lo) {
             if np.end + 1 == k && !doc.has(np.end, lexicon::REPORT_NOUN) && doc.tok_text(k - 1) != "," {
                 return Some(np);
@@ -904,7 +960,14 @@ fn subject_for(doc: &Doc, k: usize, cue: &Cue, lo: usize) -> Option<Np> {
 /// Reported speech: the content clauses of reporting verbs outside quotes.
 fn reported(doc: &Doc, profile: Profile, inside: &[u32], kept_at: &[bool], directs: &[Direct], found: &mut Vec<Found>) {
     let n = doc.toks.len();
-    let cue_spans: Vec<Span> = found.iter().filter_map(|f| f.cue).collect();
+    let cue_spans: std::collections::HashSet<Span> = found.iter().filter_map(|f| f.cue).collect();
+    let mut direct_by_cue: std::collections::HashMap<Span, usize> = std::collections::HashMap::new();
+    for (k, d) in directs.iter().enumerate() {
+        if let Some((a, b)) = d.cue {
+            direct_by_cue.entry(doc.span(a, b)).or_insert(k);
+        }
+    }
+    let mut contents: std::collections::HashSet<Span> = found.iter().map(|f| f.content).collect();
     let mut i = 0;
     while i < n {
         if inside[i] != 0 || doc.info[i].cue.is_none() {
@@ -930,13 +993,13 @@ fn reported(doc: &Doc, profile: Profile, inside: &[u32], kept_at: &[bool], direc
                 f.cue = Some(cue_span);
                 // Direct pieces with this cue keep their speaker; share it when ours is empty.
                 if f.source.is_none() {
-                    if let Some(d) = directs.iter().find(|d| d.cue.map(|(a, b)| doc.span(a, b)) == Some(cue_span)) {
+                    if let Some(d) = direct_by_cue.get(&cue_span).map(|&k| &directs[k]) {
                         f.source = d.subject.map(|s| s.source);
                         f.speaker = d.subject.map(|s| s.name);
                         f.pronoun = d.subject.and_then(|s| s.pronoun);
                     }
                 }
-                if f.content.start < f.content.end && !found.iter().any(|g| g.content == f.content) {
+                if f.content.start < f.content.end && contents.insert(f.content) {
                     found.push(f);
                 }
             }
@@ -1055,7 +1118,17 @@ fn inverted(doc: &Doc, cue: &Cue, i: usize, last: usize, s0: usize, s1: usize, i
 
 /// `X said (that) CONTENT`, `X told Y (that) CONTENT`.
 #[allow(clippy::too_many_arguments)]
-fn forward(doc: &Doc, profile: Profile, cue: &Cue, i: usize, last: usize, s0: usize, s1: usize, inside: &[u32], kept_at: &[bool]) -> Option<Found> {
+fn forward(
+    doc: &Doc,
+    profile: Profile,
+    cue: &Cue,
+    i: usize,
+    last: usize,
+    s0: usize,
+    s1: usize,
+    inside: &[u32],
+    kept_at: &[bool],
+) -> Option<Found> {
     if cue.frames & (lexicon::F_AS | lexicon::F_NAME) != 0 {
         // `described X as`, `called X`: these take names and quotes, not clauses.
         return None;
@@ -1111,23 +1184,24 @@ fn forward(doc: &Doc, profile: Profile, cue: &Cue, i: usize, last: usize, s0: us
         return None;
     }
     let quantifier = a + 1 < s1
-        && (doc.is(a + 1, "least") || doc.is(a + 1, "most") || doc.is(a + 1, "half") || doc.has(a + 1, lexicon::DET) && !doc.is(a, "of") || doc.toks[a + 1].kind == TokenKind::Number)
-        && matches!(doc.tok_text(a).to_ascii_lowercase().as_str(), "at" | "about" | "around" | "over" | "under" | "nearly" | "almost");
-    if !linked && !quantifier && (doc.has(a, lexicon::PREP) || doc.is(a, "to")) {
-        if !(profile == Profile::Parc && cue.frames & lexicon::F_ABOUT != 0) {
-            return None;
-        }
+        && (doc.is(a + 1, "least")
+            || doc.is(a + 1, "most")
+            || doc.is(a + 1, "half")
+            || doc.has(a + 1, lexicon::DET) && !doc.is(a, "of")
+            || doc.toks[a + 1].kind == TokenKind::Number)
+        && lexicon::with_lower(doc.tok_text(a), |l| matches!(l, "at" | "about" | "around" | "over" | "under" | "nearly" | "almost"));
+    if !linked
+        && !quantifier
+        && (doc.has(a, lexicon::PREP) || doc.is(a, "to"))
+        && !(profile == Profile::Parc && cue.frames & lexicon::F_ABOUT != 0)
+    {
+        return None;
     }
     if !doc.is_word(a) && doc.toks[a].kind != TokenKind::Number && !doc.is_mark(a) {
         return None;
     }
     // `claimed responsibility for`, `made allegations against`: an object, not a clause.
-    if a + 1 < s1
-        && doc.is_word(a)
-        && !doc.cap(a)
-        && !doc.has(a, lexicon::DET | lexicon::PRON)
-        && doc.has(a + 1, lexicon::PREP)
-    {
+    if a + 1 < s1 && doc.is_word(a) && !doc.cap(a) && !doc.has(a, lexicon::DET | lexicon::PRON) && doc.has(a + 1, lexicon::PREP) {
         return None;
     }
     if kept_at[a] {
@@ -1141,7 +1215,7 @@ fn forward(doc: &Doc, profile: Profile, cue: &Cue, i: usize, last: usize, s0: us
     let mut f = content_found(doc, a, end, Some(np), inside)?;
     let stops_at_quote = end + 1 < doc.toks.len() && kept_at.get(end + 1).copied().unwrap_or(false);
     let words = word_count(doc, a, end + 1);
-    let linker_end = matches!(doc.tok_text(end).to_ascii_lowercase().as_str(), "as" | "about" | "of" | "on" | "that" | "so-called");
+    let linker_end = lexicon::with_lower(doc.tok_text(end), |l| matches!(l, "as" | "about" | "of" | "on" | "that" | "so-called"));
     if stops_at_quote && (words < 3 || linker_end) {
         f.minor = true;
     } else if words < if linked { 2 } else { 3 } {
@@ -1155,7 +1229,10 @@ fn forward(doc: &Doc, profile: Profile, cue: &Cue, i: usize, last: usize, s0: us
 fn object_like(doc: &Doc, a: usize, end: usize) -> bool {
     let starts_np = doc.has(a, lexicon::DET) || doc.is_word(a) && !doc.cap(a) && !doc.has(a, lexicon::PRON);
     let prep_soon = (a + 1..=(a + 3).min(end)).any(|k| doc.has(k, lexicon::PREP) && !doc.is(k, "to"));
-    let verb = (a..=end.min(a + 10)).any(|k| doc.has(k, lexicon::AUX | lexicon::BE) && !doc.is(k, "to") || doc.is_word(k) && !doc.cap(k) && doc.tok_text(k).ends_with("ed") && !doc.tok_text(k).ends_with("eed"));
+    let verb = (a..=end.min(a + 10)).any(|k| {
+        doc.has(k, lexicon::AUX | lexicon::BE) && !doc.is(k, "to")
+            || doc.is_word(k) && !doc.cap(k) && doc.tok_text(k).ends_with("ed") && !doc.tok_text(k).ends_with("eed")
+    });
     starts_np && prep_soon && !verb
 }
 
@@ -1178,7 +1255,9 @@ fn clause_end(doc: &Doc, a: usize, s1: usize, inside: &[u32], kept_at: &[bool]) 
                     break;
                 }
                 // `, he said` / `, said X`: an inverted cue closes the clause.
-                if (nx..(nx + 4).min(s1)).any(|x| doc.info[x].cue.is_some_and(|c| c.form != Form::Ing && c.class == CueClass::Speech) && !doc.cap(x)) {
+                if (nx..(nx + 4).min(s1))
+                    .any(|x| doc.info[x].cue.is_some_and(|c| c.form != Form::Ing && c.class == CueClass::Speech) && !doc.cap(x))
+                {
                     break;
                 }
             }
@@ -1186,7 +1265,12 @@ fn clause_end(doc: &Doc, a: usize, s1: usize, inside: &[u32], kept_at: &[bool]) 
         k += 1;
     }
     let mut e = k;
-    while e > a && (doc.is_hard_punct(e - 1) || doc.tok_text(e - 1) == "," || doc.tok_text(e - 1) == ":" || doc.is_mark(e - 1) && inside[e - 1] == 0) {
+    while e > a
+        && (doc.is_hard_punct(e - 1)
+            || doc.tok_text(e - 1) == ","
+            || doc.tok_text(e - 1) == ":"
+            || doc.is_mark(e - 1) && inside[e - 1] == 0)
+    {
         e -= 1;
     }
     (e > a).then(|| e - 1)
@@ -1228,7 +1312,7 @@ fn resolve_pronouns(doc: &Doc, found: &mut [Found]) {
         let neuter = f & lexicon::NEUTER != 0;
         let text = doc.text;
         // Earlier named speakers.
-        for g in found.iter().take(fi) {
+        for g in found[..fi].iter().rev().take_while(|g| g.content.end >= window || g.content.start >= window) {
             if g.pronoun.is_some() {
                 continue;
             }
@@ -1237,9 +1321,9 @@ fn resolve_pronouns(doc: &Doc, found: &mut [Found]) {
             let named = doc.cap(b);
             let single_word_upper = a == b && text[s.start..s.end].chars().filter(|c| c.is_uppercase()).count() >= 2;
             let ok = if personal {
-                named && !single_word_upper && doc.entities.iter().all(|e| !e.span.overlaps(s) || e.kind == EntityType::Person)
+                named && !single_word_upper && doc.entities_in(s.start, s.end).iter().all(|e| e.kind == EntityType::Person)
             } else if neuter {
-                named && (single_word_upper || doc.entities.iter().any(|e| e.span.overlaps(s) && e.kind != EntityType::Person))
+                named && (single_word_upper || doc.entities_in(s.start, s.end).iter().any(|e| e.kind != EntityType::Person))
             } else {
                 true
             };
@@ -1248,7 +1332,7 @@ fn resolve_pronouns(doc: &Doc, found: &mut [Found]) {
             }
         }
         // Entity mentions.
-        for e in doc.entities {
+        for e in doc.entities_in(window, at) {
             let ok = if personal {
                 e.kind == EntityType::Person
             } else if neuter {

@@ -7,7 +7,51 @@
 //! per-token cost is one hash probe and no allocation.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the table's keys are short ASCII words, for which it is several times faster than
+/// the default SipHash (and no hash-flooding concern applies to a fixed table).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Table = HashMap<&'static [u8], Entry, BuildHasherDefault<Fnv>>;
+
+/// The lookup table and a prefilter: bit `c` of `first[len]` is set when some key of that
+/// length starts with letter `c`, so most words are rejected without hashing.
+struct Lexicon {
+    map: Table,
+    first: [u32; 25],
+}
+
+/// Calls `f` with the ASCII-lowercased `word`, without allocating for words of up to 32 bytes.
+pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; 32];
+    if bytes.len() <= buf.len() {
+        for (i, &b) in bytes.iter().enumerate() {
+            buf[i] = b.to_ascii_lowercase();
+        }
+        if let Ok(l) = std::str::from_utf8(&buf[..bytes.len()]) {
+            return f(l);
+        }
+    }
+    f(&word.to_ascii_lowercase())
+}
 
 /// What kind of attribution a cue verb introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +128,8 @@ pub(crate) const REPORT_NOUN: u32 = 1 << 11;
 pub(crate) const PERSONAL: u32 = 1 << 12;
 /// Plural pronouns (`they`, `we`).
 pub(crate) const PLURAL: u32 = 1 << 13;
+/// Object pronouns (`him`, `them`): never a subject.
+pub(crate) const OBJPRON: u32 = 1 << 17;
 /// `it`, `its`.
 pub(crate) const NEUTER: u32 = 1 << 14;
 /// Words marking a statement as uncertain or second-hand (`reportedly`, `may`, `allegedly`).
@@ -249,79 +295,320 @@ pub(crate) const VERBS: &[Verb] = &[
 
 /// Closed-class words and their flags.
 const WORDS: &[(&str, u32)] = &[
-    ("the", DET), ("a", DET), ("an", DET), ("this", DET), ("that", DET | STOP), ("these", DET), ("those", DET),
-    ("some", DET), ("many", DET), ("several", DET), ("most", DET), ("all", DET), ("both", DET),
-    ("another", DET), ("other", 0), ("few", DET), ("two", DET), ("three", DET), ("four", DET), ("one", DET),
-    ("his", DET), ("her", DET | ADDRESSEE), ("its", DET | NEUTER), ("their", DET | PLURAL), ("our", DET), ("my", DET),
-    ("your", DET), ("no", DET), ("each", DET), ("every", DET), ("any", DET), ("such", DET), ("more", 0),
-    ("he", PRON | PERSONAL), ("she", PRON | PERSONAL), ("it", PRON | NEUTER), ("they", PRON | PLURAL),
-    ("we", PRON | PLURAL), ("i", PRON | PERSONAL), ("you", PRON),
-    ("him", ADDRESSEE), ("them", ADDRESSEE), ("me", ADDRESSEE), ("us", ADDRESSEE),
-    ("reporters", ADDRESSEE), ("journalists", ADDRESSEE), ("lawmakers", ADDRESSEE), ("supporters", ADDRESSEE),
-    ("voters", ADDRESSEE), ("listeners", ADDRESSEE), ("viewers", ADDRESSEE), ("parliament", ADDRESSEE),
-    ("has", AUX), ("have", AUX), ("had", AUX), ("having", AUX), ("will", AUX), ("would", AUX),
-    ("could", AUX | HEDGE), ("can", AUX), ("may", AUX | HEDGE), ("might", AUX | HEDGE), ("must", AUX),
-    ("shall", AUX), ("should", AUX), ("do", AUX), ("does", AUX), ("did", AUX), ("to", AUX | PREP),
-    ("is", AUX | BE), ("was", AUX | BE), ("were", AUX | BE), ("are", AUX | BE), ("be", AUX | BE),
-    ("been", AUX | BE), ("being", AUX | BE), ("am", AUX | BE), ("not", ADV), ("n't", ADV), ("never", ADV),
-    ("also", ADV), ("later", ADV | TIME), ("previously", ADV), ("publicly", ADV), ("repeatedly", ADV),
-    ("recently", ADV | TIME), ("again", ADV), ("then", ADV | TIME), ("once", ADV), ("further", ADV),
-    ("still", ADV), ("already", ADV), ("even", ADV), ("often", ADV), ("reportedly", ADV | HEDGE),
-    ("allegedly", ADV | HEDGE), ("apparently", ADV | HEDGE), ("privately", ADV), ("officially", ADV),
-    ("subsequently", ADV), ("earlier", ADV | TIME), ("now", ADV | TIME), ("today", ADV | TIME),
-    ("yesterday", ADV | TIME), ("tonight", ADV | TIME), ("simply", ADV), ("only", ADV), ("first", ADV),
-    ("long", ADV), ("always", ADV), ("openly", ADV), ("flatly", ADV), ("quickly", ADV), ("immediately", ADV),
-    ("swiftly", ADV), ("just", ADV), ("instead", ADV), ("cynically", ADV), ("since", ADV | PREP | BREAK), ("too", ADV), ("however", ADV), ("too", ADV), ("once", ADV),
-    ("in", PREP), ("on", PREP), ("at", PREP), ("of", PREP), ("for", PREP), ("with", PREP), ("by", PREP),
-    ("from", PREP), ("about", PREP), ("into", PREP), ("over", PREP), ("under", PREP), ("after", PREP | BREAK),
-    ("before", PREP | BREAK), ("during", PREP), ("against", PREP), ("among", PREP),
-    ("through", PREP), ("without", PREP), ("within", PREP), ("across", PREP), ("around", PREP | BREAK),
-    ("near", PREP), ("despite", PREP | BREAK), ("towards", PREP), ("toward", PREP), ("amid", PREP | BREAK),
-    ("and", STOP), ("or", STOP), ("but", STOP | BREAK), ("nor", STOP), ("which", STOP | BREAK),
-    ("who", STOP | BREAK), ("whom", STOP | BREAK), ("whose", STOP | BREAK), ("while", STOP | BREAK),
-    ("whereas", STOP | BREAK), ("although", STOP | BREAK), ("though", STOP | BREAK), ("because", STOP | BREAK),
-    ("if", STOP), ("when", STOP | BREAK), ("where", STOP | BREAK), ("as", STOP | BREAK), ("than", STOP),
-    ("so", STOP | BREAK), ("whether", STOP), ("unless", STOP | BREAK), ("until", STOP | BREAK),
-    ("what", STOP), ("how", STOP), ("why", STOP), ("whilst", STOP | BREAK), ("thus", STOP | BREAK),
-    ("according", BREAK), ("implying", BREAK), ("adding", BREAK), ("saying", BREAK), ("noting", BREAK),
-    ("suggesting", BREAK), ("arguing", BREAK), ("citing", BREAK), ("prompting", BREAK), ("meaning", BREAK),
-    ("boasting", BREAK), ("claiming", BREAK), ("warning", BREAK), ("describing", BREAK),
-    ("mr", TITLE), ("mrs", TITLE), ("ms", TITLE), ("dr", TITLE), ("prof", TITLE), ("professor", TITLE | ROLE),
-    ("gen", TITLE), ("general", TITLE | ROLE), ("col", TITLE), ("colonel", TITLE | ROLE), ("maj", TITLE),
-    ("major", TITLE), ("capt", TITLE), ("captain", TITLE | ROLE), ("lt", TITLE), ("sgt", TITLE), ("adm", TITLE),
-    ("admiral", TITLE | ROLE), ("president", TITLE | ROLE), ("vice", TITLE), ("sen", TITLE),
-    ("senator", TITLE | ROLE), ("rep", TITLE), ("gov", TITLE), ("governor", TITLE | ROLE), ("mayor", TITLE | ROLE),
-    ("minister", TITLE | ROLE), ("prime", TITLE), ("secretary", TITLE | ROLE), ("chancellor", TITLE | ROLE),
-    ("king", TITLE), ("queen", TITLE), ("prince", TITLE), ("pope", TITLE), ("sir", TITLE), ("lord", TITLE),
-    ("judge", TITLE | ROLE), ("justice", TITLE), ("rev", TITLE), ("sheikh", TITLE), ("imam", TITLE | ROLE),
-    ("ayatollah", TITLE), ("chairman", TITLE | ROLE), ("speaker", TITLE | ROLE), ("leader", TITLE | ROLE),
-    ("commander", TITLE | ROLE), ("chief", TITLE | ROLE), ("ambassador", TITLE | ROLE), ("gens", TITLE),
-    ("spokesman", ROLE), ("spokeswoman", ROLE), ("spokesperson", ROLE), ("expert", ROLE), ("analyst", ROLE),
-    ("official", ROLE), ("officer", ROLE), ("adviser", ROLE), ("advisor", ROLE), ("aide", ROLE),
-    ("strategist", ROLE), ("candidate", ROLE), ("nominee", ROLE), ("director", ROLE), ("founder", ROLE),
-    ("head", ROLE), ("man", ROLE), ("woman", ROLE), ("member", ROLE), ("lawyer", ROLE), ("attorney", ROLE),
-    ("economist", ROLE), ("researcher", ROLE), ("author", ROLE), ("correspondent", ROLE), ("editor", ROLE),
-    ("pollster", ROLE), ("consultant", ROLE), ("fellow", ROLE), ("activist", ROLE), ("scholar", ROLE),
-    ("specialist", ROLE), ("diplomat", ROLE), ("representative", ROLE), ("manager", ROLE), ("columnist", ROLE),
-    ("reports", REPORT_NOUN), ("report", REPORT_NOUN), ("statement", REPORT_NOUN), ("statements", REPORT_NOUN),
-    ("claims", REPORT_NOUN), ("sources", REPORT_NOUN), ("footage", REPORT_NOUN), ("details", REPORT_NOUN),
-    ("allegedly", HEDGE), ("believed", HEDGE), ("possibly", HEDGE), ("perhaps", HEDGE), ("likely", HEDGE),
-    ("unconfirmed", HEDGE), ("purportedly", HEDGE), ("supposedly", HEDGE),
-    ("probably", HEDGE), ("presumably", HEDGE),
+    ("the", DET),
+    ("a", DET),
+    ("an", DET),
+    ("this", DET),
+    ("that", DET | STOP),
+    ("these", DET),
+    ("those", DET),
+    ("some", DET),
+    ("many", DET),
+    ("several", DET),
+    ("most", DET),
+    ("all", DET),
+    ("both", DET),
+    ("another", DET),
+    ("other", 0),
+    ("few", DET),
+    ("two", DET),
+    ("three", DET),
+    ("four", DET),
+    ("one", DET),
+    ("his", DET),
+    ("her", DET | ADDRESSEE | OBJPRON),
+    ("its", DET | NEUTER),
+    ("their", DET | PLURAL),
+    ("our", DET),
+    ("my", DET),
+    ("your", DET),
+    ("no", DET),
+    ("each", DET),
+    ("every", DET),
+    ("any", DET),
+    ("such", DET),
+    ("more", 0),
+    ("he", PRON | PERSONAL),
+    ("she", PRON | PERSONAL),
+    ("it", PRON | NEUTER),
+    ("they", PRON | PLURAL),
+    ("we", PRON | PLURAL),
+    ("i", PRON | PERSONAL),
+    ("you", PRON),
+    ("him", ADDRESSEE | OBJPRON),
+    ("them", ADDRESSEE | OBJPRON),
+    ("me", ADDRESSEE | OBJPRON),
+    ("us", ADDRESSEE | OBJPRON),
+    ("reporters", ADDRESSEE),
+    ("journalists", ADDRESSEE),
+    ("lawmakers", ADDRESSEE),
+    ("supporters", ADDRESSEE),
+    ("voters", ADDRESSEE),
+    ("listeners", ADDRESSEE),
+    ("viewers", ADDRESSEE),
+    ("parliament", ADDRESSEE),
+    ("has", AUX),
+    ("have", AUX),
+    ("had", AUX),
+    ("having", AUX),
+    ("will", AUX),
+    ("would", AUX),
+    ("could", AUX | HEDGE),
+    ("can", AUX),
+    ("may", AUX | HEDGE),
+    ("might", AUX | HEDGE),
+    ("must", AUX),
+    ("shall", AUX),
+    ("should", AUX),
+    ("do", AUX),
+    ("does", AUX),
+    ("did", AUX),
+    ("to", AUX | PREP),
+    ("is", AUX | BE),
+    ("was", AUX | BE),
+    ("were", AUX | BE),
+    ("are", AUX | BE),
+    ("be", AUX | BE),
+    ("been", AUX | BE),
+    ("being", AUX | BE),
+    ("am", AUX | BE),
+    ("not", ADV),
+    ("n't", ADV),
+    ("never", ADV),
+    ("also", ADV),
+    ("later", ADV | TIME),
+    ("previously", ADV),
+    ("publicly", ADV),
+    ("repeatedly", ADV),
+    ("recently", ADV | TIME),
+    ("again", ADV),
+    ("then", ADV | TIME),
+    ("once", ADV),
+    ("further", ADV),
+    ("still", ADV),
+    ("already", ADV),
+    ("even", ADV),
+    ("often", ADV),
+    ("reportedly", ADV | HEDGE),
+    ("allegedly", ADV | HEDGE),
+    ("apparently", ADV | HEDGE),
+    ("privately", ADV),
+    ("officially", ADV),
+    ("subsequently", ADV),
+    ("earlier", ADV | TIME),
+    ("now", ADV | TIME),
+    ("today", ADV | TIME),
+    ("yesterday", ADV | TIME),
+    ("tonight", ADV | TIME),
+    ("simply", ADV),
+    ("only", ADV),
+    ("first", ADV),
+    ("long", ADV),
+    ("always", ADV),
+    ("openly", ADV),
+    ("flatly", ADV),
+    ("quickly", ADV),
+    ("immediately", ADV),
+    ("swiftly", ADV),
+    ("just", ADV),
+    ("instead", ADV),
+    ("cynically", ADV),
+    ("since", ADV | PREP | BREAK),
+    ("too", ADV),
+    ("however", ADV),
+    ("too", ADV),
+    ("once", ADV),
+    ("in", PREP),
+    ("on", PREP),
+    ("at", PREP),
+    ("of", PREP),
+    ("for", PREP),
+    ("with", PREP),
+    ("by", PREP),
+    ("from", PREP),
+    ("about", PREP),
+    ("into", PREP),
+    ("over", PREP),
+    ("under", PREP),
+    ("after", PREP | BREAK),
+    ("before", PREP | BREAK),
+    ("during", PREP),
+    ("against", PREP),
+    ("among", PREP),
+    ("through", PREP),
+    ("without", PREP),
+    ("within", PREP),
+    ("across", PREP),
+    ("around", PREP | BREAK),
+    ("near", PREP),
+    ("despite", PREP | BREAK),
+    ("towards", PREP),
+    ("toward", PREP),
+    ("amid", PREP | BREAK),
+    ("and", STOP),
+    ("or", STOP),
+    ("but", STOP | BREAK),
+    ("nor", STOP),
+    ("which", STOP | BREAK),
+    ("who", STOP | BREAK),
+    ("whom", STOP | BREAK),
+    ("whose", STOP | BREAK),
+    ("while", STOP | BREAK),
+    ("whereas", STOP | BREAK),
+    ("although", STOP | BREAK),
+    ("though", STOP | BREAK),
+    ("because", STOP | BREAK),
+    ("if", STOP),
+    ("when", STOP | BREAK),
+    ("where", STOP | BREAK),
+    ("as", STOP | BREAK),
+    ("than", STOP),
+    ("so", STOP | BREAK),
+    ("whether", STOP),
+    ("unless", STOP | BREAK),
+    ("until", STOP | BREAK),
+    ("what", STOP),
+    ("how", STOP),
+    ("why", STOP),
+    ("whilst", STOP | BREAK),
+    ("thus", STOP | BREAK),
+    ("according", BREAK),
+    ("implying", BREAK),
+    ("adding", BREAK),
+    ("saying", BREAK),
+    ("noting", BREAK),
+    ("suggesting", BREAK),
+    ("arguing", BREAK),
+    ("citing", BREAK),
+    ("prompting", BREAK),
+    ("meaning", BREAK),
+    ("boasting", BREAK),
+    ("claiming", BREAK),
+    ("warning", BREAK),
+    ("describing", BREAK),
+    ("mr", TITLE),
+    ("mrs", TITLE),
+    ("ms", TITLE),
+    ("dr", TITLE),
+    ("prof", TITLE),
+    ("professor", TITLE | ROLE),
+    ("gen", TITLE),
+    ("general", TITLE | ROLE),
+    ("col", TITLE),
+    ("colonel", TITLE | ROLE),
+    ("maj", TITLE),
+    ("major", TITLE),
+    ("capt", TITLE),
+    ("captain", TITLE | ROLE),
+    ("lt", TITLE),
+    ("sgt", TITLE),
+    ("adm", TITLE),
+    ("admiral", TITLE | ROLE),
+    ("president", TITLE | ROLE),
+    ("vice", TITLE),
+    ("sen", TITLE),
+    ("senator", TITLE | ROLE),
+    ("rep", TITLE),
+    ("gov", TITLE),
+    ("governor", TITLE | ROLE),
+    ("mayor", TITLE | ROLE),
+    ("minister", TITLE | ROLE),
+    ("prime", TITLE),
+    ("secretary", TITLE | ROLE),
+    ("chancellor", TITLE | ROLE),
+    ("king", TITLE),
+    ("queen", TITLE),
+    ("prince", TITLE),
+    ("pope", TITLE),
+    ("sir", TITLE),
+    ("lord", TITLE),
+    ("judge", TITLE | ROLE),
+    ("justice", TITLE),
+    ("rev", TITLE),
+    ("sheikh", TITLE),
+    ("imam", TITLE | ROLE),
+    ("ayatollah", TITLE),
+    ("chairman", TITLE | ROLE),
+    ("speaker", TITLE | ROLE),
+    ("leader", TITLE | ROLE),
+    ("commander", TITLE | ROLE),
+    ("chief", TITLE | ROLE),
+    ("ambassador", TITLE | ROLE),
+    ("gens", TITLE),
+    ("spokesman", ROLE),
+    ("spokeswoman", ROLE),
+    ("spokesperson", ROLE),
+    ("expert", ROLE),
+    ("analyst", ROLE),
+    ("official", ROLE),
+    ("officer", ROLE),
+    ("adviser", ROLE),
+    ("advisor", ROLE),
+    ("aide", ROLE),
+    ("strategist", ROLE),
+    ("candidate", ROLE),
+    ("nominee", ROLE),
+    ("director", ROLE),
+    ("founder", ROLE),
+    ("head", ROLE),
+    ("man", ROLE),
+    ("woman", ROLE),
+    ("member", ROLE),
+    ("lawyer", ROLE),
+    ("attorney", ROLE),
+    ("economist", ROLE),
+    ("researcher", ROLE),
+    ("author", ROLE),
+    ("correspondent", ROLE),
+    ("editor", ROLE),
+    ("pollster", ROLE),
+    ("consultant", ROLE),
+    ("fellow", ROLE),
+    ("activist", ROLE),
+    ("scholar", ROLE),
+    ("specialist", ROLE),
+    ("diplomat", ROLE),
+    ("representative", ROLE),
+    ("manager", ROLE),
+    ("columnist", ROLE),
+    ("reports", REPORT_NOUN),
+    ("report", REPORT_NOUN),
+    ("statement", REPORT_NOUN),
+    ("statements", REPORT_NOUN),
+    ("claims", REPORT_NOUN),
+    ("sources", REPORT_NOUN),
+    ("footage", REPORT_NOUN),
+    ("details", REPORT_NOUN),
+    ("allegedly", HEDGE),
+    ("believed", HEDGE),
+    ("possibly", HEDGE),
+    ("perhaps", HEDGE),
+    ("likely", HEDGE),
+    ("unconfirmed", HEDGE),
+    ("purportedly", HEDGE),
+    ("supposedly", HEDGE),
+    ("probably", HEDGE),
+    ("presumably", HEDGE),
 ];
 
 /// The entry for a word, if it is in any table. Case-insensitive for ASCII; other words are
 /// never in the tables.
 pub(crate) fn lookup(word: &str) -> Entry {
     let bytes = word.as_bytes();
-    let mut buf = [0u8; 24];
-    if bytes.is_empty() || bytes.len() > buf.len() {
+    let lex = table();
+    let n = bytes.len();
+    if n == 0 || n >= lex.first.len() {
+        return Entry::default();
+    }
+    let c = bytes[0].to_ascii_lowercase();
+    if !c.is_ascii_lowercase() || lex.first[n] & (1 << (c - b'a')) == 0 {
         return Entry::default();
     }
     // Acronyms are names, not words: `US` is not `us`, `WHO` not `who`.
-    if bytes.len() >= 2 && bytes.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2 {
+    if n >= 2 && bytes.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2 {
         return Entry::default();
     }
+    let mut buf = [0u8; 25];
     for (i, &b) in bytes.iter().enumerate() {
         if !b.is_ascii() {
             // Curly apostrophes in contractions: no table word has one.
@@ -329,16 +616,15 @@ pub(crate) fn lookup(word: &str) -> Entry {
         }
         buf[i] = b.to_ascii_lowercase();
     }
-    let Ok(lower) = std::str::from_utf8(&buf[..bytes.len()]) else { return Entry::default() };
-    table().get(lower).copied().unwrap_or_default()
+    lex.map.get(&buf[..n]).copied().unwrap_or_default()
 }
 
-fn table() -> &'static HashMap<&'static str, Entry> {
-    static TABLE: OnceLock<HashMap<&'static str, Entry>> = OnceLock::new();
+fn table() -> &'static Lexicon {
+    static TABLE: OnceLock<Lexicon> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map: HashMap<&'static str, Entry> = HashMap::with_capacity(1024);
+        let mut map: Table = Table::with_capacity_and_hasher(1024, Default::default());
         for &(w, flags) in WORDS {
-            map.entry(w).or_default().flags |= flags;
+            map.entry(w.as_bytes()).or_default().flags |= flags;
         }
         for (lemma, verb) in VERBS.iter().enumerate() {
             let forms = [Form::Base, Form::S, Form::Past, Form::Ing, Form::Past];
@@ -346,7 +632,7 @@ fn table() -> &'static HashMap<&'static str, Entry> {
                 if f.is_empty() {
                     continue;
                 }
-                let e = map.entry(f).or_default();
+                let e = map.entry(f.as_bytes()).or_default();
                 if e.cue.is_some() {
                     continue; // the first (speech) row of a word wins
                 }
@@ -360,7 +646,15 @@ fn table() -> &'static HashMap<&'static str, Entry> {
                 });
             }
         }
-        map
+        let mut first = [0u32; 25];
+        for k in map.keys() {
+            if let (Some(&c), true) = (k.first(), k.len() < first.len()) {
+                if c.is_ascii_lowercase() {
+                    first[k.len()] |= 1 << (c - b'a');
+                }
+            }
+        }
+        Lexicon { map, first }
     })
 }
 

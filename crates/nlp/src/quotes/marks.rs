@@ -91,9 +91,8 @@ pub(crate) fn pair(doc: &Doc) -> Vec<Piece> {
             inner = None;
             if let Some(o) = outer.take() {
                 // Does the new paragraph reopen the quote?
-                let reopens = mark_of(doc.tok_text(i)).is_some_and(|m| {
-                    m.level == o.level && (m.dir == Dir::Open || (m.dir == Dir::Either && flank(text, toks[i].span).0))
-                });
+                let reopens = mark_of(doc.tok_text(i))
+                    .is_some_and(|m| m.level == o.level && (m.dir == Dir::Open || (m.dir == Dir::Either && flank(text, toks[i].span).0)));
                 let end = toks[i - 1].span.end;
                 if reopens {
                     push(&mut out, o, None, toks[o.tok].span.end, end, true);
@@ -193,7 +192,8 @@ fn flank(text: &str, span: Span) -> (bool, bool) {
         None => true,
         Some(c) => c.is_whitespace() || ".,;:!?)]}…—–".contains(c),
     };
-    (left && !right || left && right && before.is_none(), right && !left || left && right && after.is_none())
+    // Both flanks (a mark between spaces) decide nothing, except at the ends of the text.
+    (left && (!right || before.is_none()), right && (!left || after.is_none()))
 }
 
 fn next_is_alnum(text: &str, at: usize) -> bool {

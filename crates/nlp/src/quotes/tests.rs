@@ -13,7 +13,14 @@ fn run(text: &str) -> Vec<(String, bool, Option<String>, Option<String>)> {
     let sents = sentences::split(text, &tokens);
     annotate(text, &tokens, &sents, &[])
         .into_iter()
-        .map(|q| (q.span.slice(text).to_string(), q.direct, q.speaker.map(|s| s.slice(text).to_string()), q.cue.map(|s| s.slice(text).to_string())))
+        .map(|q| {
+            (
+                q.span.slice(text).to_string(),
+                q.direct,
+                q.speaker.map(|s| s.slice(text).to_string()),
+                q.cue.map(|s| s.slice(text).to_string()),
+            )
+        })
         .collect()
 }
 
@@ -21,10 +28,7 @@ fn check(cases: &[(&str, &[Want])]) {
     let mut failures = Vec::new();
     for (text, want) in cases {
         let got = run(text);
-        let want: Vec<_> = want
-            .iter()
-            .map(|(q, d, s, c)| (q.to_string(), *d, s.map(str::to_string), c.map(str::to_string)))
-            .collect();
+        let want: Vec<_> = want.iter().map(|(q, d, s, c)| (q.to_string(), *d, s.map(str::to_string), c.map(str::to_string))).collect();
         if got != want {
             failures.push(format!("{text:?}\n   want {want:?}\n   got  {got:?}"));
         }
@@ -35,10 +39,7 @@ fn check(cases: &[(&str, &[Want])]) {
 #[test]
 fn direct_quotes() {
     check(&[
-        (
-            "\"We will rebuild the bridge,\" the mayor said.",
-            &[("We will rebuild the bridge,", true, Some("the mayor"), Some("said"))],
-        ),
+        ("\"We will rebuild the bridge,\" the mayor said.", &[("We will rebuild the bridge,", true, Some("the mayor"), Some("said"))]),
         (
             "“The plan is dead,” said Anna Kowalczyk, a council member.",
             &[("The plan is dead,", true, Some("Anna Kowalczyk"), Some("said"))],
@@ -66,10 +67,7 @@ fn direct_quotes() {
         // Split by the cue; the pronoun resolves to the name before it.
         (
             "Maria Lopez visited the site. “It means,” she said, “that the dam held.”",
-            &[
-                ("It means,", true, Some("Maria Lopez"), Some("said")),
-                ("that the dam held.", true, Some("Maria Lopez"), Some("said")),
-            ],
+            &[("It means,", true, Some("Maria Lopez"), Some("said")), ("that the dam held.", true, Some("Maria Lopez"), Some("said"))],
         ),
         // Across paragraphs: no closing mark until the next paragraph reopens.
         (
@@ -88,10 +86,7 @@ fn direct_quotes() {
             ],
         ),
         // Short quotes governed by a cue are quotes.
-        (
-            "The council dismissed the report as “fantasy”.",
-            &[("fantasy", true, Some("The council"), Some("dismissed"))],
-        ),
+        ("The council dismissed the report as “fantasy”.", &[("fantasy", true, Some("The council"), Some("dismissed"))]),
     ]);
 }
 
@@ -127,10 +122,7 @@ fn reported_speech() {
             "The storm will reach the coast by Friday, forecasters said.",
             &[("The storm will reach the coast by Friday", false, Some("forecasters"), Some("said"))],
         ),
-        (
-            "Senator Paula Grant warned the deal could collapse.",
-            &[("the deal could collapse", false, Some("Paula Grant"), Some("warned"))],
-        ),
+        ("Senator Paula Grant warned the deal could collapse.", &[("the deal could collapse", false, Some("Paula Grant"), Some("warned"))]),
         (
             "Lena Vogt, the head of the agency, said the rules would change soon.",
             &[("the rules would change soon", false, Some("Lena Vogt"), Some("said"))],
@@ -196,19 +188,10 @@ fn assertions_table() {
             &[("arrested", Some("border guards"), Some("The three suspects"), false)],
         ),
         ("Some experts speculate about a cover-up by Harlow Group.", &[("speculated", Some("Some experts"), Some("Harlow Group"), true)]),
-        (
-            "The minister reportedly warned that Harlow Group may pull out.",
-            &[("warned", Some("The minister"), Some("Harlow Group"), true)],
-        ),
+        ("The minister reportedly warned that Harlow Group may pull out.", &[("warned", Some("The minister"), Some("Harlow Group"), true)]),
         ("The council dismissed the warning as alarmist.", &[("dismissed", Some("The council"), Some("the warning"), false)]),
-        (
-            "Ravenna’s warning went unheeded by the board.",
-            &[("warned", Some("Ravenna"), None, false)],
-        ),
-        (
-            "The militia, which the army accuses of looting, withdrew.",
-            &[("accused", Some("the army"), Some("The militia"), false)],
-        ),
+        ("Ravenna’s warning went unheeded by the board.", &[("warned", Some("Ravenna"), None, false)]),
+        ("The militia, which the army accuses of looting, withdrew.", &[("accused", Some("the army"), Some("The militia"), false)]),
         (
             "Efforts by the mayor to pin the blame for the flood on the engineers failed.",
             &[("blamed", Some("the mayor"), Some("the engineers"), false)],
@@ -222,7 +205,14 @@ fn assertions_table() {
         let quotes = annotate(text, &tokens, &sents, &[]);
         let got: Vec<_> = assertions::annotate(text, &tokens, &sents, &[], &quotes)
             .into_iter()
-            .map(|a| (a.predicate.as_str().to_string(), a.subject.map(|s| s.slice(text).to_string()), a.object.map(|s| s.slice(text).to_string()), a.hedged))
+            .map(|a| {
+                (
+                    a.predicate.as_str().to_string(),
+                    a.subject.map(|s| s.slice(text).to_string()),
+                    a.object.map(|s| s.slice(text).to_string()),
+                    a.hedged,
+                )
+            })
             .collect();
         let want: Vec<_> = want.iter().map(|(p, s, o, h)| (p.to_string(), s.map(str::to_string), o.map(str::to_string), *h)).collect();
         if got != want {
