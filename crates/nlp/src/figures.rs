@@ -475,6 +475,13 @@ impl<'a> Ctx<'a> {
         if let Some(m) = right {
             return Some((m, partitive, j));
         }
+        // 1b. A participle right after the number is what happened to them, whatever verb came
+        // before: "… were killed and more than 60 injured".
+        if let (Some(h), Some((m, _))) = (head, verb(self.low(end))) {
+            if h == m {
+                return Some((m, partitive, j));
+            }
+        }
         // 2. A transitive verb before the number, with nothing verbal between.
         let mut left_noun_measure = None;
         let mut k = start;

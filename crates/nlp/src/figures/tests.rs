@@ -35,6 +35,8 @@ fn casualty_and_size_table() {
         ("Turnout fell to 41 per cent.", "41 per cent", "share", Exact(41), "exact", false),
         ("Each courier was paid $5,000 each.", "$5,000 each", "payment", Exact(5000), "exact", false),
         ("Two men were charged with murder.", "Two", "charged", Exact(2), "exact", false),
+        // A second figure in a coordination takes its own participle, not the first one's verb.
+        ("Nine were killed and more than 60 injured when the bomb went off.", "more than 60", "injured", Exact(60), "more_than", false),
     ];
     for (text, span, measure, value, qualifier, vague) in cases {
         let got = run(text);
