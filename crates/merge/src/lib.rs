@@ -521,53 +521,33 @@ fn find_discrepancies(
             });
         }
     }
-    // Attribution: responsibility claimed by one party while another is blamed.
-    let claimed: Vec<&Claim> = claims
-        .iter()
-        .filter(|c| {
-            c.predicate == dossier_model::Predicate::ClaimedResponsibility && c.subject.is_some()
-        })
-        .collect();
+    // Attribution: sources name different claimants, or someone is blamed who did not claim.
+    let claimed: Vec<&Claim> = claims.iter().filter(|c| c.predicate == dossier_model::Predicate::ClaimedResponsibility && c.subject.is_some()).collect();
     let blamed: Vec<&Claim> = claims
         .iter()
-        .filter(|c| {
-            matches!(
-                c.predicate,
-                dossier_model::Predicate::Blamed | dossier_model::Predicate::Accused
-            ) && c.object.is_some()
-        })
+        .filter(|c| matches!(c.predicate, dossier_model::Predicate::Blamed | dossier_model::Predicate::Accused) && c.object.is_some())
         .collect();
-    if !claimed.is_empty()
-        && blamed
-            .iter()
-            .any(|b| claimed.iter().all(|c| c.subject != b.object))
-    {
-        let mut values = Vec::new();
-        for c in &claimed {
-            for ev in &c.evidence {
-                values.push(DiscrepancyValue {
-                    doc: ev.doc,
-                    value: format!("claimed by {}", c.subject.as_deref().unwrap_or("?")),
-                    span: ev.span,
-                });
-            }
+    let evidence = |cs: &[&Claim], say: &dyn Fn(&Claim) -> String| -> Vec<DiscrepancyValue> {
+        cs.iter().flat_map(|c| c.evidence.iter().map(move |ev| DiscrepancyValue { doc: ev.doc, value: say(c), span: ev.span })).collect()
+    };
+    let claimants: std::collections::BTreeSet<&str> = claimed.iter().filter_map(|c| c.subject.as_deref()).collect();
+    if claimants.len() > 1 {
+        let sources: std::collections::BTreeSet<usize> = claimed.iter().flat_map(|c| c.docs.iter().copied()).collect();
+        if sources.len() > 1 {
+            out.push(Discrepancy {
+                kind: DiscrepancyKind::Attribution,
+                about: "who claimed responsibility".into(),
+                event: None,
+                measure: Some("claimed_by".into()),
+                values: evidence(&claimed, &|c| format!("claimed by {}", c.subject.as_deref().unwrap_or("?"))),
+            });
         }
-        for b in &blamed {
-            for ev in &b.evidence {
-                values.push(DiscrepancyValue {
-                    doc: ev.doc,
-                    value: format!("blamed on {}", b.object.as_deref().unwrap_or("?")),
-                    span: ev.span,
-                });
-            }
-        }
-        out.push(Discrepancy {
-            kind: DiscrepancyKind::Attribution,
-            about: "who is responsible".into(),
-            event: None,
-            measure: None,
-            values,
-        });
+    }
+    let blamed_others: Vec<&Claim> = blamed.iter().copied().filter(|b| !claimants.contains(b.object.as_deref().unwrap_or(""))).collect();
+    if !claimed.is_empty() && !blamed_others.is_empty() {
+        let mut values = evidence(&claimed, &|c| format!("claimed by {}", c.subject.as_deref().unwrap_or("?")));
+        values.extend(evidence(&blamed_others, &|b| format!("blamed on {}", b.object.as_deref().unwrap_or("?"))));
+        out.push(Discrepancy { kind: DiscrepancyKind::Attribution, about: "who is responsible".into(), event: None, measure: Some("blame".into()), values });
     }
     let _ = docs;
     out

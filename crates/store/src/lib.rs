@@ -7,6 +7,11 @@
 //! under a known id replaces the old version.
 //!
 //! The store keeps what analysis produced (the extraction contract line); it derives nothing.
+//!
+//! Readers (`list`, `search_page`, `extraction`) see only committed batches: a reader on another
+//! connection sees a batch whole or not at all, which is what lets `dossier serve` answer while
+//! an ingest runs. [`Store::data_version`] tells a long-lived connection whether anything was
+//! committed since it last asked, so callers can cache what they derive from the store.
 
 use dossier_model::Document;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -70,6 +75,42 @@ pub struct Hit {
     /// BM25 rank (lower is better).
     pub rank: f64,
 }
+
+/// Filters for [`Store::list`] and [`Store::search_page`]. Dates compare the calendar date part of
+/// `published` (`YYYY-MM-DD`), both ends inclusive; documents without a date match no date filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocFilter {
+    /// Exact outlet name.
+    pub outlet: Option<String>,
+    /// Published on or after this date (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Published on or before this date (`YYYY-MM-DD`).
+    pub to: Option<String>,
+}
+
+/// One stored document's metadata, without its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocSummary {
+    pub id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub source: String,
+}
+
+/// A page of results and how many there are in all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    pub total: usize,
+    pub items: Vec<T>,
+}
+
+/// Opens a matched term in the snippets of [`Store::search_page`] (a private-use character, so
+/// that it cannot be confused with the text's own punctuation).
+pub const SNIPPET_OPEN: char = '\u{E000}';
+/// Closes a matched term in the snippets of [`Store::search_page`].
+pub const SNIPPET_CLOSE: char = '\u{E001}';
 
 /// What [`Store::verify`] found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,8 +180,12 @@ impl Store {
     }
 
     /// Stores a batch of documents in one transaction.
+    ///
+    /// The transaction takes the write lock at its start (`BEGIN IMMEDIATE`): a deferred one
+    /// would read first and then fail at once with "database is locked" when another connection
+    /// (a server, a second ingest) committed in between, instead of waiting its turn.
     pub fn put_batch(&mut self, docs: &[StoredDoc<'_>]) -> Result<BatchOutcome, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut outcome = BatchOutcome::default();
         {
             let mut by_hash = tx.prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")?;
@@ -194,7 +239,7 @@ impl Store {
         }
         match self.search_fts(query, limit) {
             Ok(hits) => Ok(hits),
-            Err(rusqlite::Error::SqliteFailure(_, Some(msg))) if msg.contains("fts5") || msg.contains("syntax") || msg.contains("no such column") => {
+            Err(e) if is_query_syntax_error(&e) => {
                 let phrased = plain_words_query(query);
                 if phrased.is_empty() {
                     return Err(StoreError::Query(format!("nothing to search for in {query:?}")));
@@ -226,6 +271,101 @@ impl Store {
         rows.collect()
     }
 
+    /// Full-text search as [`Store::search`], with filters and an offset, and the total number of
+    /// matches. Snippets mark matched terms with [`SNIPPET_OPEN`] and [`SNIPPET_CLOSE`].
+    pub fn search_page(&self, query: &str, filter: &DocFilter, limit: usize, offset: usize) -> Result<Page<Hit>, StoreError> {
+        if query.trim().is_empty() {
+            return Err(StoreError::Query("the search query is empty".into()));
+        }
+        match self.search_page_fts(query, filter, limit, offset) {
+            Ok(page) => Ok(page),
+            Err(e) if is_query_syntax_error(&e) => {
+                let phrased = plain_words_query(query);
+                if phrased.is_empty() {
+                    return Err(StoreError::Query(format!("nothing to search for in {query:?}")));
+                }
+                Ok(self.search_page_fts(&phrased, filter, limit, offset)?)
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn search_page_fts(&self, query: &str, filter: &DocFilter, limit: usize, offset: usize) -> Result<Page<Hit>, rusqlite::Error> {
+        // One read transaction, so the total and the page describe the same state of the store.
+        let tx = self.conn.unchecked_transaction()?;
+        let total = tx.query_row(
+            &format!("SELECT count(*) FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?1 {FILTER_SQL}"),
+            params![query, filter.outlet, filter.from, filter.to],
+            |r| r.get::<_, i64>(0),
+        )? as usize;
+        let mut stmt = tx.prepare_cached(&format!(
+            "SELECT d.id, d.title, d.outlet, d.published, d.source,
+                    snippet(documents_fts, 1, char(57344), char(57345), '…', 24), bm25(documents_fts, 5.0, 1.0)
+             FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+             WHERE documents_fts MATCH ?1 {FILTER_SQL} ORDER BY bm25(documents_fts, 5.0, 1.0), d.id LIMIT ?5 OFFSET ?6"
+        ))?;
+        let rows = stmt.query_map(params![query, filter.outlet, filter.from, filter.to, clamp(limit), clamp(offset)], |r| {
+            Ok(Hit {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                outlet: r.get(2)?,
+                published: r.get(3)?,
+                source: r.get(4)?,
+                snippet: r.get(5)?,
+                rank: r.get(6)?,
+            })
+        })?;
+        let items = rows.collect::<Result<Vec<_>, _>>()?;
+        drop(stmt);
+        tx.finish()?;
+        Ok(Page { total, items })
+    }
+
+    /// Stored documents' metadata, newest first (undated last, then by id), filtered and paged.
+    pub fn list(&self, filter: &DocFilter, limit: usize, offset: usize) -> Result<Page<DocSummary>, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let total = tx.query_row(
+            &format!("SELECT count(*) FROM documents d WHERE 1 {FILTER_SQL}"),
+            params![Option::<String>::None, filter.outlet, filter.from, filter.to],
+            |r| r.get::<_, i64>(0),
+        )? as usize;
+        let items = {
+            let mut stmt = tx.prepare_cached(&format!(
+                "SELECT d.id, d.title, d.outlet, d.published, d.url, d.source FROM documents d WHERE 1 {FILTER_SQL}
+                 ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ?5 OFFSET ?6"
+            ))?;
+            let rows = stmt.query_map(
+                params![Option::<String>::None, filter.outlet, filter.from, filter.to, clamp(limit), clamp(offset)],
+                |r| Ok(DocSummary { id: r.get(0)?, title: r.get(1)?, outlet: r.get(2)?, published: r.get(3)?, url: r.get(4)?, source: r.get(5)? }),
+            )?;
+            rows.collect::<Result<Vec<_>, _>>()?
+        };
+        tx.finish()?;
+        Ok(Page { total, items })
+    }
+
+    /// The ids of every stored document that matches `filter`, in id order.
+    pub fn ids(&self, filter: &DocFilter) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!("SELECT d.id FROM documents d WHERE 1 {FILTER_SQL} ORDER BY d.id"))?;
+        let rows = stmt.query_map(params![Option::<String>::None, filter.outlet, filter.from, filter.to], |r| r.get(0))?;
+        Ok(rows.collect::<Result<Vec<String>, _>>()?)
+    }
+
+    /// Every outlet with its number of documents, most documents first.
+    pub fn outlets(&self) -> Result<Vec<(String, usize)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT outlet, count(*) FROM documents WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC, outlet",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// SQLite's `PRAGMA data_version` for this connection: it changes when another connection
+    /// commits. Ask it on one long-lived connection to learn whether the store changed.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// The number of stored documents.
     pub fn count(&self) -> Result<usize, StoreError> {
         Ok(self.conn.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))? as usize)
@@ -255,6 +395,28 @@ impl Store {
         let documents = self.count()?;
         let indexed = self.conn.query_row("SELECT count(*) FROM documents_fts", [], |r| r.get::<_, i64>(0))? as usize;
         Ok(Health { documents, indexed, integrity, index_consistent })
+    }
+}
+
+/// The filter conditions of [`DocFilter`], for a query whose parameters 2, 3 and 4 are outlet,
+/// from and to (parameter 1 is the match expression, or an unused null).
+const FILTER_SQL: &str = "AND (?2 IS NULL OR d.outlet = ?2)
+    AND (?3 IS NULL OR substr(d.published, 1, 10) >= ?3)
+    AND (?4 IS NULL OR substr(d.published, 1, 10) <= ?4)";
+
+/// A count as SQLite's integer (SQLite's LIMIT and OFFSET are signed 64-bit).
+fn clamp(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// Whether FTS5 refused the match expression itself (`IS-K` reads as a column filter, `*` as an
+/// unknown special query): such a query is retried as plain words.
+fn is_query_syntax_error(e: &rusqlite::Error) -> bool {
+    match e {
+        rusqlite::Error::SqliteFailure(_, Some(msg)) => {
+            ["fts5", "syntax", "no such column", "unknown special query", "unterminated string"].iter().any(|m| msg.contains(m))
+        }
+        _ => false,
     }
 }
 
@@ -318,6 +480,51 @@ mod tests {
         assert_eq!(health.integrity, "ok");
         assert!(health.index_consistent);
         assert_eq!((health.documents, health.indexed), (2, 2));
+    }
+
+    #[test]
+    fn listing_and_searching_with_filters_and_pages() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("d.db")).unwrap();
+        let mut docs = Vec::new();
+        for i in 0..5 {
+            let mut d = doc(&format!("d{i}"), &format!("Harbour report number {i} about the strike."));
+            d.outlet = Some(if i % 2 == 0 { "Even Times" } else { "Odd Post" }.into());
+            d.published = Some(PublishedDate { value: format!("2025-03-0{}T10:00:00Z", i + 1), source: PublishedSource::Input });
+            docs.push(d);
+        }
+        let batch: Vec<StoredDoc> = docs.iter().map(|d| StoredDoc { doc: d, extraction_json: "{}" }).collect();
+        store.put_batch(&batch).unwrap();
+        let watcher = Store::open(&dir.path().join("d.db")).unwrap();
+        let v0 = watcher.data_version().unwrap();
+
+        let all = store.list(&DocFilter::default(), 2, 0).unwrap();
+        assert_eq!(all.total, 5);
+        assert_eq!(all.items.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["d4", "d3"]);
+        let even = DocFilter { outlet: Some("Even Times".into()), ..DocFilter::default() };
+        assert_eq!(store.list(&even, 10, 0).unwrap().total, 3);
+        let dated = DocFilter { from: Some("2025-03-02".into()), to: Some("2025-03-03".into()), ..DocFilter::default() };
+        assert_eq!(store.ids(&dated).unwrap(), ["d1", "d2"]);
+        assert_eq!(store.list(&DocFilter::default(), 10, 100).unwrap().items.len(), 0);
+
+        let page = store.search_page("strike", &even, 1, 1).unwrap();
+        assert_eq!(page.total, 3);
+        assert_eq!(page.items.len(), 1);
+        assert!(page.items[0].snippet.contains("\u{E000}strike\u{E001}"), "{}", page.items[0].snippet);
+        assert_eq!(store.search_page("IS-K", &DocFilter::default(), 5, 0).unwrap().total, 0);
+        for not_fts in ["*", "\"strike", "AND", "strike)", "^"] {
+            // Searched as plain words, or refused as a query: never a database error.
+            match store.search_page(not_fts, &DocFilter::default(), 5, 0) {
+                Ok(_) | Err(StoreError::Query(_)) => {}
+                Err(e) => panic!("{not_fts:?}: {e}"),
+            }
+        }
+        assert_eq!(store.outlets().unwrap(), [("Even Times".to_string(), 3), ("Odd Post".to_string(), 2)]);
+
+        assert_eq!(watcher.data_version().unwrap(), v0);
+        let extra = doc("d9", "Another one.");
+        store.put_batch(&[StoredDoc { doc: &extra, extraction_json: "{}" }]).unwrap();
+        assert_ne!(watcher.data_version().unwrap(), v0);
     }
 
     #[test]
