@@ -34,6 +34,13 @@ impl Models {
     }
 }
 
+/// Restores the tokens and sentences of an extraction read back from its contract line, which
+/// does not carry them (they are a function of the text).
+pub fn restore_structure(text: &str, extraction: &mut Extraction) {
+    extraction.tokens = tokenize::tokenize(text);
+    extraction.sentences = sentences::split(text, &extraction.tokens);
+}
+
 /// Analyzes one document.
 pub fn analyze(doc: &Document, models: &Models) -> (Extraction, Vec<Warning>) {
     let text = doc.text.as_str();

@@ -65,8 +65,7 @@ impl Built {
 /// (they are a function of the text), so they are derived again here.
 pub fn add_line(partial: &mut PartialDossier, line: &str) -> Result<(), String> {
     let (doc, mut ex) = dossier_report::read_extraction_line(line)?;
-    ex.tokens = dossier_nlp::tokenize::tokenize(&doc.text);
-    ex.sentences = dossier_nlp::sentences::split(&doc.text, &ex.tokens);
+    dossier_nlp::restore_structure(&doc.text, &mut ex);
     partial.add(doc, ex);
     Ok(())
 }

@@ -86,8 +86,7 @@ pub fn analyze_inputs(
 /// sentences the merge needs: they are not in the contract, being a function of the text.
 pub fn load_extraction_line(line: &str) -> Result<(Document, Extraction), String> {
     let (doc, mut ex) = dossier_report::read_extraction_line(line)?;
-    ex.tokens = dossier_nlp::tokenize::tokenize(&doc.text);
-    ex.sentences = dossier_nlp::sentences::split(&doc.text, &ex.tokens);
+    dossier_nlp::restore_structure(&doc.text, &mut ex);
     Ok((doc, ex))
 }
 
