@@ -255,3 +255,16 @@ fn seeds_keep_their_body_and_lose_their_debris() {
     let out = dossier().args(["eval", "clean", "--strict", "--seeds"]).arg(&seeds).arg("--gold").arg(gold).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
 }
+
+/// The dossier of the demo corpus, as a reader sees it: any change to what dossier finds or how
+/// it reports it shows here (review with `cargo insta review`).
+#[test]
+fn demo_corpus_report_snapshots() {
+    let demo = repo().join("examples/demo");
+    let md = dossier().args(["report", "-q"]).arg(&demo).output().unwrap();
+    assert!(md.status.success(), "{}", String::from_utf8_lossy(&md.stderr));
+    insta::assert_snapshot!("demo_report_md", String::from_utf8(md.stdout).unwrap());
+    let json = dossier().args(["report", "-q", "--format", "json"]).arg(&demo).output().unwrap();
+    let value: Value = serde_json::from_slice(&json.stdout).unwrap();
+    insta::assert_json_snapshot!("demo_report_json", value);
+}
