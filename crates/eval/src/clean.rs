@@ -5,8 +5,7 @@
 //! span (entities, time expressions, quotes, figures, assertion sentences) kept whole? And beside
 //! them, how much of the metadata (outlet, authors, title, date) was recovered.
 
-use anyhow::{bail, Context, Result};
-use dossier_ingest::{Content, Format, InputMeta, RawDoc};
+use anyhow::{Context, Result};
 use serde_json::Value;
 use std::fmt;
 use std::path::Path;
@@ -43,35 +42,14 @@ impl CleanReport {
 }
 
 pub fn evaluate(seeds: &Path, gold_path: &Path) -> Result<CleanReport> {
-    if !seeds.is_dir() {
-        bail!("seeds folder {} not found (the evaluation needs ../shared/seeds)", seeds.display());
-    }
-    let gold: Value = serde_json::from_str(
-        &std::fs::read_to_string(gold_path).with_context(|| format!("reading the gold annotation {}", gold_path.display()))?,
-    )
-    .with_context(|| format!("{} is not valid JSON", gold_path.display()))?;
-    let Some(docs) = gold["documents"].as_array() else { bail!("{} has no `documents` list", gold_path.display()) };
+    let gold = crate::seeds::load_gold(gold_path)?;
     let mut report = CleanReport::default();
-    for g in docs {
-        let file = g["file"].as_str().context("gold document without `file`")?;
-        let path = seeds.join(file);
-        let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-        let raw_text = String::from_utf8(bytes.clone()).with_context(|| format!("{} is not UTF-8", path.display()))?;
-        let (doc, _) = dossier_ingest::prepare(RawDoc {
-            source: path.display().to_string(),
-            format: Format::Text,
-            content: Content::Bytes { bytes, declared_charset: None },
-            meta: InputMeta::default(),
-        });
+    for seed in crate::seeds::read_seeds(seeds, &gold, crate::seeds::Dates::FromText)? {
+        let (g, doc, raw_text, file) = (&seed.gold, &seed.doc, &seed.raw, &seed.file);
         let map = doc.source_map.as_ref().context("plain-text documents carry a source map")?;
-        // Gold offsets are code points of the raw file; the map speaks bytes.
-        let byte_of: Vec<usize> = raw_text.char_indices().map(|(i, _)| i).chain([raw_text.len()]).collect();
-        let to_bytes = |v: &Value, s: &str, e: &str| -> Option<(usize, usize)> {
-            Some((*byte_of.get(v[s].as_u64()? as usize)?, *byte_of.get(v[e].as_u64()? as usize)?))
-        };
         let mut d = DocReport { file: file.to_string(), ..DocReport::default() };
         for b in g["boilerplate_spans"].as_array().into_iter().flatten() {
-            let Some((s, e)) = to_bytes(b, "start", "end") else { continue };
+            let Some((s, e)) = seed.raw_bytes_of(b) else { continue };
             d.boilerplate += 1;
             let left = map.segments.iter().filter(|seg| seg.copied).any(|seg| seg.raw_start < e && s < seg.raw_start + seg.len);
             if left {
@@ -80,7 +58,7 @@ pub fn evaluate(seeds: &Path, gold_path: &Path) -> Result<CleanReport> {
         }
         for key in ["entities", "timexes", "quotes", "figures", "assertions"] {
             for a in g[key].as_array().into_iter().flatten() {
-                let Some((s, e)) = to_bytes(a, "start", "end") else { continue };
+                let Some((s, e)) = seed.raw_bytes_of(a) else { continue };
                 d.body_spans += 1;
                 if map.range_to_clean(s, e).is_none() {
                     d.body_lost.push(format!("{key}: {}", &raw_text[s..e]));

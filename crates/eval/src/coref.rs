@@ -6,11 +6,9 @@
 //! The seeds go through the whole pipeline (cleaning, analysis, merge) with their gold
 //! publication dates as input, as the gold's README asks for date-dependent scoring.
 
-use anyhow::{bail, Context, Result};
-use dossier_ingest::{Content, Format, InputMeta, RawDoc};
+use anyhow::{Context, Result};
 use dossier_merge::PartialDossier;
-use dossier_model::{DiscrepancyKind, Dossier};
-use serde_json::Value;
+use dossier_model::DiscrepancyKind;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::Path;
@@ -49,38 +47,16 @@ fn f1(both: usize, ours: usize, gold: usize) -> (f64, f64, f64) {
     (p, r, f)
 }
 
-/// Runs the pipeline on the seeds and merges them; returns the dossier with, per document,
-/// a map from raw code-point spans to clean byte spans' entity ids.
-fn dossier_of_seeds(seeds: &Path, gold: &Value) -> Result<(Dossier, Vec<String>, Vec<String>)> {
+pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
+    let gold = crate::seeds::load_gold(gold_path)?;
+    let seeds = crate::seeds::read_seeds(seeds, &gold, crate::seeds::Dates::Gold)?;
     let models = dossier_nlp::Models::builtin();
     let mut partial = PartialDossier::new();
-    let mut raws = Vec::new();
-    let mut ids = Vec::new();
-    for g in gold["documents"].as_array().context("gold has no documents")? {
-        let file = g["file"].as_str().context("gold document without file")?;
-        let path = seeds.join(file);
-        let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-        raws.push(String::from_utf8_lossy(&bytes).into_owned());
-        let id = g["id"].as_str().unwrap_or(file).to_string();
-        ids.push(id.clone());
-        let (doc, _) = dossier_ingest::prepare(RawDoc {
-            source: path.display().to_string(),
-            format: Format::Text,
-            content: Content::Bytes { bytes, declared_charset: None },
-            meta: InputMeta { id: Some(id), published: g["published"].as_str().map(str::to_string), ..InputMeta::default() },
-        });
-        let (ex, _) = dossier_nlp::analyze(&doc, &models);
-        partial.add(doc, ex);
+    for seed in &seeds {
+        let (ex, _) = dossier_nlp::analyze(&seed.doc, &models);
+        partial.add(seed.doc.clone(), ex);
     }
-    Ok((partial.finish(), raws, ids))
-}
-
-pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
-    if !seeds.is_dir() {
-        bail!("seeds folder {} not found (the evaluation needs ../shared/seeds)", seeds.display());
-    }
-    let gold: Value = serde_json::from_str(&std::fs::read_to_string(gold_path).with_context(|| format!("reading {}", gold_path.display()))?)?;
-    let (dossier, raws, ids) = dossier_of_seeds(seeds, &gold)?;
+    let dossier = partial.finish();
     let doc_index: HashMap<&str, usize> = dossier.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
     let mut report = CorefReport::default();
 
@@ -89,21 +65,17 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
     for (e, ent) in dossier.entities.iter().enumerate() {
         for m in &ent.mentions {
             let doc = &dossier.documents[m.doc];
-            let Some(map) = &doc.source_map else { continue };
-            let raw_idx = ids.iter().position(|i| *i == doc.id).unwrap();
-            let raw = &raws[raw_idx];
-            let (rs, re) = (map.to_raw(m.span.start), map.to_raw(m.span.end));
-            let cp = |b: usize| raw[..b.min(raw.len())].chars().count();
-            ours.insert((doc.id.clone(), cp(rs), cp(re)), e);
+            let Some(seed) = seeds.iter().find(|s| s.id == doc.id) else { continue };
+            let (s, e_) = seed.to_raw_cp(m.span.start, m.span.end);
+            ours.insert((doc.id.clone(), s, e_), e);
         }
     }
     // Gold mentions matched to ours.
     let mut found: Vec<(String, usize)> = Vec::new();
-    for g in gold["documents"].as_array().unwrap() {
-        let id = g["id"].as_str().unwrap_or_default().to_string();
-        for m in g["entities"].as_array().into_iter().flatten() {
+    for seed in &seeds {
+        for m in seed.gold["entities"].as_array().into_iter().flatten() {
             report.mentions_gold += 1;
-            let key = (id.clone(), m["start"].as_u64().unwrap_or(0) as usize, m["end"].as_u64().unwrap_or(0) as usize);
+            let key = (seed.id.clone(), m["start"].as_u64().unwrap_or(0) as usize, m["end"].as_u64().unwrap_or(0) as usize);
             if let Some(&e) = ours.get(&key) {
                 found.push((m["entity"].as_str().unwrap_or_default().to_string(), e));
             }

@@ -7,9 +7,8 @@
 //! or `[low, high]` ranges. Beside the full score, the span-only score (overlap alone).
 //!
 //! The seeds go through the real cleaning pipeline and predicted spans are mapped back to the
-//! raw files (see `timex::read_seeds`).
+//! raw files (see `seeds::read_seeds`).
 
-use crate::timex::read_seeds;
 use anyhow::Result;
 use dossier_model::FigureValue;
 use serde_json::Value;
@@ -81,7 +80,8 @@ pub fn measure_matches(ours: &str, gold: &str) -> bool {
 
 pub fn evaluate_seeds_figures(seeds: &Path, gold: &Path) -> Result<FigureScores> {
     let mut scores = FigureScores::default();
-    for seed in read_seeds(seeds, gold)? {
+    let gold = crate::seeds::load_gold(gold)?;
+    for seed in crate::seeds::read_seeds(seeds, &gold, crate::seeds::Dates::Gold)? {
         let text = seed.doc.text.as_str();
         let tokens = dossier_nlp::tokenize::tokenize(text);
         let sentences = dossier_nlp::sentences::split(text, &tokens);

@@ -8,4 +8,5 @@ pub mod figures;
 pub mod html;
 pub mod ner;
 pub mod quotes;
+pub mod seeds;
 pub mod timex;

@@ -9,10 +9,8 @@
 //!   (cleaning, tokenizer, sentence splitter, tagger) and the predicted spans are mapped back to
 //!   the raw file through the cleaner's source map, then compared in code points with the gold.
 
-use anyhow::{bail, Context, Result};
-use dossier_ingest::{Content, Format, InputMeta, RawDoc};
+use anyhow::Result;
 use dossier_nlp::entities::{conll, spans_of, Tagger, NTYPES, TYPES};
-use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
@@ -120,50 +118,18 @@ fn type_per_token(spans: &[(usize, usize, usize)], n: usize) -> Vec<Option<usize
 
 /// Scores `tagger` on the seeds' gold entities through the whole pipeline (see module docs).
 pub fn evaluate_seeds(seeds_dir: &Path, gold_path: &Path, tagger: &Tagger) -> Result<NerScores> {
-    if !seeds_dir.is_dir() {
-        bail!("seeds folder {} not found (the evaluation needs ../shared/seeds)", seeds_dir.display());
-    }
-    let gold: Value = serde_json::from_str(
-        &std::fs::read_to_string(gold_path).with_context(|| format!("reading the gold annotation {}", gold_path.display()))?,
-    )
-    .with_context(|| format!("{} is not valid JSON", gold_path.display()))?;
-    let Some(docs) = gold["documents"].as_array() else { bail!("{} has no `documents` list", gold_path.display()) };
+    let gold = crate::seeds::load_gold(gold_path)?;
     let mut scores = NerScores { label: "seeds".into(), ..NerScores::default() };
-    for g in docs {
-        let file = g["file"].as_str().context("gold document without `file`")?;
-        let path = seeds_dir.join(file);
-        let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-        let raw = String::from_utf8(bytes.clone()).with_context(|| format!("{} is not UTF-8", path.display()))?;
-        let (doc, _) = dossier_ingest::prepare(RawDoc {
-            source: path.display().to_string(),
-            format: Format::Text,
-            content: Content::Bytes { bytes, declared_charset: None },
-            meta: InputMeta::default(),
-        });
-        let map = doc.source_map.as_ref().context("plain-text documents carry a source map")?;
-        let text = doc.text.as_str();
+    for seed in crate::seeds::read_seeds(seeds_dir, &gold, crate::seeds::Dates::FromText)? {
+        let (g, raw, file) = (&seed.gold, &seed.raw, &seed.file);
+        let text = seed.doc.text.as_str();
         let tokens = dossier_nlp::tokenize::tokenize(text);
         let sentences = dossier_nlp::sentences::split(text, &tokens);
         let entities = tagger.annotate(text, &tokens, &sentences);
-        // Raw byte offset -> code point index.
-        let mut cp_of = vec![usize::MAX; raw.len() + 1];
-        for (k, (i, _)) in raw.char_indices().enumerate() {
-            cp_of[i] = k;
-        }
-        cp_of[raw.len()] = raw.chars().count();
         let mut pred = BTreeSet::new();
         for e in &entities {
-            let s = map.to_raw(e.span.start);
-            // The last byte of the span maps inside its segment; the end is one past it.
-            let last = map.to_raw(e.span.end - 1);
-            let end = last + 1;
-            let (Some(&cs), Some(&ce)) = (cp_of.get(s), cp_of.get(end.min(raw.len()))) else { continue };
-            // `end` may fall inside a multi-byte character: move to the next boundary.
-            let ce = if ce == usize::MAX { cp_of[(end..=raw.len()).find(|&i| raw.is_char_boundary(i)).unwrap_or(raw.len())] } else { ce };
-            if cs == usize::MAX {
-                continue;
-            }
-            pred.insert(((cs, ce), TYPES.iter().position(|t| *t == e.kind).unwrap()));
+            let span = seed.to_raw_cp(e.span.start, e.span.end);
+            pred.insert((span, TYPES.iter().position(|t| *t == e.kind).unwrap()));
         }
         let mut gold_set = BTreeSet::new();
         for a in g["entities"].as_array().into_iter().flatten() {

@@ -26,7 +26,6 @@
 //!   an object that is an event, accept any span. Hedging is scored on strict matches.
 
 use anyhow::{bail, Context, Result};
-use dossier_ingest::{Content, Format, InputMeta, RawDoc};
 use dossier_model::{Span, Token};
 use dossier_nlp::quotes::{attributions, Attribution, Profile};
 use rayon::prelude::*;
@@ -383,14 +382,7 @@ fn norm(s: &str) -> String {
 
 /// Scores quotes, speakers and assertions on the seeds through the real pipeline.
 pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<QuoteScores> {
-    if !seeds.is_dir() {
-        bail!("seeds folder {} not found (the evaluation needs ../shared/seeds)", seeds.display());
-    }
-    let gold: Value = serde_json::from_str(
-        &std::fs::read_to_string(gold_path).with_context(|| format!("reading the gold annotation {}", gold_path.display()))?,
-    )
-    .with_context(|| format!("{} is not valid JSON", gold_path.display()))?;
-    let Some(docs) = gold["documents"].as_array() else { bail!("{} has no `documents` list", gold_path.display()) };
+    let gold = crate::seeds::load_gold(gold_path)?;
     let entities = &gold["entities"];
     let events = &gold["events"];
     let models = dossier_nlp::Models::builtin();
@@ -398,37 +390,12 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<QuoteScores> {
     let mut details = Vec::new();
     let (mut q_tp, mut q_exact, mut spk_ok, mut spk_n) = (0usize, 0usize, 0usize, 0usize);
     let (mut a_strict, mut a_loose, mut hedge_ok) = (0usize, 0usize, 0usize);
-    for g in docs {
-        let file = g["file"].as_str().context("gold document without `file`")?;
-        let path = seeds.join(file);
-        let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-        let raw_text = String::from_utf8(bytes.clone()).with_context(|| format!("{} is not UTF-8", path.display()))?;
-        let published = g["published"].as_str().map(str::to_string);
-        let (doc, _) = dossier_ingest::prepare(RawDoc {
-            source: path.display().to_string(),
-            format: Format::Text,
-            content: Content::Bytes { bytes, declared_charset: None },
-            meta: InputMeta { published, ..Default::default() },
-        });
-        let (ex, _) = dossier_nlp::analyze(&doc, &models);
-        let map = doc.source_map.as_ref().context("plain-text documents carry a source map")?;
-        // Raw byte → raw code point.
-        let mut cp_at = vec![0usize; raw_text.len() + 1];
-        for (n, (b, _)) in raw_text.char_indices().enumerate() {
-            cp_at[b] = n;
-        }
-        cp_at[raw_text.len()] = raw_text.chars().count();
-        // An end offset maps through its last character (the next clean byte may be an
-        // inserted paragraph break or follow removed boilerplate).
+    for seed in crate::seeds::read_seeds(seeds, &gold, crate::seeds::Dates::Gold)? {
+        let (g, file, raw_text) = (&seed.gold, &seed.file, &seed.raw);
+        let (ex, _) = dossier_nlp::analyze(&seed.doc, &models);
         let to_cp = |sp: Span| -> Cp {
-            let a = map.to_raw(sp.start).min(raw_text.len());
-            let b = if sp.end > sp.start {
-                let last = doc.text[..sp.end].char_indices().next_back().map(|(i, c)| (i, c.len_utf8())).unwrap_or((sp.start, 0));
-                (map.to_raw(last.0) + last.1).min(raw_text.len())
-            } else {
-                a
-            };
-            Cp(cp_at[a], cp_at[b.max(a)])
+            let (a, b) = seed.to_raw_cp(sp.start, sp.end);
+            Cp(a, b.max(a))
         };
         let raw_chars: Vec<char> = raw_text.chars().collect();
         let raw_slice = |c: Cp| -> String { raw_chars[c.0.min(raw_chars.len())..c.1.min(raw_chars.len())].iter().collect() };

@@ -12,8 +12,7 @@
 //! (`dossier_ingest::prepare`) with the gold publication date, and predicted spans are mapped
 //! back to the raw files through the document's source map.
 
-use anyhow::{bail, Context, Result};
-use dossier_ingest::{Content, Format, InputMeta, RawDoc};
+use anyhow::{Context, Result};
 use dossier_model::Timex;
 use serde_json::Value;
 use std::fmt;
@@ -203,68 +202,12 @@ pub fn evaluate_tempeval(jsonl_path: &Path) -> Result<TimexScores> {
     Ok(scores)
 }
 
-/// A seed document, cleaned as the pipeline cleans it, with what is needed to map back.
-pub(crate) struct Seed {
-    pub file: String,
-    pub raw: String,
-    pub doc: dossier_model::Document,
-    pub gold: Value,
-    /// Code-point offset of each raw byte boundary.
-    raw_cp: CodePoints,
-}
-
-impl Seed {
-    /// A clean-text byte span as raw code points.
-    pub fn to_raw_cp(&self, start: usize, end: usize) -> (usize, usize) {
-        let map = self.doc.source_map.as_ref();
-        let to_raw = |p: usize| map.map_or(p, |m| m.to_raw(p));
-        let s = to_raw(start);
-        let e = if end > start {
-            let last = self.doc.text[..end].chars().next_back().map_or(1, char::len_utf8);
-            to_raw(end - last) + last
-        } else {
-            s
-        };
-        (self.raw_cp.at(s), self.raw_cp.at(e))
-    }
-
-    pub fn raw_text_cp(&self, s: usize, e: usize) -> String {
-        self.raw.chars().skip(s).take(e.saturating_sub(s)).collect()
-    }
-}
-
-/// Reads the seeds and their gold annotation and cleans each seed with its gold date.
-pub(crate) fn read_seeds(seeds: &Path, gold_path: &Path) -> Result<Vec<Seed>> {
-    if !seeds.is_dir() {
-        bail!("seeds folder {} not found (the evaluation needs ../shared/seeds)", seeds.display());
-    }
-    let gold: Value = serde_json::from_str(
-        &std::fs::read_to_string(gold_path).with_context(|| format!("reading the gold annotation {}", gold_path.display()))?,
-    )
-    .with_context(|| format!("{} is not valid JSON", gold_path.display()))?;
-    let Some(docs) = gold["documents"].as_array() else { bail!("{} has no `documents` list", gold_path.display()) };
-    let mut out = Vec::new();
-    for g in docs {
-        let file = g["file"].as_str().context("gold document without `file`")?;
-        let path = seeds.join(file);
-        let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-        let raw = String::from_utf8(bytes.clone()).with_context(|| format!("{} is not UTF-8", path.display()))?;
-        let (doc, _) = dossier_ingest::prepare(RawDoc {
-            source: path.display().to_string(),
-            format: Format::Text,
-            content: Content::Bytes { bytes, declared_charset: None },
-            meta: InputMeta { published: g["published"].as_str().map(str::to_string), ..InputMeta::default() },
-        });
-        let raw_cp = CodePoints::new(&raw);
-        out.push(Seed { file: file.to_string(), raw, doc, gold: g.clone(), raw_cp });
-    }
-    Ok(out)
-}
 
 /// Scores the annotator on the seeds' gold time expressions.
 pub fn evaluate_seeds_timex(seeds: &Path, gold: &Path) -> Result<TimexScores> {
     let mut scores = TimexScores { name: "seeds".to_string(), ..TimexScores::default() };
-    for seed in read_seeds(seeds, gold)? {
+    let gold = crate::seeds::load_gold(gold)?;
+    for seed in crate::seeds::read_seeds(seeds, &gold, crate::seeds::Dates::Gold)? {
         let text = seed.doc.text.as_str();
         let reference = seed.gold["published"].as_str().and_then(|d| d.get(..10)).and_then(|d| d.parse::<jiff::civil::Date>().ok());
         let tokens = dossier_nlp::tokenize::tokenize(text);

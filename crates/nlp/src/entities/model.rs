@@ -6,7 +6,7 @@
 //! the file stays small; in memory the rows are dense for fast scoring. Scores are sums of i16
 //! in i32, so tagging never touches floating point.
 
-use super::{allowed, Label, NLABELS};
+use super::{Label, NLABELS};
 
 /// Columns per row: stage 1 then stage 2.
 pub const COLS: usize = 2 * NLABELS;
