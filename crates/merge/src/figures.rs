@@ -52,23 +52,14 @@ pub fn group(measure: String, mut reports: Vec<FigureReport>) -> FigureGroup {
     }
 }
 
-/// The value as a reader would say it ("at least 143", "dozens (24–99)").
+/// The value as a reader would say it ("at least 143", "24–99 (vague)").
 pub fn describe(value: FigureValue, qualifier: dossier_model::Qualifier, vague: bool) -> String {
-    use dossier_model::Qualifier::*;
     let number = match value {
         FigureValue::Exact(v) => v.to_string(),
         FigureValue::Range(lo, hi) if vague => format!("{lo}–{hi} (vague)"),
         FigureValue::Range(lo, hi) => format!("{lo}–{hi}"),
     };
-    let q = match qualifier {
-        Exact => "",
-        AtLeast => "at least ",
-        MoreThan => "more than ",
-        Nearly => "nearly ",
-        About => "about ",
-        UpTo => "up to ",
-    };
-    format!("{q}{number}")
+    format!("{}{number}", qualifier.phrase())
 }
 
 #[cfg(test)]

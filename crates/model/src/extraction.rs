@@ -107,6 +107,18 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// How the qualifier reads before a number ("at least ", "" for exact).
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::AtLeast => "at least ",
+            Qualifier::MoreThan => "more than ",
+            Qualifier::Nearly => "nearly ",
+            Qualifier::About => "about ",
+            Qualifier::UpTo => "up to ",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Qualifier::Exact => "exact",

@@ -115,20 +115,11 @@ fn first_per_doc(cells: impl Iterator<Item = (usize, Cell)>) -> Vec<(usize, Cell
 pub const MATRIX_MAX_SOURCES: usize = 40;
 
 pub fn describe_report(r: &dossier_model::FigureReport) -> String {
-    use dossier_model::{FigureValue, Qualifier::*};
     let number = match r.value {
-        FigureValue::Exact(v) => v.to_string(),
-        FigureValue::Range(lo, hi) => format!("{lo}–{hi}"),
+        dossier_model::FigureValue::Exact(v) => v.to_string(),
+        dossier_model::FigureValue::Range(lo, hi) => format!("{lo}–{hi}"),
     };
-    let q = match r.qualifier {
-        Exact => "",
-        AtLeast => "at least ",
-        MoreThan => "more than ",
-        Nearly => "nearly ",
-        About => "about ",
-        UpTo => "up to ",
-    };
-    format!("{q}{number}")
+    format!("{}{number}", r.qualifier.phrase())
 }
 
 /// A short label for a document: its outlet, else its title, else its id.
