@@ -9,8 +9,9 @@
 //!
 //! Run with `cargo bench -p dossier-nlp --bench ner`.
 
+mod common;
+use common::Rng;
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -18,19 +19,6 @@ use dossier_model::{Span, Token};
 use dossier_nlp::entities::Tagger;
 use dossier_nlp::{sentences, tokenize::tokenize};
 
-/// xorshift64*: the synthetic text must be the same on every run.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
 
 const WORDS: &[&str] = &[
     "the", "the", "of", "to", "and", "a", "in", "said", "on", "that", "for", "was", "with", "by", "officials", "government", "attack",
@@ -68,18 +56,6 @@ fn synthetic(words: usize) -> String {
     s
 }
 
-fn bbc_docs() -> Option<Vec<String>> {
-    let dir = std::env::var_os("DOSSIER_BBC_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/bbc"));
-    let mut files = Vec::new();
-    for sub in ["business", "entertainment", "politics", "sport", "tech"] {
-        let mut f: Vec<PathBuf> = std::fs::read_dir(dir.join(sub)).ok()?.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        f.sort();
-        files.extend(f.into_iter().take(80));
-    }
-    Some(files.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect())
-}
 
 fn prepare(texts: Vec<String>) -> (Vec<(String, Vec<Token>, Vec<Span>)>, u64) {
     let mut ntok = 0;
@@ -105,7 +81,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("synthetic", |b| {
         b.iter(|| docs.iter().map(|(t, k, s)| tagger.annotate(black_box(t), k, s).len()).sum::<usize>())
     });
-    if let Some(texts) = bbc_docs() {
+    if let Some(texts) = common::bbc_articles(80) {
         let (docs, ntok) = prepare(texts);
         g.throughput(Throughput::Elements(ntok));
         g.bench_function("bbc", |b| b.iter(|| docs.iter().map(|(t, k, s)| tagger.annotate(black_box(t), k, s).len()).sum::<usize>()));

@@ -9,30 +9,15 @@
 //!
 //! Run with `cargo bench -p dossier-nlp`.
 
+mod common;
+use common::Rng;
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dossier_nlp::{sentences, tokenize::tokenize};
 
 /// A small deterministic generator (xorshift64*): the text must be the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
 
 const WORDS: &[&str] = &[
     "the",
@@ -252,44 +237,10 @@ fn synthetic(target: usize) -> String {
     text
 }
 
-/// A few hundred BBC articles concatenated, or `None` when the corpus is not there.
-fn bbc() -> Option<String> {
-    let dir = std::env::var_os("DOSSIER_BBC_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/data/bbc"
-            ))
-        });
-    let mut categories: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .collect();
-    categories.sort();
-    let mut text = String::new();
-    for category in categories {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&category)
-            .ok()?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        files.sort();
-        // 80 per category: about 400 articles, 0.9 MB.
-        for file in files.iter().take(80) {
-            if let Ok(article) = std::fs::read_to_string(file) {
-                text.push_str(&article);
-                text.push('\n');
-            }
-        }
-    }
-    (!text.is_empty()).then_some(text)
-}
 
 fn bench(c: &mut Criterion) {
     let mut inputs = vec![("synthetic", synthetic(1 << 20))];
-    match bbc() {
+    match common::bbc_text(80) {
         Some(text) => inputs.push(("bbc", text)),
         None => eprintln!("BBC corpus not found: skipping the `bbc` inputs"),
     }
