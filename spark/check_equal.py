@@ -32,6 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import dossier_job  # noqa: E402
 
 BAD_LINES = ['{"id": "broken-1", "text": ', 'not json at all', '{"id": "broken-2"}']

@@ -234,8 +234,8 @@ pub enum TrainCommand {
         /// Where to write the model (the binary embeds models/ner.bin at build time).
         #[arg(long, value_name = "FILE", default_value = "models/ner.bin")]
         out: PathBuf,
-        /// Epochs of each of the two stages.
-        #[arg(long, default_value_t = 15)]
+        /// Epochs of each of the two stages (20 scored best on CoNLL dev among 10, 15, 20, 25, 30).
+        #[arg(long, default_value_t = 20)]
         epochs: usize,
     },
 }

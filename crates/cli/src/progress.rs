@@ -14,6 +14,8 @@ pub struct Progress {
     pub bytes: usize,
     pub skipped: usize,
     pub warned: usize,
+    /// Skipped inputs are reported in the output (extract --error-records): count them only.
+    pub skips_reported_elsewhere: bool,
 }
 
 impl Progress {
@@ -29,7 +31,7 @@ impl Progress {
             bar.enable_steady_tick(std::time::Duration::from_millis(120));
             bar
         };
-        Progress { bar, quiet, started: Instant::now(), documents: 0, bytes: 0, skipped: 0, warned: 0 }
+        Progress { bar, quiet, started: Instant::now(), documents: 0, bytes: 0, skipped: 0, warned: 0, skips_reported_elsewhere: false }
     }
 
     pub fn document(&mut self, text_bytes: usize) {
@@ -42,6 +44,9 @@ impl Progress {
     pub fn warn(&mut self, w: &Warning) {
         if w.is_skip() {
             self.skipped += 1;
+            if self.skips_reported_elsewhere {
+                return;
+            }
         } else {
             self.warned += 1;
             if self.quiet {
@@ -66,7 +71,8 @@ impl Progress {
             self.bytes as f64 / secs / 1e6
         );
         if self.skipped > 0 {
-            line += &format!("; {} inputs skipped (see above)", self.skipped);
+            let where_ = if self.skips_reported_elsewhere { "as error records" } else { "see above" };
+            line += &format!("; {} inputs skipped ({where_})", self.skipped);
         }
         if self.warned > 0 {
             line += &format!("; {} warnings", self.warned);

@@ -12,10 +12,10 @@ pub fn run(args: DbArgs) -> Result<Exit> {
         bail!("no database at {}", path.display());
     }
     let health = Store::open(&path)?.verify()?;
-    println!("documents: {}", health.documents);
-    println!("indexed:   {}", health.indexed);
-    println!("integrity: {}", health.integrity);
-    println!("index:     {}", if health.index_consistent { "consistent" } else { "INCONSISTENT" });
+    super::print_out(format!("documents: {}", health.documents))?;
+    super::print_out(format!("indexed:   {}", health.indexed))?;
+    super::print_out(format!("integrity: {}", health.integrity))?;
+    super::print_out(format!("index:     {}", if health.index_consistent { "consistent" } else { "INCONSISTENT" }))?;
     let sound = health.integrity == "ok" && health.index_consistent && health.documents == health.indexed;
     if !sound {
         eprintln!("dossier: {} is damaged; ingest into a new database", path.display());

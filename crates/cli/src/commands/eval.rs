@@ -12,7 +12,7 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
     match cmd {
         EvalCommand::Html { dir, min_f1 } => {
             let scores = dossier_eval::html::evaluate(&dir)?;
-            println!("{scores}");
+            super::print_out(&scores)?;
             if let Some(floor) = min_f1 {
                 if scores.f1() < floor {
                     eprintln!("dossier: F1 {:.3} is below the floor {floor:.3}", scores.f1());
@@ -24,40 +24,40 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
         EvalCommand::Ner { file, seeds } => {
             let tagger = dossier_nlp::entities::Tagger::builtin();
             if seeds {
-                println!("{}", dossier_eval::ner::evaluate_seeds(Path::new(SEEDS), Path::new(GOLD), &tagger)?);
+                super::print_out(dossier_eval::ner::evaluate_seeds(Path::new(SEEDS), Path::new(GOLD), &tagger)?)?;
             } else {
                 let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
-                println!("{}", dossier_eval::ner::evaluate_conll(&text, &tagger));
+                super::print_out(dossier_eval::ner::evaluate_conll(&text, &tagger))?;
             }
             Ok(Exit::Ok)
         }
         EvalCommand::Timex { file, seeds } => {
             if seeds {
-                println!("{}", dossier_eval::timex::evaluate_seeds_timex(Path::new(SEEDS), Path::new(GOLD))?);
+                super::print_out(dossier_eval::timex::evaluate_seeds_timex(Path::new(SEEDS), Path::new(GOLD))?)?;
             } else {
-                println!("{}", dossier_eval::timex::evaluate_tempeval(&file)?);
+                super::print_out(dossier_eval::timex::evaluate_tempeval(&file)?)?;
             }
             Ok(Exit::Ok)
         }
         EvalCommand::Figures => {
-            println!("{}", dossier_eval::figures::evaluate_seeds_figures(Path::new(SEEDS), Path::new(GOLD))?);
+            super::print_out(dossier_eval::figures::evaluate_seeds_figures(Path::new(SEEDS), Path::new(GOLD))?)?;
             Ok(Exit::Ok)
         }
         EvalCommand::Quotes { file, seeds } => {
             if seeds {
-                println!("{}", dossier_eval::quotes::evaluate_seeds(Path::new(SEEDS), Path::new(GOLD))?);
+                super::print_out(dossier_eval::quotes::evaluate_seeds(Path::new(SEEDS), Path::new(GOLD))?)?;
             } else {
-                println!("{}", dossier_eval::quotes::evaluate_polnear(&file)?);
+                super::print_out(dossier_eval::quotes::evaluate_polnear(&file)?)?;
             }
             Ok(Exit::Ok)
         }
         EvalCommand::Coref { seeds, gold } => {
-            println!("{}", dossier_eval::coref::evaluate_seeds(&seeds, &gold)?);
+            super::print_out(dossier_eval::coref::evaluate_seeds(&seeds, &gold)?)?;
             Ok(Exit::Ok)
         }
         EvalCommand::Clean { seeds, gold, strict } => {
             let report = dossier_eval::clean::evaluate(&seeds, &gold)?;
-            println!("{report}");
+            super::print_out(&report)?;
             if strict && !report.perfect() {
                 eprintln!("dossier: cleaning left boilerplate in or cut body text out (see above)");
                 return Ok(Exit::BadInput);

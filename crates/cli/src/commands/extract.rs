@@ -9,19 +9,24 @@ use std::io::{BufWriter, Write};
 
 pub fn run(args: ExtractArgs, quiet: bool) -> Result<Exit> {
     let mut progress = Progress::new(quiet, "analyzed");
+    // With error records the skipped inputs are in the output; saying so on stderr too would
+    // flood a cluster's logs.
+    progress.skips_reported_elsewhere = args.error_records;
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let result = analyze_inputs(&args.read, &mut progress, |_, chunk| {
         for item in chunk {
-            match item {
-                Ok(a) => out.write_all(a.line.as_bytes())?,
+            // Each line goes out in one write with its newline, so a reader never sees part of
+            // a line, whatever the buffer size.
+            let mut line = match item {
+                Ok(a) => a.line,
                 Err(w) if args.error_records => {
-                    let record = serde_json::json!({"error": {"kind": "skipped", "source": w.source, "message": w.message}});
-                    serde_json::to_writer(&mut out, &record)?;
+                    serde_json::json!({"error": {"kind": "skipped", "source": w.source, "message": w.message}}).to_string()
                 }
                 Err(_) => continue,
-            }
-            out.write_all(b"\n")?;
+            };
+            line.push('\n');
+            out.write_all(line.as_bytes())?;
         }
         // Flushed per chunk so a consumer sees results as they come.
         out.flush()?;

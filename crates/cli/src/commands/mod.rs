@@ -48,7 +48,8 @@ pub fn analyze_inputs(
         for item in reader.by_ref() {
             documents += item.is_ok() as usize;
             chunk.push(item);
-            if documents == CHUNK {
+            // A long run of unreadable lines is bounded too, not held until a document comes.
+            if documents == CHUNK || chunk.len() == 4 * CHUNK {
                 break;
             }
         }
@@ -101,6 +102,17 @@ fn resolve_inputs(args: &[String]) -> Result<Vec<Input>> {
         bail!("`-` (stdin) can be given only once");
     }
     Ok(args.iter().map(|a| Input::parse(a)).collect())
+}
+
+/// Writes a report to stdout. A reader that went away (`| head`) ends the output quietly, as
+/// for any well-behaved command-line tool, rather than with a panic.
+pub fn print_out(text: impl std::fmt::Display) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
 }
 
 /// The database path: `--db`, else `$DOSSIER_DB`, else `./dossier.db`.

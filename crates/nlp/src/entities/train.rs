@@ -35,7 +35,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
-        TrainOptions { epochs1: 15, epochs2: 15, folds: 5, seed: 0x0D05_51E2, max_docs: None, prune: 0.0, verbose: true }
+        TrainOptions { epochs1: 20, epochs2: 20, folds: 5, seed: 0x0D05_51E2, max_docs: None, prune: 0.0, verbose: true }
     }
 }
 
