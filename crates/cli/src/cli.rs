@@ -288,6 +288,13 @@ pub enum EvalCommand {
         #[arg(long, default_value = "../shared/gold/seeds.gold.json")]
         gold: PathBuf,
     },
+    /// Cross-document event coreference on ECB+ with our own mention detection (MUC, B³,
+    /// CEAF-e, CoNLL F1) and the purity of the document clusters our events induce.
+    #[command(after_help = "Example:\n  dossier eval ecb ../shared/data/ecbplus/dev.jsonl")]
+    Ecb {
+        #[arg(default_value = "../shared/data/ecbplus/dev.jsonl")]
+        file: PathBuf,
+    },
     /// Plain-text cleaning and metadata recovery on the seeds, against their gold annotation.
     #[command(after_help = "Example:\n  dossier eval clean --seeds ../shared/seeds --gold ../shared/gold/seeds.gold.json")]
     Clean {

@@ -4,6 +4,7 @@
 
 pub mod clean;
 pub mod coref;
+pub mod ecb;
 pub mod figures;
 pub mod html;
 pub mod ner;

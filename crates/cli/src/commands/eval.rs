@@ -51,6 +51,10 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
             }
             Ok(Exit::Ok)
         }
+        EvalCommand::Ecb { file } => {
+            super::print_out(dossier_eval::ecb::evaluate_ecb(&file)?)?;
+            Ok(Exit::Ok)
+        }
         EvalCommand::Coref { seeds, gold } => {
             super::print_out(dossier_eval::coref::evaluate_seeds(&seeds, &gold)?)?;
             Ok(Exit::Ok)
