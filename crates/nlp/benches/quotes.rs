@@ -72,11 +72,7 @@ fn synthetic(target: usize) -> String {
 
 
 fn bench(c: &mut Criterion) {
-    let mut inputs = vec![("synthetic", synthetic(1 << 20))];
-    match common::bbc_text(80) {
-        Some(text) => inputs.push(("bbc", text)),
-        None => eprintln!("BBC corpus not found: skipping the `bbc` inputs"),
-    }
+    let inputs = common::inputs(synthetic(1 << 20));
     for (name, text) in &inputs {
         let tokens = tokenize(text);
         let sents = sentences::split(text, &tokens);

@@ -234,41 +234,13 @@ impl Store {
     /// is not valid FTS5 (`IS-K`, `U.S.`) is searched as the plain words it contains, each taken
     /// as a phrase, so users need not know the syntax.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, StoreError> {
-        if query.trim().is_empty() {
-            return Err(StoreError::Query("the search query is empty".into()));
-        }
-        match self.search_fts(query, limit) {
-            Ok(hits) => Ok(hits),
-            Err(e) if is_query_syntax_error(&e) => {
-                let phrased = plain_words_query(query);
-                if phrased.is_empty() {
-                    return Err(StoreError::Query(format!("nothing to search for in {query:?}")));
-                }
-                Ok(self.search_fts(&phrased, limit)?)
-            }
-            Err(e) => Err(e.into()),
-        }
-    }
-
-    fn search_fts(&self, query: &str, limit: usize) -> Result<Vec<Hit>, rusqlite::Error> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT d.id, d.title, d.outlet, d.published, d.source,
-                    snippet(documents_fts, 1, '«', '»', '…', 16), bm25(documents_fts, 5.0, 1.0)
-             FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-             WHERE documents_fts MATCH ?1 ORDER BY bm25(documents_fts, 5.0, 1.0), d.id LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![query, limit as i64], |r| {
-            Ok(Hit {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                outlet: r.get(2)?,
-                published: r.get(3)?,
-                source: r.get(4)?,
-                snippet: r.get(5)?,
-                rank: r.get(6)?,
-            })
-        })?;
-        rows.collect()
+        let page = self.search_page(query, &DocFilter::default(), limit, 0)?;
+        // For a terminal, matched terms in «guillemets» rather than private-use marks.
+        Ok(page
+            .items
+            .into_iter()
+            .map(|h| Hit { snippet: h.snippet.replace(SNIPPET_OPEN, "«").replace(SNIPPET_CLOSE, "»"), ..h })
+            .collect())
     }
 
     /// Full-text search as [`Store::search`], with filters and an offset, and the total number of

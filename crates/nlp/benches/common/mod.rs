@@ -47,3 +47,13 @@ pub fn bbc_articles(per_category: usize) -> Option<Vec<String>> {
 pub fn bbc_text(per_category: usize) -> Option<String> {
     bbc_articles(per_category).map(|a| a.iter().map(|t| format!("{t}\n")).collect())
 }
+
+/// The benchmark inputs: the synthetic text, and the BBC sample when it is there.
+pub fn inputs(synthetic: String) -> Vec<(&'static str, String)> {
+    let mut inputs = vec![("synthetic", synthetic)];
+    match bbc_text(80) {
+        Some(text) => inputs.push(("bbc", text)),
+        None => eprintln!("BBC corpus not found: skipping the `bbc` inputs"),
+    }
+    inputs
+}
