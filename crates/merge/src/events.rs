@@ -125,16 +125,24 @@ pub fn find_mentions(
                 .get(si + 1)
                 .copied()
                 .filter(|n| !text[sentence.end..n.start].contains('\n'));
+            // A date right beside the trigger is its date ("the 2021 attack", "the attack on
+            // Friday"); otherwise the earliest date of the sentence, since the other dates of a
+            // sentence about an event are mostly those of later reactions ("on Saturday denied
+            // any part in the explosion … on Friday evening"). A time of day dates the event to
+            // its day.
             let date_in = |window: Span| {
-                ex.timexes
-                    .iter()
-                    .filter(|t| {
-                        t.kind == TimexType::Date
+                let dates = || {
+                    ex.timexes.iter().filter(|t| {
+                        matches!(t.kind, TimexType::Date | TimexType::Time)
                             && window.contains(t.span)
                             && is_calendar(&t.value)
                     })
+                };
+                dates()
+                    .filter(|t| distance(t.span, tok.span) <= ADJACENT)
                     .min_by_key(|t| distance(t.span, tok.span))
-                    .map(|t| (t.value.clone(), t.span))
+                    .or_else(|| dates().min_by(|a, b| a.value.cmp(&b.value)))
+                    .map(|t| (t.value.get(..10).filter(|_| t.value.len() > 10).unwrap_or(&t.value).to_string(), t.span))
             };
             let place_in = |window: Span| {
                 place_at
@@ -149,7 +157,18 @@ pub fn find_mentions(
                     .min_by_key(|(at, _)| distance(at.span, tok.span))
                     .map(|(_, &e)| e)
             };
-            let date = date_in(sentence).or_else(|| next.and_then(date_in));
+            // Failing both, the last date the paragraph gave before it: news narrates in time
+            // ("That changed in August 2021. … ISIS-K carried out a suicide bombing …").
+            let previous: Vec<Span> = ex.sentences[..si]
+                .iter()
+                .rev()
+                .take(2)
+                .take_while(|p| !text[p.end..sentence.start].contains('\n'))
+                .copied()
+                .collect();
+            let date = date_in(sentence)
+                .or_else(|| next.and_then(date_in))
+                .or_else(|| previous.iter().find_map(|&p| date_in(p)));
             let place = place_in(sentence).or_else(|| next.and_then(place_in));
             out.push(EventMention {
                 at: DocSpan {
@@ -165,6 +184,9 @@ pub fn find_mentions(
     }
     out
 }
+
+/// Bytes between a trigger and a date that belongs to it directly ("the attack on Friday").
+const ADJACENT: usize = 12;
 
 fn distance(a: Span, b: Span) -> usize {
     if a.end <= b.start {

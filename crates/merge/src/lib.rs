@@ -275,15 +275,27 @@ fn resolve(docs: &[(Document, Extraction)], documents: Vec<Document>) -> Dossier
                 .subject
                 .and_then(|s| entity_at(&mention_index, d, s))
                 .map(|e| entities[e].id.clone());
+            // What is claimed, arrested or charged is an event ("the Moscow attack"), even when
+            // its phrase names a place; what is blamed or warned about is a party.
+            let event_first = matches!(
+                a.predicate,
+                dossier_model::Predicate::ClaimedResponsibility
+                    | dossier_model::Predicate::Arrested
+                    | dossier_model::Predicate::Charged
+            );
+            let as_event = |o: Span| {
+                event_mentions
+                    .iter()
+                    .position(|m| m.at.doc == d && m.at.span.overlaps(o))
+                    .map(|i| events[cluster_of[i]].id.clone())
+            };
+            let as_entity = |o: Span| entity_at(&mention_index, d, o).map(|e| entities[e].id.clone());
             let object = a.object.and_then(|o| {
-                entity_at(&mention_index, d, o)
-                    .map(|e| entities[e].id.clone())
-                    .or_else(|| {
-                        event_mentions
-                            .iter()
-                            .position(|m| m.at.doc == d && m.at.span.overlaps(o))
-                            .map(|i| events[cluster_of[i]].id.clone())
-                    })
+                if event_first {
+                    as_event(o).or_else(|| as_entity(o))
+                } else {
+                    as_entity(o).or_else(|| as_event(o))
+                }
             });
             let c = claim_map
                 .entry((subject.clone(), a.predicate, object.clone()))
