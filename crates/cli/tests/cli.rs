@@ -205,7 +205,8 @@ fn killed_ingest_leaves_a_consistent_database() {
     std::fs::write(&input, jsonl).unwrap();
     let db = dir.path().join("kill.db");
     let mut child = dossier()
-        .args(["ingest", "--quiet", "--batch", "50", "--db"])
+        // 64 divides the 256 documents analyzed per step, so every transaction holds exactly 64.
+        .args(["ingest", "--quiet", "--batch", "64", "--db"])
         .arg(&db)
         .arg(&input)
         .stderr(Stdio::null())
@@ -227,7 +228,9 @@ fn killed_ingest_leaves_a_consistent_database() {
     assert_eq!(health.integrity, "ok");
     assert!(health.index_consistent);
     assert_eq!(health.documents, health.indexed, "index and documents agree");
-    assert_eq!(health.documents % 50, 0, "only whole batches are ever committed");
+    // Only whole batches are ever committed (the last batch of the file is shorter, if the run
+    // got that far before the kill).
+    assert!(health.documents % 64 == 0 || health.documents == total, "a partial batch: {}", health.documents);
     assert!(!status.success() || health.documents == total, "killed runs are partial");
     drop(store);
     // Running it again finishes the job.
