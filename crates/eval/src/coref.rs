@@ -132,12 +132,19 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
                 && dossier_merge::events::family(&o.kind) == dossier_merge::events::family(kind)
                 && o.mentions.iter().any(|m| docs.contains(&m.doc))
         });
+        // The candidate with the most precise of the compatible dates (2021-08 before 2021).
         let coarse = || {
-            dossier.events.iter().position(|o| {
-                o.date.as_deref().is_some_and(|d| d.len() >= 4 && date.starts_with(d))
-                    && dossier_merge::events::family(&o.kind) == dossier_merge::events::family(kind)
-                    && o.mentions.iter().any(|m| docs.contains(&m.doc))
-            })
+            dossier
+                .events
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| {
+                    o.date.as_deref().is_some_and(|d| d.len() >= 4 && date.starts_with(d))
+                        && dossier_merge::events::family(&o.kind) == dossier_merge::events::family(kind)
+                        && o.mentions.iter().any(|m| docs.contains(&m.doc))
+                })
+                .max_by_key(|(i, o)| (o.date.as_ref().map_or(0, |d| d.len()), std::cmp::Reverse(*i)))
+                .map(|(i, _)| i)
         };
         match hit {
             Some(i) => {
