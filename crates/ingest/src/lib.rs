@@ -152,7 +152,8 @@ pub fn prepare(raw: RawDoc) -> (Document, Vec<Warning>) {
                 doc.authors = article.authors;
             }
             if published.is_none() {
-                published = article.published.and_then(|p| dates::normalize(&p)).map(|value| PublishedDate { value, source: PublishedSource::Metadata });
+                // dossier-html gives ISO 8601 already.
+                published = article.published.map(|value| PublishedDate { value, source: PublishedSource::Metadata });
             }
         }
         Format::HtmlFragment => doc.text = dossier_html::fragment_to_text(&text),

@@ -93,7 +93,7 @@ pub struct EventMention {
     pub place: Option<usize>,
 }
 
-/// Finds event mentions in every document. `entity_at` gives the entity index of the place
+/// Finds event mentions in every document. `place_at` gives the entity index of the place
 /// mentions of a document: `(doc, span) → entity`.
 pub fn find_mentions(
     docs: &[(Document, Extraction)],

@@ -69,7 +69,10 @@ impl PartialDossier {
     /// Resolves entities, events, figures, claims and discrepancies across all documents.
     pub fn finish(self) -> Dossier {
         let docs: Vec<(Document, Extraction)> = self.docs.into_values().collect();
-        resolve(&docs, docs.iter().map(|(d, _)| d.clone()).collect())
+        let mut dossier = resolve(&docs);
+        // The documents move into the dossier once everything that reads them is done.
+        dossier.documents = docs.into_iter().map(|(d, _)| d).collect();
+        dossier
     }
 }
 
@@ -118,7 +121,8 @@ fn entity_at(index: &BTreeMap<DocSpan, usize>, doc: usize, span: Span) -> Option
         .map(|(_, &e)| e)
 }
 
-fn resolve(docs: &[(Document, Extraction)], documents: Vec<Document>) -> Dossier {
+/// Everything but the documents themselves, which [`PartialDossier::finish`] moves in.
+fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
     let mentions = entities::mentions(docs);
     let resolution = entities::resolve(docs, &mentions);
     let mut entities = resolution.entities;
@@ -339,7 +343,7 @@ fn resolve(docs: &[(Document, Extraction)], documents: Vec<Document>) -> Dossier
         .collect();
     timeline.sort_by(|a, b| (&a.date, a.event).cmp(&(&b.date, b.event)));
     Dossier {
-        documents,
+        documents: Vec::new(),
         entities,
         events,
         timeline,
@@ -561,7 +565,6 @@ fn find_discrepancies(
         values.extend(evidence(&blamed_others, &|b| format!("blamed on {}", b.object.as_deref().unwrap_or("?"))));
         out.push(Discrepancy { kind: DiscrepancyKind::Attribution, about: "who is responsible".into(), event: None, measure: Some("blame".into()), values });
     }
-    let _ = docs;
     out
 }
 
