@@ -102,7 +102,9 @@ Examples:
     /// Check a database: SQLite's integrity check and the full-text index against the documents.
     Check(DbArgs),
     /// Tag a CoNLL-2003 file: every line written back with the predicted IOB2 tag appended.
-    #[command(after_help = "Example:\n  dossier ner --conll ../shared/data/conll2003/dev.txt > dev.tagged")]
+    #[command(
+        after_help = "Example:\n  dossier ner --conll ../shared/data/conll2003/dev.txt > dev.tagged"
+    )]
     Ner {
         /// The CoNLL file (token first on each line, blank line between sentences).
         #[arg(long, value_name = "FILE")]
@@ -224,7 +226,9 @@ pub struct SearchArgs {
 #[derive(Subcommand, Debug)]
 pub enum TrainCommand {
     /// Train the entity tagger on CoNLL-2003 (deterministic: the same data gives the same model).
-    #[command(after_help = "Example:\n  dossier train ner --train ../shared/data/conll2003/train.txt --dev ../shared/data/conll2003/dev.txt")]
+    #[command(
+        after_help = "Example:\n  dossier train ner --train ../shared/data/conll2003/train.txt --dev ../shared/data/conll2003/dev.txt"
+    )]
     Ner {
         #[arg(long, value_name = "FILE")]
         train: PathBuf,
@@ -243,7 +247,9 @@ pub enum TrainCommand {
 #[derive(Subcommand, Debug)]
 pub enum EvalCommand {
     /// Entity tagging: conlleval P/R/F1 on a CoNLL file, or on the seeds' gold with --seeds.
-    #[command(after_help = "Examples:\n  dossier eval ner ../shared/data/conll2003/dev.txt\n  dossier eval ner --seeds")]
+    #[command(
+        after_help = "Examples:\n  dossier eval ner ../shared/data/conll2003/dev.txt\n  dossier eval ner --seeds"
+    )]
     Ner {
         #[arg(default_value = "../shared/data/conll2003/dev.txt")]
         file: PathBuf,
@@ -252,7 +258,9 @@ pub enum EvalCommand {
         seeds: bool,
     },
     /// Time expressions: TempEval-3 strict/relaxed span and value F1, or the seeds with --seeds.
-    #[command(after_help = "Examples:\n  dossier eval timex ../shared/data/tempeval3/train.jsonl\n  dossier eval timex --seeds")]
+    #[command(
+        after_help = "Examples:\n  dossier eval timex ../shared/data/tempeval3/train.jsonl\n  dossier eval timex --seeds"
+    )]
     Timex {
         #[arg(default_value = "../shared/data/tempeval3/train.jsonl")]
         file: PathBuf,
@@ -263,7 +271,9 @@ pub enum EvalCommand {
     Figures,
     /// Quotes: source, cue and content F1 on PolNeAR, or quotes, speakers and assertions on the
     /// seeds with --seeds.
-    #[command(after_help = "Examples:\n  dossier eval quotes ../shared/data/polnear/dev.jsonl\n  dossier eval quotes --seeds")]
+    #[command(
+        after_help = "Examples:\n  dossier eval quotes ../shared/data/polnear/dev.jsonl\n  dossier eval quotes --seeds"
+    )]
     Quotes {
         #[arg(default_value = "../shared/data/polnear/dev.jsonl")]
         file: PathBuf,
@@ -281,7 +291,9 @@ pub enum EvalCommand {
         min_f1: Option<f64>,
     },
     /// Cross-document resolution (entities, events, discrepancies) on the seeds' gold.
-    #[command(after_help = "Example:\n  dossier eval coref --seeds ../shared/seeds --gold ../shared/gold/seeds.gold.json")]
+    #[command(
+        after_help = "Example:\n  dossier eval coref --seeds ../shared/seeds --gold ../shared/gold/seeds.gold.json"
+    )]
     Coref {
         #[arg(long, default_value = "../shared/seeds")]
         seeds: PathBuf,
@@ -296,7 +308,9 @@ pub enum EvalCommand {
         file: PathBuf,
     },
     /// Plain-text cleaning and metadata recovery on the seeds, against their gold annotation.
-    #[command(after_help = "Example:\n  dossier eval clean --seeds ../shared/seeds --gold ../shared/gold/seeds.gold.json")]
+    #[command(
+        after_help = "Example:\n  dossier eval clean --seeds ../shared/seeds --gold ../shared/gold/seeds.gold.json"
+    )]
     Clean {
         #[arg(long, default_value = "../shared/seeds")]
         seeds: PathBuf,
@@ -318,8 +332,13 @@ fn parse_bytes(s: &str) -> Result<usize, String> {
         Some('G') => (&s[..s.len() - 1], 1 << 30),
         _ => (s, 1),
     };
-    let n: usize = digits.trim().parse().map_err(|_| format!("{s:?} is not a size; write e.g. 20M, 512K or 1000000"))?;
-    n.checked_mul(mult).filter(|&n| n > 0).ok_or_else(|| format!("{s:?} is not a usable size"))
+    let n: usize = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size; write e.g. 20M, 512K or 1000000"))?;
+    n.checked_mul(mult)
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("{s:?} is not a usable size"))
 }
 
 #[cfg(test)]

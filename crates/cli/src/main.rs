@@ -13,7 +13,9 @@ fn main() -> ExitCode {
     let args = cli::Cli::parse();
     if let Some(n) = args.threads {
         // Only fails if a pool exists already, which cannot happen this early.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     let outcome = match args.command {
         cli::Command::Extract(a) => commands::extract::run(a, args.quiet),
@@ -26,7 +28,12 @@ fn main() -> ExitCode {
         cli::Command::Serve(a) => commands::serve::run(a),
         cli::Command::Eval(a) => commands::eval::run(a),
         cli::Command::Ner { conll } => commands::ner::tag(&conll),
-        cli::Command::Train(cli::TrainCommand::Ner { train, dev, out, epochs }) => commands::ner::train(&train, dev.as_deref(), &out, epochs),
+        cli::Command::Train(cli::TrainCommand::Ner {
+            train,
+            dev,
+            out,
+            epochs,
+        }) => commands::ner::train(&train, dev.as_deref(), &out, epochs),
     };
     match outcome {
         Ok(code) => code.into(),

@@ -25,13 +25,24 @@ impl Progress {
         } else {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
             bar.set_style(
-                ProgressStyle::with_template(&format!("{{spinner}} {verb} {{pos}} documents ({{per_sec}}, {{elapsed}})"))
-                    .expect("template is valid"),
+                ProgressStyle::with_template(&format!(
+                    "{{spinner}} {verb} {{pos}} documents ({{per_sec}}, {{elapsed}})"
+                ))
+                .expect("template is valid"),
             );
             bar.enable_steady_tick(std::time::Duration::from_millis(120));
             bar
         };
-        Progress { bar, quiet, started: Instant::now(), documents: 0, bytes: 0, skipped: 0, warned: 0, skips_reported_elsewhere: false }
+        Progress {
+            bar,
+            quiet,
+            started: Instant::now(),
+            documents: 0,
+            bytes: 0,
+            skipped: 0,
+            warned: 0,
+            skips_reported_elsewhere: false,
+        }
     }
 
     pub fn document(&mut self, text_bytes: usize) {
@@ -71,7 +82,11 @@ impl Progress {
             self.bytes as f64 / secs / 1e6
         );
         if self.skipped > 0 {
-            let where_ = if self.skips_reported_elsewhere { "as error records" } else { "see above" };
+            let where_ = if self.skips_reported_elsewhere {
+                "as error records"
+            } else {
+                "see above"
+            };
             line += &format!("; {} inputs skipped ({where_})", self.skipped);
         }
         if self.warned > 0 {

@@ -31,7 +31,10 @@ fn check_spans(line: &str) -> Result<(), TestCaseError> {
         }
     }
     for s in spans {
-        let (start, end) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        let (start, end) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
         prop_assert!(start <= end && end <= chars.len(), "span out of range: {s}");
         let slice: String = chars[start..end].iter().collect();
         prop_assert_eq!(slice.as_str(), s["text"].as_str().unwrap());

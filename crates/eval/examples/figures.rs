@@ -11,13 +11,38 @@ fn main() -> Result<()> {
     let s = evaluate_seeds_figures(&shared.join("seeds"), &shared.join("gold/seeds.gold.json"))?;
     println!("{s}");
     for g in &s.missed {
-        println!("  missed   {:<26} {:<28} {} {} {}", g.doc, format!("{:?}", g.text), g.measure, g.value, g.qualifier);
+        println!(
+            "  missed   {:<26} {:<28} {} {} {}",
+            g.doc,
+            format!("{:?}", g.text),
+            g.measure,
+            g.value,
+            g.qualifier
+        );
     }
     for p in &s.spurious {
-        println!("  spurious {:<26} {:<28} {} {} {}", p.doc, format!("{:?}", p.text), p.measure, p.value, p.qualifier);
+        println!(
+            "  spurious {:<26} {:<28} {} {} {}",
+            p.doc,
+            format!("{:?}", p.text),
+            p.measure,
+            p.value,
+            p.qualifier
+        );
     }
     for (g, p) in &s.wrong {
-        println!("  wrong    {:<26} {:<28} gold {} {} {} | ours {:?} {} {} {}", g.doc, format!("{:?}", g.text), g.measure, g.value, g.qualifier, p.text, p.measure, p.value, p.qualifier);
+        println!(
+            "  wrong    {:<26} {:<28} gold {} {} {} | ours {:?} {} {} {}",
+            g.doc,
+            format!("{:?}", g.text),
+            g.measure,
+            g.value,
+            g.qualifier,
+            p.text,
+            p.measure,
+            p.value,
+            p.qualifier
+        );
     }
     Ok(())
 }

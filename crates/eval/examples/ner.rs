@@ -14,21 +14,32 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 fn arg<T: std::str::FromStr>(args: &[String], name: &str) -> Option<T> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok())
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
 }
 
 /// `../shared` beside the repository, or `$DOSSIER_SHARED`.
 fn shared() -> PathBuf {
-    std::env::var_os("DOSSIER_SHARED").map(PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
+    std::env::var_os("DOSSIER_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
 }
 
 fn load(args: &[String]) -> Tagger {
     let t0 = Instant::now();
     let tagger = match arg::<String>(args, "--model") {
-        Some(p) => Tagger::from_bytes(&std::fs::read(&p).expect("model file")).expect("valid model"),
+        Some(p) => {
+            Tagger::from_bytes(&std::fs::read(&p).expect("model file")).expect("valid model")
+        }
         None => Tagger::builtin(),
     };
-    eprintln!("model loaded in {:.1} ms ({} features)", t0.elapsed().as_secs_f64() * 1e3, tagger.num_features());
+    eprintln!(
+        "model loaded in {:.1} ms ({} features)",
+        t0.elapsed().as_secs_f64() * 1e3,
+        tagger.num_features()
+    );
     tagger
 }
 
@@ -37,7 +48,11 @@ fn load(args: &[String]) -> Tagger {
 fn cpu_seconds() -> f64 {
     std::fs::read_to_string("/proc/thread-self/schedstat")
         .ok()
-        .and_then(|s| s.split_whitespace().next().and_then(|v| v.parse::<f64>().ok()))
+        .and_then(|s| {
+            s.split_whitespace()
+                .next()
+                .and_then(|v| v.parse::<f64>().ok())
+        })
         .map_or(0.0, |ns| ns / 1e9)
 }
 
@@ -62,17 +77,30 @@ fn main() -> anyhow::Result<()> {
             eprintln!("trained in {:.1} s", t0.elapsed().as_secs_f64());
             let out: String = arg(&args, "--out").unwrap_or_else(|| "models/ner.bin".into());
             std::fs::write(&out, tagger.to_bytes())?;
-            println!("wrote {out}: {} bytes, {} features, dev F1 {:.2}", report.model_bytes, report.features_kept, report.dev_f1.unwrap_or(0.0));
+            println!(
+                "wrote {out}: {} bytes, {} features, dev F1 {:.2}",
+                report.model_bytes,
+                report.features_kept,
+                report.dev_f1.unwrap_or(0.0)
+            );
         }
         Some("eval") => {
-            let file = args.get(1).filter(|a| !a.starts_with("--")).map(PathBuf::from).unwrap_or(data.join("dev.txt"));
+            let file = args
+                .get(1)
+                .filter(|a| !a.starts_with("--"))
+                .map(PathBuf::from)
+                .unwrap_or(data.join("dev.txt"));
             let tagger = load(&args);
             let text = std::fs::read_to_string(&file)?;
             print!("{}", evaluate_conll(&text, &tagger));
         }
         Some("seeds") => {
             let tagger = load(&args);
-            let s = evaluate_seeds(&shared().join("seeds"), &shared().join("gold/seeds.gold.json"), &tagger)?;
+            let s = evaluate_seeds(
+                &shared().join("seeds"),
+                &shared().join("gold/seeds.gold.json"),
+                &tagger,
+            )?;
             if args.iter().any(|a| a == "--errors") {
                 for e in &s.errors {
                     println!("{e}");
@@ -84,7 +112,10 @@ fn main() -> anyhow::Result<()> {
             let tagger = load(&args);
             let mut texts = Vec::new();
             for dir in ["business", "entertainment", "politics", "sport", "tech"] {
-                let mut files: Vec<_> = std::fs::read_dir(shared().join("data/bbc").join(dir))?.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+                let mut files: Vec<_> = std::fs::read_dir(shared().join("data/bbc").join(dir))?
+                    .filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .collect();
                 files.sort();
                 for f in files {
                     texts.push(std::fs::read_to_string(f)?);

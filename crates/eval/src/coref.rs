@@ -41,9 +41,21 @@ pub struct CorefReport {
 }
 
 fn f1(both: usize, ours: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if ours == 0 { 0.0 } else { both as f64 / ours as f64 };
-    let r = if gold == 0 { 0.0 } else { both as f64 / gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if ours == 0 {
+        0.0
+    } else {
+        both as f64 / ours as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        both as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -57,7 +69,12 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
         partial.add(seed.doc.clone(), ex);
     }
     let dossier = partial.finish();
-    let doc_index: HashMap<&str, usize> = dossier.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let doc_index: HashMap<&str, usize> = dossier
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
     let mut report = CorefReport::default();
 
     // Our entity of every mention, keyed by (document id, raw code-point start, end).
@@ -65,7 +82,9 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
     for (e, ent) in dossier.entities.iter().enumerate() {
         for m in &ent.mentions {
             let doc = &dossier.documents[m.doc];
-            let Some(seed) = seeds.iter().find(|s| s.id == doc.id) else { continue };
+            let Some(seed) = seeds.iter().find(|s| s.id == doc.id) else {
+                continue;
+            };
             let (s, e_) = seed.to_raw_cp(m.span.start, m.span.end);
             ours.insert((doc.id.clone(), s, e_), e);
         }
@@ -75,7 +94,11 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
     for seed in &seeds {
         for m in seed.gold["entities"].as_array().into_iter().flatten() {
             report.mentions_gold += 1;
-            let key = (seed.id.clone(), m["start"].as_u64().unwrap_or(0) as usize, m["end"].as_u64().unwrap_or(0) as usize);
+            let key = (
+                seed.id.clone(),
+                m["start"].as_u64().unwrap_or(0) as usize,
+                m["end"].as_u64().unwrap_or(0) as usize,
+            );
             if let Some(&e) = ours.get(&key) {
                 found.push((m["entity"].as_str().unwrap_or_default().to_string(), e));
             }
@@ -91,7 +114,11 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
             report.pairs_both += (same_gold && same_ours) as usize;
             if same_ours && !same_gold {
                 let (a, b) = (&found[i].0, &found[j].0);
-                let pair = if a < b { format!("{a} + {b}") } else { format!("{b} + {a}") };
+                let pair = if a < b {
+                    format!("{a} + {b}")
+                } else {
+                    format!("{b} + {a}")
+                };
                 if !report.merged_pairs.contains(&pair) {
                     report.merged_pairs.push(pair);
                 }
@@ -112,8 +139,13 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
         if es.len() == 1 {
             report.groups_whole += 1;
         } else {
-            let names: Vec<&str> = es.iter().map(|&e| dossier.entities[e].name.as_str()).collect();
-            report.split_groups.push(format!("{g} → {}", names.join(" | ")));
+            let names: Vec<&str> = es
+                .iter()
+                .map(|&e| dossier.entities[e].name.as_str())
+                .collect();
+            report
+                .split_groups
+                .push(format!("{g} → {}", names.join(" | ")));
         }
     }
 
@@ -123,10 +155,18 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
     let mut matched_event: HashMap<&str, usize> = HashMap::new();
     report.events_ours = dossier.events.len();
     for (gid, ev) in events {
-        let Some(date) = ev["date"].as_str() else { continue };
+        let Some(date) = ev["date"].as_str() else {
+            continue;
+        };
         report.events_gold += 1;
         let kind = ev["type"].as_str().unwrap_or_default();
-        let docs: BTreeSet<usize> = ev["docs"].as_array().into_iter().flatten().filter_map(|d| d.as_str()).filter_map(|d| doc_index.get(d).copied()).collect();
+        let docs: BTreeSet<usize> = ev["docs"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d.as_str())
+            .filter_map(|d| doc_index.get(d).copied())
+            .collect();
         let hit = dossier.events.iter().position(|o| {
             o.date.as_deref() == Some(date)
                 && dossier_merge::events::family(&o.kind) == dossier_merge::events::family(kind)
@@ -139,11 +179,19 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
                 .iter()
                 .enumerate()
                 .filter(|(_, o)| {
-                    o.date.as_deref().is_some_and(|d| d.len() >= 4 && date.starts_with(d))
-                        && dossier_merge::events::family(&o.kind) == dossier_merge::events::family(kind)
+                    o.date
+                        .as_deref()
+                        .is_some_and(|d| d.len() >= 4 && date.starts_with(d))
+                        && dossier_merge::events::family(&o.kind)
+                            == dossier_merge::events::family(kind)
                         && o.mentions.iter().any(|m| docs.contains(&m.doc))
                 })
-                .max_by_key(|(i, o)| (o.date.as_ref().map_or(0, |d| d.len()), std::cmp::Reverse(*i)))
+                .max_by_key(|(i, o)| {
+                    (
+                        o.date.as_ref().map_or(0, |d| d.len()),
+                        std::cmp::Reverse(*i),
+                    )
+                })
                 .map(|(i, _)| i)
         };
         match hit {
@@ -155,7 +203,9 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
                 Some(i) => {
                     report.events_coarse += 1;
                     matched_event.insert(gid.as_str(), i);
-                    report.missed_events.push(format!("{gid} ({kind}, {date}): found, date less precise"));
+                    report
+                        .missed_events
+                        .push(format!("{gid} ({kind}, {date}): found, date less precise"));
                 }
                 None => report.missed_events.push(format!("{gid} ({kind}, {date})")),
             },
@@ -170,26 +220,35 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
         }
         report.discrepancies_gold += 1;
         let measure = x["measure"].as_str().unwrap_or_default();
-        let gold_event = x["event"].as_str().and_then(|e| matched_event.get(e).copied());
+        let gold_event = x["event"]
+            .as_str()
+            .and_then(|e| matched_event.get(e).copied());
         let wanted: &[DiscrepancyKind] = match measure {
             "date" => &[DiscrepancyKind::Date],
             "surface form" => &[DiscrepancyKind::Name],
             "attribution" | "claimed_by" => &[DiscrepancyKind::Attribution],
             "place" | "venue" | "countries" => &[DiscrepancyKind::Place],
-            m if m.contains("killed") || m.contains("injured") || m.contains("arrested") => &[DiscrepancyKind::Figure],
+            m if m.contains("killed") || m.contains("injured") || m.contains("arrested") => {
+                &[DiscrepancyKind::Figure]
+            }
             _ => &[],
         };
         let hit = dossier.discrepancies.iter().enumerate().find(|(i, d)| {
             !used.contains(i)
                 && wanted.contains(&d.kind)
-                && (d.kind == DiscrepancyKind::Attribution || d.kind == DiscrepancyKind::Name || (gold_event.is_some() && d.event == gold_event))
+                && (d.kind == DiscrepancyKind::Attribution
+                    || d.kind == DiscrepancyKind::Name
+                    || (gold_event.is_some() && d.event == gold_event))
         });
         match hit {
             Some((i, _)) => {
                 used.insert(i);
                 report.discrepancies_found += 1;
             }
-            None => report.missed_discrepancies.push(format!("{} ({measure})", x["about"].as_str().unwrap_or_default())),
+            None => report.missed_discrepancies.push(format!(
+                "{} ({measure})",
+                x["about"].as_str().unwrap_or_default()
+            )),
         }
     }
     report.discrepancies_ours = dossier.discrepancies.len();
@@ -199,27 +258,59 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
 
 impl fmt::Display for CorefReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "cross-document resolution on the seeds (gold: entities, events, discrepancies)")?;
-        writeln!(f, "entity mentions found (exact span): {}/{}", self.mentions_found, self.mentions_gold)?;
+        writeln!(
+            f,
+            "cross-document resolution on the seeds (gold: entities, events, discrepancies)"
+        )?;
+        writeln!(
+            f,
+            "entity mentions found (exact span): {}/{}",
+            self.mentions_found, self.mentions_gold
+        )?;
         let (p, r, f1v) = f1(self.pairs_both, self.pairs_ours, self.pairs_gold);
-        writeln!(f, "entity pairwise links among found mentions: P {p:.3} R {r:.3} F1 {f1v:.3}")?;
-        writeln!(f, "gold alias groups resolved to one entity: {}/{}", self.groups_whole, self.groups)?;
+        writeln!(
+            f,
+            "entity pairwise links among found mentions: P {p:.3} R {r:.3} F1 {f1v:.3}"
+        )?;
+        writeln!(
+            f,
+            "gold alias groups resolved to one entity: {}/{}",
+            self.groups_whole, self.groups
+        )?;
         for s in &self.split_groups {
             writeln!(f, "    split: {s}")?;
         }
         for m in &self.merged_pairs {
             writeln!(f, "    merged: {m}")?;
         }
-        let er = if self.events_gold == 0 { 0.0 } else { self.events_found as f64 / self.events_gold as f64 };
+        let er = if self.events_gold == 0 {
+            0.0
+        } else {
+            self.events_found as f64 / self.events_gold as f64
+        };
         writeln!(f, "gold dated events found with the right date: {}/{} ({er:.3}); with a right but less precise date: {} more; our events: {}",
             self.events_found, self.events_gold, self.events_coarse, self.events_ours)?;
         for m in &self.missed_events {
             writeln!(f, "    missed event: {m}")?;
         }
-        let dr = if self.discrepancies_gold == 0 { 0.0 } else { self.discrepancies_found as f64 / self.discrepancies_gold as f64 };
-        let dp = if self.discrepancies_ours == 0 { 0.0 } else { self.discrepancies_ours_matched as f64 / self.discrepancies_ours as f64 };
-        writeln!(f, "discrepancies the seeds reveal: recall {}/{} ({dr:.3}); precision {}/{} ({dp:.3})",
-            self.discrepancies_found, self.discrepancies_gold, self.discrepancies_ours_matched, self.discrepancies_ours)?;
+        let dr = if self.discrepancies_gold == 0 {
+            0.0
+        } else {
+            self.discrepancies_found as f64 / self.discrepancies_gold as f64
+        };
+        let dp = if self.discrepancies_ours == 0 {
+            0.0
+        } else {
+            self.discrepancies_ours_matched as f64 / self.discrepancies_ours as f64
+        };
+        writeln!(
+            f,
+            "discrepancies the seeds reveal: recall {}/{} ({dr:.3}); precision {}/{} ({dp:.3})",
+            self.discrepancies_found,
+            self.discrepancies_gold,
+            self.discrepancies_ours_matched,
+            self.discrepancies_ours
+        )?;
         for m in &self.missed_discrepancies {
             writeln!(f, "    missed discrepancy: {m}")?;
         }

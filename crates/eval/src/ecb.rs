@@ -57,12 +57,30 @@ impl EcbScores {
 
 impl fmt::Display for EcbScores {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "event coreference on ECB+ ({} documents), our own mention detection", self.documents)?;
-        writeln!(f, "  mentions: gold {}, predicted {}, matched exactly {}", self.gold_mentions, self.predicted_mentions, self.matched_mentions)?;
+        writeln!(
+            f,
+            "event coreference on ECB+ ({} documents), our own mention detection",
+            self.documents
+        )?;
+        writeln!(
+            f,
+            "  mentions: gold {}, predicted {}, matched exactly {}",
+            self.gold_mentions, self.predicted_mentions, self.matched_mentions
+        )?;
         for (name, s) in [("MUC", self.muc), ("B3", self.b3), ("CEAF-e", self.ceafe)] {
-            writeln!(f, "  {name:<7} P {:.3}  R {:.3}  F1 {:.3}", s.p, s.r, s.f1())?;
+            writeln!(
+                f,
+                "  {name:<7} P {:.3}  R {:.3}  F1 {:.3}",
+                s.p,
+                s.r,
+                s.f1()
+            )?;
         }
-        writeln!(f, "  CoNLL F1 {:.3}   (published systems with gold mentions: 0.79-0.87)", self.conll())?;
+        writeln!(
+            f,
+            "  CoNLL F1 {:.3}   (published systems with gold mentions: 0.79-0.87)",
+            self.conll()
+        )?;
         write!(
             f,
             "  document clusters from our events: {} for {} documents, purity {:.3} against the gold topics",
@@ -72,7 +90,12 @@ impl fmt::Display for EcbScores {
 }
 
 pub fn evaluate_ecb(path: &Path) -> Result<EcbScores> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {} (the evaluation needs ../shared/data/ecbplus)", path.display()))?;
+    let text = std::fs::read_to_string(path).with_context(|| {
+        format!(
+            "cannot read {} (the evaluation needs ../shared/data/ecbplus)",
+            path.display()
+        )
+    })?;
     let models = dossier_nlp::Models::builtin();
     let mut partial = PartialDossier::new();
     let mut gold_chains: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
@@ -80,28 +103,64 @@ pub fn evaluate_ecb(path: &Path) -> Result<EcbScores> {
     let mut topic_of: HashMap<String, i64> = HashMap::new();
     let mut texts: HashMap<String, String> = HashMap::new();
     let mut ids = Vec::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let v: Value = serde_json::from_str(line).with_context(|| format!("{}:{} is not JSON", path.display(), n + 1))?;
-        let id = v["id"].as_str().context("a record without `id`")?.to_string();
-        let body = v["text"].as_str().context("a record without `text`")?.to_string();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let v: Value = serde_json::from_str(line)
+            .with_context(|| format!("{}:{} is not JSON", path.display(), n + 1))?;
+        let id = v["id"]
+            .as_str()
+            .context("a record without `id`")?
+            .to_string();
+        let body = v["text"]
+            .as_str()
+            .context("a record without `text`")?
+            .to_string();
         ids.push(id.clone());
         topic_of.insert(id.clone(), v["topic"].as_i64().unwrap_or(-1));
-        annotated.insert(id.clone(), v["annotated_sentences"].as_array().into_iter().flatten().filter_map(|s| s.as_u64().map(|s| s as usize)).collect());
+        annotated.insert(
+            id.clone(),
+            v["annotated_sentences"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|s| s.as_u64().map(|s| s as usize))
+                .collect(),
+        );
         for m in v["event_mentions"].as_array().into_iter().flatten() {
             if m["in_annotated_sentence"].as_bool() != Some(true) {
                 continue;
             }
-            let (Some(s), Some(e), Some(chain)) = (m["start"].as_u64(), m["end"].as_u64(), m["chain"].as_str()) else { continue };
-            gold_chains.entry(chain.to_string()).or_default().push((ids.len() - 1, s as usize, e as usize));
+            let (Some(s), Some(e), Some(chain)) =
+                (m["start"].as_u64(), m["end"].as_u64(), m["chain"].as_str())
+            else {
+                continue;
+            };
+            gold_chains.entry(chain.to_string()).or_default().push((
+                ids.len() - 1,
+                s as usize,
+                e as usize,
+            ));
         }
-        let doc = dossier_model::Document { id: id.clone(), text: body.clone(), content_hash: id.clone(), ..Default::default() };
+        let doc = dossier_model::Document {
+            id: id.clone(),
+            text: body.clone(),
+            content_hash: id.clone(),
+            ..Default::default()
+        };
         let (ex, _) = dossier_nlp::analyze(&doc, &models);
         partial.add(doc, ex);
         texts.insert(id, body);
     }
     let dossier = partial.finish();
     // Our events as clusters of mentions in annotated sentences, in code points.
-    let index_of: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+    let index_of: HashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
     let mut predicted: Vec<Vec<Mention>> = Vec::new();
     let mut doc_event: HashMap<usize, BTreeMap<usize, usize>> = HashMap::new();
     for (e, ev) in dossier.events.iter().enumerate() {
@@ -130,7 +189,11 @@ pub fn evaluate_ecb(path: &Path) -> Result<EcbScores> {
     for d in 0..ids.len() {
         let key = doc_event
             .get(&d)
-            .and_then(|m| m.iter().max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e))).map(|(e, _)| format!("e{e}")))
+            .and_then(|m| {
+                m.iter()
+                    .max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))
+                    .map(|(e, _)| format!("e{e}"))
+            })
             .unwrap_or_else(|| format!("d{d}"));
         doc_clusters.entry(key).or_default().push(d);
     }
@@ -149,10 +212,20 @@ pub fn evaluate_ecb(path: &Path) -> Result<EcbScores> {
         gold_mentions: gold_set.len(),
         predicted_mentions: pred_set.len(),
         matched_mentions: gold_set.intersection(&pred_set).count(),
-        muc: Prf { p: muc(&predicted, &gold), r: muc(&gold, &predicted) },
-        b3: Prf { p: b_cubed(&predicted, &gold), r: b_cubed(&gold, &predicted) },
+        muc: Prf {
+            p: muc(&predicted, &gold),
+            r: muc(&gold, &predicted),
+        },
+        b3: Prf {
+            p: b_cubed(&predicted, &gold),
+            r: b_cubed(&gold, &predicted),
+        },
         ceafe: ceaf_e(&gold, &predicted),
-        purity: if ids.is_empty() { 0.0 } else { purity_hits as f64 / ids.len() as f64 },
+        purity: if ids.is_empty() {
+            0.0
+        } else {
+            purity_hits as f64 / ids.len() as f64
+        },
         document_clusters: doc_clusters.len(),
     })
 }
@@ -161,7 +234,11 @@ pub fn evaluate_ecb(path: &Path) -> Result<EcbScores> {
 /// each key cluster, how many links the response keeps, counting twinless mentions as
 /// partitions of their own.
 fn muc(key: &[Vec<Mention>], response: &[Vec<Mention>]) -> f64 {
-    let cluster_of: HashMap<Mention, usize> = response.iter().enumerate().flat_map(|(i, c)| c.iter().map(move |m| (*m, i))).collect();
+    let cluster_of: HashMap<Mention, usize> = response
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| c.iter().map(move |m| (*m, i)))
+        .collect();
     let (mut num, mut den) = (0usize, 0usize);
     for k in key {
         let mut parts = BTreeSet::new();
@@ -186,7 +263,11 @@ fn muc(key: &[Vec<Mention>], response: &[Vec<Mention>]) -> f64 {
 
 /// B³ recall of `key` against `response`, averaged over key mentions (precision: roles swapped).
 fn b_cubed(key: &[Vec<Mention>], response: &[Vec<Mention>]) -> f64 {
-    let cluster_of: HashMap<Mention, usize> = response.iter().enumerate().flat_map(|(i, c)| c.iter().map(move |m| (*m, i))).collect();
+    let cluster_of: HashMap<Mention, usize> = response
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| c.iter().map(move |m| (*m, i)))
+        .collect();
     let (mut sum, mut n) = (0.0, 0usize);
     for k in key {
         let key_set: BTreeSet<&Mention> = k.iter().collect();
@@ -211,7 +292,11 @@ fn ceaf_e(key: &[Vec<Mention>], response: &[Vec<Mention>]) -> Prf {
     if key.is_empty() || response.is_empty() {
         return Prf::default();
     }
-    let cluster_of: HashMap<Mention, usize> = response.iter().enumerate().flat_map(|(i, c)| c.iter().map(move |m| (*m, i))).collect();
+    let cluster_of: HashMap<Mention, usize> = response
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| c.iter().map(move |m| (*m, i)))
+        .collect();
     let n = key.len().max(response.len());
     // Cost matrix (to minimise): −φ4, padded with zeros.
     let mut sim = vec![vec![0.0f64; n]; n];
@@ -228,7 +313,10 @@ fn ceaf_e(key: &[Vec<Mention>], response: &[Vec<Mention>]) -> Prf {
     }
     let assignment = hungarian_max(&sim);
     let total: f64 = assignment.iter().enumerate().map(|(i, &j)| sim[i][j]).sum();
-    Prf { p: total / response.len() as f64, r: total / key.len() as f64 }
+    Prf {
+        p: total / response.len() as f64,
+        r: total / key.len() as f64,
+    }
 }
 
 /// The assignment of rows to columns that maximises the summed weight (Kuhn–Munkres, O(n³)).
@@ -329,7 +417,11 @@ mod tests {
 
     #[test]
     fn hungarian_finds_the_best_assignment() {
-        let w = vec![vec![1.0, 2.0, 3.0], vec![3.0, 1.0, 2.0], vec![2.0, 3.0, 1.0]];
+        let w = vec![
+            vec![1.0, 2.0, 3.0],
+            vec![3.0, 1.0, 2.0],
+            vec![2.0, 3.0, 1.0],
+        ];
         let a = hungarian_max(&w);
         let total: f64 = a.iter().enumerate().map(|(i, &j)| w[i][j]).sum();
         assert_eq!(total, 9.0);

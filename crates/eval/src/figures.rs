@@ -41,9 +41,21 @@ pub struct FigureScores {
 }
 
 fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if pred == 0 { 0.0 } else { tp as f64 / pred as f64 };
-    let r = if gold == 0 { 0.0 } else { tp as f64 / gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if pred == 0 {
+        0.0
+    } else {
+        tp as f64 / pred as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        tp as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -60,15 +72,29 @@ impl fmt::Display for FigureScores {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (p, r, f1) = self.prf();
         let (sp, sr, sf) = self.span_prf();
-        writeln!(f, "figures on the seeds (gold {}, predicted {})", self.gold, self.predicted)?;
-        writeln!(f, "  span, value, qualifier and measure  P {p:.3}  R {r:.3}  F1 {f1:.3}")?;
-        write!(f, "  span only                           P {sp:.3}  R {sr:.3}  F1 {sf:.3}")
+        writeln!(
+            f,
+            "figures on the seeds (gold {}, predicted {})",
+            self.gold, self.predicted
+        )?;
+        writeln!(
+            f,
+            "  span, value, qualifier and measure  P {p:.3}  R {r:.3}  F1 {f1:.3}"
+        )?;
+        write!(
+            f,
+            "  span only                           P {sp:.3}  R {sr:.3}  F1 {sf:.3}"
+        )
     }
 }
 
 fn value_string(v: &Value) -> String {
     match v {
-        Value::Array(a) => format!("[{}, {}]", a.first().and_then(Value::as_i64).unwrap_or(0), a.get(1).and_then(Value::as_i64).unwrap_or(0)),
+        Value::Array(a) => format!(
+            "[{}, {}]",
+            a.first().and_then(Value::as_i64).unwrap_or(0),
+            a.get(1).and_then(Value::as_i64).unwrap_or(0)
+        ),
         other => other.as_i64().map(|n| n.to_string()).unwrap_or_default(),
     }
 }
@@ -125,12 +151,18 @@ pub fn evaluate_seeds_figures(seeds: &Path, gold: &Path) -> Result<FigureScores>
         scores.predicted += pred.len();
         let mut used = vec![false; pred.len()];
         for g in &gold {
-            let hit = pred.iter().enumerate().find(|(k, p)| !used[*k] && p.start < g.end && g.start < p.end);
+            let hit = pred
+                .iter()
+                .enumerate()
+                .find(|(k, p)| !used[*k] && p.start < g.end && g.start < p.end);
             match hit {
                 Some((k, p)) => {
                     used[k] = true;
                     scores.span_matched += 1;
-                    if p.value == g.value && p.qualifier == g.qualifier && measure_matches(&p.measure, &g.measure) {
+                    if p.value == g.value
+                        && p.qualifier == g.qualifier
+                        && measure_matches(&p.measure, &g.measure)
+                    {
                         scores.correct += 1;
                     } else {
                         scores.wrong.push((g.clone(), p.clone()));

@@ -85,14 +85,23 @@ impl NerScores {
 
 /// Scores `tagger` on a CoNLL-2003 file with gold tags in the last column.
 pub fn evaluate_conll(conll_text: &str, tagger: &Tagger) -> NerScores {
-    let mut scores = NerScores { label: "CoNLL".into(), ..NerScores::default() };
+    let mut scores = NerScores {
+        label: "CoNLL".into(),
+        ..NerScores::default()
+    };
     let (mut tok_ok, mut toks) = (0usize, 0usize);
     for (d, doc) in conll::read(conll_text).iter().enumerate() {
         let labels = tagger.tag_words(&conll::words_of(doc), true);
         for (s, (sent, l)) in doc.sentences.iter().zip(&labels).enumerate() {
             let gold: BTreeSet<((usize, usize, usize, usize), usize)> =
-                conll::iob_spans(&sent.tags).into_iter().map(|(a, b, t)| ((d, s, a, b), t)).collect();
-            let pred: BTreeSet<((usize, usize, usize, usize), usize)> = spans_of(l).into_iter().map(|(a, b, t)| ((d, s, a, b), t)).collect();
+                conll::iob_spans(&sent.tags)
+                    .into_iter()
+                    .map(|(a, b, t)| ((d, s, a, b), t))
+                    .collect();
+            let pred: BTreeSet<((usize, usize, usize, usize), usize)> = spans_of(l)
+                .into_iter()
+                .map(|(a, b, t)| ((d, s, a, b), t))
+                .collect();
             scores.add(&gold, &pred);
             // Token accuracy on types (IOB prefixes aside), as a sanity figure.
             let gt = type_per_token(&conll::iob_spans(&sent.tags), sent.words.len());
@@ -119,7 +128,10 @@ fn type_per_token(spans: &[(usize, usize, usize)], n: usize) -> Vec<Option<usize
 /// Scores `tagger` on the seeds' gold entities through the whole pipeline (see module docs).
 pub fn evaluate_seeds(seeds_dir: &Path, gold_path: &Path, tagger: &Tagger) -> Result<NerScores> {
     let gold = crate::seeds::load_gold(gold_path)?;
-    let mut scores = NerScores { label: "seeds".into(), ..NerScores::default() };
+    let mut scores = NerScores {
+        label: "seeds".into(),
+        ..NerScores::default()
+    };
     for seed in crate::seeds::read_seeds(seeds_dir, &gold, crate::seeds::Dates::FromText)? {
         let (g, raw, file) = (&seed.gold, &seed.raw, &seed.file);
         let text = seed.doc.text.as_str();
@@ -133,16 +145,30 @@ pub fn evaluate_seeds(seeds_dir: &Path, gold_path: &Path, tagger: &Tagger) -> Re
         }
         let mut gold_set = BTreeSet::new();
         for a in g["entities"].as_array().into_iter().flatten() {
-            let (Some(s), Some(e), Some(t)) = (a["start"].as_u64(), a["end"].as_u64(), a["type"].as_str()) else { continue };
-            let Some(t) = conll::type_index(t) else { continue };
+            let (Some(s), Some(e), Some(t)) =
+                (a["start"].as_u64(), a["end"].as_u64(), a["type"].as_str())
+            else {
+                continue;
+            };
+            let Some(t) = conll::type_index(t) else {
+                continue;
+            };
             gold_set.insert(((s as usize, e as usize), t));
         }
         let slice = |s: usize, e: usize| raw.chars().skip(s).take(e - s).collect::<String>();
         for m in gold_set.difference(&pred) {
-            scores.errors.push(format!("{file}: missed   {} {:?}", TYPES[m.1].as_str(), slice(m.0 .0, m.0 .1)));
+            scores.errors.push(format!(
+                "{file}: missed   {} {:?}",
+                TYPES[m.1].as_str(),
+                slice(m.0 .0, m.0 .1)
+            ));
         }
         for m in pred.difference(&gold_set) {
-            scores.errors.push(format!("{file}: spurious {} {:?}", TYPES[m.1].as_str(), slice(m.0 .0, m.0 .1)));
+            scores.errors.push(format!(
+                "{file}: spurious {} {:?}",
+                TYPES[m.1].as_str(),
+                slice(m.0 .0, m.0 .1)
+            ));
         }
         scores.add(&gold_set, &pred);
         scores.tokens += tokens.len();
@@ -161,7 +187,13 @@ impl fmt::Display for NerScores {
         if let Some(acc) = self.token_accuracy {
             write!(f, "accuracy: {:6.2}%; ", 100.0 * acc)?;
         }
-        writeln!(f, "precision: {:6.2}%; recall: {:6.2}%; FB1: {:6.2}", 100.0 * o.precision(), 100.0 * o.recall(), 100.0 * o.f1())?;
+        writeln!(
+            f,
+            "precision: {:6.2}%; recall: {:6.2}%; FB1: {:6.2}",
+            100.0 * o.precision(),
+            100.0 * o.recall(),
+            100.0 * o.f1()
+        )?;
         for (t, c) in TYPES.iter().zip(&self.per_type) {
             writeln!(
                 f,
@@ -184,10 +216,22 @@ mod tests {
     #[test]
     fn counts_follow_conlleval_arithmetic() {
         // (correct, predicted, gold, precision, recall, f1)
-        let cases = [(0, 0, 0, 0.0, 0.0, 0.0), (1, 2, 4, 0.5, 0.25, 1.0 / 3.0), (3, 3, 3, 1.0, 1.0, 1.0)];
+        let cases = [
+            (0, 0, 0, 0.0, 0.0, 0.0),
+            (1, 2, 4, 0.5, 0.25, 1.0 / 3.0),
+            (3, 3, 3, 1.0, 1.0, 1.0),
+        ];
         for (c, p, g, pr, rc, f) in cases {
-            let k = Counts { correct: c, predicted: p, gold: g };
-            assert!((k.precision() - pr).abs() < 1e-9 && (k.recall() - rc).abs() < 1e-9 && (k.f1() - f).abs() < 1e-9);
+            let k = Counts {
+                correct: c,
+                predicted: p,
+                gold: g,
+            };
+            assert!(
+                (k.precision() - pr).abs() < 1e-9
+                    && (k.recall() - rc).abs() < 1e-9
+                    && (k.f1() - f).abs() < 1e-9
+            );
         }
     }
 
@@ -195,7 +239,8 @@ mod tests {
     fn exact_span_and_type_required() {
         let mut s = NerScores::default();
         let gold: BTreeSet<((usize, usize), usize)> = [((0, 2), 0), ((5, 6), 2)].into();
-        let pred: BTreeSet<((usize, usize), usize)> = [((0, 2), 0), ((5, 6), 1), ((7, 8), 3)].into();
+        let pred: BTreeSet<((usize, usize), usize)> =
+            [((0, 2), 0), ((5, 6), 1), ((7, 8), 3)].into();
         s.add(&gold, &pred);
         let o = s.overall();
         assert_eq!((o.correct, o.predicted, o.gold), (1, 3, 2));

@@ -43,24 +43,50 @@ pub struct Prf {
 
 impl Prf {
     pub fn from_counts(tp: usize, fp: usize, fn_: usize) -> Prf {
-        let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
-        let r = if tp + fn_ > 0 { tp as f64 / (tp + fn_) as f64 } else { 0.0 };
+        let p = if tp + fp > 0 {
+            tp as f64 / (tp + fp) as f64
+        } else {
+            0.0
+        };
+        let r = if tp + fn_ > 0 {
+            tp as f64 / (tp + fn_) as f64
+        } else {
+            0.0
+        };
         Prf::of(p, r)
     }
     pub fn from_overlap(overlap: usize, predicted: usize, gold: usize) -> Prf {
-        let p = if predicted > 0 { overlap as f64 / predicted as f64 } else { 0.0 };
-        let r = if gold > 0 { overlap as f64 / gold as f64 } else { 0.0 };
+        let p = if predicted > 0 {
+            overlap as f64 / predicted as f64
+        } else {
+            0.0
+        };
+        let r = if gold > 0 {
+            overlap as f64 / gold as f64
+        } else {
+            0.0
+        };
         Prf::of(p, r)
     }
     fn of(p: f64, r: f64) -> Prf {
-        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         Prf { p, r, f1 }
     }
 }
 
 impl fmt::Display for Prf {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "P {:5.1}  R {:5.1}  F1 {:5.1}", self.p * 100.0, self.r * 100.0, self.f1 * 100.0)
+        write!(
+            f,
+            "P {:5.1}  R {:5.1}  F1 {:5.1}",
+            self.p * 100.0,
+            self.r * 100.0,
+            self.f1 * 100.0
+        )
     }
 }
 
@@ -109,24 +135,64 @@ impl fmt::Display for QuoteScores {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}", self.name)?;
         if let Some(c) = &self.citron {
-            writeln!(f, "  documents {}   relations: predicted {}, gold {}", c.docs, c.predicted, c.gold)?;
-            writeln!(f, "  cue      exact   {}   overlap {}", c.cue_exact, c.cue_overlap)?;
-            writeln!(f, "  source   exact   {}   overlap {}", c.source_exact, c.source_overlap)?;
-            writeln!(f, "  content  exact   {}   overlap {}", c.content_exact, c.content_overlap)?;
+            writeln!(
+                f,
+                "  documents {}   relations: predicted {}, gold {}",
+                c.docs, c.predicted, c.gold
+            )?;
+            writeln!(
+                f,
+                "  cue      exact   {}   overlap {}",
+                c.cue_exact, c.cue_overlap
+            )?;
+            writeln!(
+                f,
+                "  source   exact   {}   overlap {}",
+                c.source_exact, c.source_overlap
+            )?;
+            writeln!(
+                f,
+                "  content  exact   {}   overlap {}",
+                c.content_exact, c.content_overlap
+            )?;
         }
         if let Some(s) = &self.seeds {
-            writeln!(f, "  quotes: predicted {}, gold {}", s.predicted_quotes, s.gold_quotes)?;
-            writeln!(f, "  quote    overlap {}   exact {}", s.quote_overlap, s.quote_exact)?;
+            writeln!(
+                f,
+                "  quotes: predicted {}, gold {}",
+                s.predicted_quotes, s.gold_quotes
+            )?;
+            writeln!(
+                f,
+                "  quote    overlap {}   exact {}",
+                s.quote_overlap, s.quote_exact
+            )?;
             writeln!(
                 f,
                 "  speaker  accuracy {:5.1} (of matched quotes)   {:5.1} (of all gold quotes)",
                 s.speaker_accuracy * 100.0,
                 s.speaker_recall * 100.0
             )?;
-            writeln!(f, "  assertions: predicted {}, gold {}", s.predicted_assertions, s.gold_assertions)?;
-            writeln!(f, "  assertion strict  {}   (subject, predicate, object)", s.assertion_strict)?;
-            writeln!(f, "  assertion loose   {}   (sentence, predicate)", s.assertion_loose)?;
-            writeln!(f, "  hedged accuracy {:5.1} (of strict matches)", s.hedged_accuracy * 100.0)?;
+            writeln!(
+                f,
+                "  assertions: predicted {}, gold {}",
+                s.predicted_assertions, s.gold_assertions
+            )?;
+            writeln!(
+                f,
+                "  assertion strict  {}   (subject, predicate, object)",
+                s.assertion_strict
+            )?;
+            writeln!(
+                f,
+                "  assertion loose   {}   (sentence, predicate)",
+                s.assertion_loose
+            )?;
+            writeln!(
+                f,
+                "  hedged accuracy {:5.1} (of strict matches)",
+                s.hedged_accuracy * 100.0
+            )?;
         }
         if f.alternate() {
             for d in &self.details {
@@ -139,7 +205,10 @@ impl fmt::Display for QuoteScores {
 
 /// Byte offsets of every code point of `text`, plus the end.
 fn cp_to_byte(text: &str) -> Vec<usize> {
-    text.char_indices().map(|(i, _)| i).chain([text.len()]).collect()
+    text.char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect()
 }
 
 /// Token range `[first, end)` of the tokens overlapping a byte span.
@@ -197,17 +266,29 @@ fn cue_overlaps(a: &Rel, b: &Rel) -> bool {
 
 /// Citron's counts for one document.
 fn score_doc(pred: &[Rel], gold: &[Rel]) -> Counts {
-    let mut c = Counts { predicted: pred.len(), gold: gold.len(), ..Counts::default() };
+    let mut c = Counts {
+        predicted: pred.len(),
+        gold: gold.len(),
+        ..Counts::default()
+    };
     let exact = |p: &[Rel], g: &[Rel], m: &dyn Fn(&Rel, &Rel) -> bool| -> [usize; 3] {
         let tp = p.iter().filter(|x| g.iter().any(|y| m(x, y))).count();
         let fn_ = g.iter().filter(|y| !p.iter().any(|x| m(x, y))).count();
         [tp, p.len() - tp, fn_]
     };
     c.cue = exact(pred, gold, &|x, y| x.cue.is_some() && x.cue == y.cue);
-    c.source = exact(pred, gold, &|x, y| cue_overlaps(x, y) && x.source == y.source);
-    c.content = exact(pred, gold, &|x, y| cue_overlaps(x, y) && x.content == y.content);
+    c.source = exact(pred, gold, &|x, y| {
+        cue_overlaps(x, y) && x.source == y.source
+    });
+    c.content = exact(pred, gold, &|x, y| {
+        cue_overlaps(x, y) && x.content == y.content
+    });
     let len = |v: &[(usize, usize)]| v.iter().map(|r| r.1 - r.0).sum::<usize>();
-    let ov = |a: &[(usize, usize)], b: &[(usize, usize)]| a.iter().map(|x| b.iter().map(|y| overlap(*x, *y)).sum::<usize>()).sum::<usize>();
+    let ov = |a: &[(usize, usize)], b: &[(usize, usize)]| {
+        a.iter()
+            .map(|x| b.iter().map(|y| overlap(*x, *y)).sum::<usize>())
+            .sum::<usize>()
+    };
     for p in pred {
         let pc: Vec<_> = p.cue.into_iter().collect();
         c.cue_o[1] += len(&pc);
@@ -237,8 +318,13 @@ pub fn evaluate_polnear(jsonl: &Path) -> Result<QuoteScores> {
 
 /// [`evaluate_polnear`] with a chosen cue profile, optionally with the entity tagger's
 /// mentions passed to the annotator.
-pub fn evaluate_polnear_with(jsonl: &Path, profile: Profile, with_entities: bool) -> Result<QuoteScores> {
-    let raw = std::fs::read_to_string(jsonl).with_context(|| format!("reading PolNeAR file {}", jsonl.display()))?;
+pub fn evaluate_polnear_with(
+    jsonl: &Path,
+    profile: Profile,
+    with_entities: bool,
+) -> Result<QuoteScores> {
+    let raw = std::fs::read_to_string(jsonl)
+        .with_context(|| format!("reading PolNeAR file {}", jsonl.display()))?;
     let docs: Vec<Value> = raw
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -257,7 +343,10 @@ pub fn evaluate_polnear_with(jsonl: &Path, profile: Profile, with_entities: bool
             let byte = cp_to_byte(text);
             let tokens = dossier_nlp::tokenize::tokenize(text);
             let sentences = dossier_nlp::sentences::split(text, &tokens);
-            let entities = models.as_ref().map(|m| m.ner.annotate(text, &tokens, &sentences)).unwrap_or_default();
+            let entities = models
+                .as_ref()
+                .map(|m| m.ner.annotate(text, &tokens, &sentences))
+                .unwrap_or_default();
             let ours = attributions(text, &tokens, &sentences, &entities, profile);
             let to_rel = |a: &Attribution| Rel {
                 source: a.source.iter().map(|s| tok_range(&tokens, *s)).collect(),
@@ -282,9 +371,21 @@ pub fn evaluate_polnear_with(jsonl: &Path, profile: Profile, with_entities: bool
                 .into_iter()
                 .flatten()
                 .map(|a| Rel {
-                    source: if a["source"].is_null() { Vec::new() } else { frags(&a["source"]) },
-                    cue: if a["cue"].is_null() { None } else { frags(&a["cue"]).first().copied() },
-                    content: if a["content"].is_null() { Vec::new() } else { frags(&a["content"]) },
+                    source: if a["source"].is_null() {
+                        Vec::new()
+                    } else {
+                        frags(&a["source"])
+                    },
+                    cue: if a["cue"].is_null() {
+                        None
+                    } else {
+                        frags(&a["cue"]).first().copied()
+                    },
+                    content: if a["content"].is_null() {
+                        Vec::new()
+                    } else {
+                        frags(&a["content"])
+                    },
                 })
                 .collect();
             let counts = score_doc(&pred, &gold);
@@ -303,7 +404,8 @@ pub fn evaluate_polnear_with(jsonl: &Path, profile: Profile, with_entities: bool
                         "MISS {id} cue {:?} src {:?} ctx {:?}",
                         g.cue.map(|c| show(&c)),
                         g.source.first().map(show),
-                        g.cue.map(|c| show(&(c.0.saturating_sub(12), (c.1 + 12).min(tokens.len()))))
+                        g.cue
+                            .map(|c| show(&(c.0.saturating_sub(12), (c.1 + 12).min(tokens.len()))))
                     )),
                     Some(p) if p.source != g.source => details.push(format!(
                         "SRC  {id} cue {:?} gold {:?} ours {:?}",
@@ -326,7 +428,10 @@ pub fn evaluate_polnear_with(jsonl: &Path, profile: Profile, with_entities: bool
                         "SPUR {id} cue {:?} src {:?} content {:?}",
                         p.cue.map(|c| show(&c)),
                         p.source.first().map(show),
-                        p.content.first().map(show).map(|s| s.chars().take(80).collect::<String>())
+                        p.content
+                            .first()
+                            .map(show)
+                            .map(|s| s.chars().take(80).collect::<String>())
                     ));
                 }
             }
@@ -356,7 +461,12 @@ pub fn evaluate_polnear_with(jsonl: &Path, profile: Profile, with_entities: bool
         profile,
         if with_entities { ", with entities" } else { "" }
     );
-    Ok(QuoteScores { name, citron: Some(citron), seeds: None, details })
+    Ok(QuoteScores {
+        name,
+        citron: Some(citron),
+        seeds: None,
+        details,
+    })
 }
 
 /// A raw code-point span.
@@ -398,7 +508,11 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<QuoteScores> {
             Cp(a, b.max(a))
         };
         let raw_chars: Vec<char> = raw_text.chars().collect();
-        let raw_slice = |c: Cp| -> String { raw_chars[c.0.min(raw_chars.len())..c.1.min(raw_chars.len())].iter().collect() };
+        let raw_slice = |c: Cp| -> String {
+            raw_chars[c.0.min(raw_chars.len())..c.1.min(raw_chars.len())]
+                .iter()
+                .collect()
+        };
         // Gold mentions of each entity in this document.
         let mentions: Vec<(String, Cp)> = g["entities"]
             .as_array()
@@ -409,20 +523,35 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<QuoteScores> {
         let entity_ok = |id: &str, span: Cp| -> bool {
             let text = norm(&raw_slice(span));
             mentions.iter().any(|(e, m)| e == id && m.overlaps(span))
-                || entities[id]["aliases"].as_array().into_iter().flatten().any(|a| a.as_str().is_some_and(|a| norm(a) == text))
+                || entities[id]["aliases"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|a| a.as_str().is_some_and(|a| norm(a) == text))
         };
 
         // Quotes.
         let gq: Vec<&Value> = g["quotes"].as_array().into_iter().flatten().collect();
-        let pq: Vec<(Cp, Option<Cp>, bool)> = ex.quotes.iter().map(|q| (to_cp(q.span), q.speaker.map(to_cp), q.direct)).collect();
+        let pq: Vec<(Cp, Option<Cp>, bool)> = ex
+            .quotes
+            .iter()
+            .map(|q| (to_cp(q.span), q.speaker.map(to_cp), q.direct))
+            .collect();
         s.gold_quotes += gq.len();
         s.predicted_quotes += pq.len();
         let mut used = vec![false; pq.len()];
         for gqv in &gq {
-            let Some(gs) = cp_of(gqv, "start", "end") else { continue };
-            let best = (0..pq.len()).filter(|&k| !used[k] && pq[k].0.overlaps(gs)).max_by_key(|&k| pq[k].0.overlap(gs));
+            let Some(gs) = cp_of(gqv, "start", "end") else {
+                continue;
+            };
+            let best = (0..pq.len())
+                .filter(|&k| !used[k] && pq[k].0.overlaps(gs))
+                .max_by_key(|&k| pq[k].0.overlap(gs));
             let Some(k) = best else {
-                details.push(format!("{file} quote MISSED {:?}", gqv["text"].as_str().unwrap_or("")));
+                details.push(format!(
+                    "{file} quote MISSED {:?}",
+                    gqv["text"].as_str().unwrap_or("")
+                ));
                 continue;
             };
             used[k] = true;
@@ -430,20 +559,32 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<QuoteScores> {
             if pq[k].0 == gs {
                 q_exact += 1;
             } else {
-                details.push(format!("{file} quote EXTENT gold {:?} ours {:?}", gqv["text"].as_str().unwrap_or(""), raw_slice(pq[k].0)));
+                details.push(format!(
+                    "{file} quote EXTENT gold {:?} ours {:?}",
+                    gqv["text"].as_str().unwrap_or(""),
+                    raw_slice(pq[k].0)
+                ));
             }
             spk_n += 1;
             let gspk = cp_of(gqv, "speaker_start", "speaker_end");
             let ok = match pq[k].1 {
                 None => false,
-                Some(ps) => gspk.is_some_and(|gs| gs.overlaps(ps)) || gqv["speaker"].as_str().is_some_and(|id| entity_ok(id, ps)),
+                Some(ps) => {
+                    gspk.is_some_and(|gs| gs.overlaps(ps))
+                        || gqv["speaker"].as_str().is_some_and(|id| entity_ok(id, ps))
+                }
             };
             if ok {
                 spk_ok += 1;
             } else {
                 details.push(format!(
                     "{file} speaker WRONG for {:?}: gold {:?} ({}) ours {:?}",
-                    gqv["text"].as_str().unwrap_or("").chars().take(50).collect::<String>(),
+                    gqv["text"]
+                        .as_str()
+                        .unwrap_or("")
+                        .chars()
+                        .take(50)
+                        .collect::<String>(),
                     gqv["speaker_text"].as_str().unwrap_or(""),
                     gqv["speaker"].as_str().unwrap_or("null"),
                     pq[k].1.map(raw_slice)
@@ -452,7 +593,11 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<QuoteScores> {
         }
         for (k, u) in used.iter().enumerate() {
             if !u {
-                details.push(format!("{file} quote SPURIOUS {:?} speaker {:?}", raw_slice(pq[k].0), pq[k].1.map(raw_slice)));
+                details.push(format!(
+                    "{file} quote SPURIOUS {:?} speaker {:?}",
+                    raw_slice(pq[k].0),
+                    pq[k].1.map(raw_slice)
+                ));
             }
         }
 
@@ -463,7 +608,15 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<QuoteScores> {
         let pa: Vec<_> = ex
             .assertions
             .iter()
-            .map(|a| (to_cp(a.sentence), a.predicate.as_str(), a.subject.map(to_cp), a.object.map(to_cp), a.hedged))
+            .map(|a| {
+                (
+                    to_cp(a.sentence),
+                    a.predicate.as_str(),
+                    a.subject.map(to_cp),
+                    a.object.map(to_cp),
+                    a.hedged,
+                )
+            })
             .collect();
         let arg_ok = |gav: &Value, role: &str, sent: Cp, ours: Option<Cp>| -> bool {
             let id = gav[role].as_str();
@@ -481,7 +634,9 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<QuoteScores> {
                         return true;
                     }
                     given_text.is_some_and(|t| {
-                        let stext: String = raw_chars[sent.0..sent.1.min(raw_chars.len())].iter().collect();
+                        let stext: String = raw_chars[sent.0..sent.1.min(raw_chars.len())]
+                            .iter()
+                            .collect();
                         stext.find(t).is_some_and(|b| {
                             let st = sent.0 + stext[..b].chars().count();
                             Cp(st, st + t.chars().count()).overlaps(o)
@@ -491,7 +646,9 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<QuoteScores> {
                 None => match given_text {
                     None => true,
                     Some(t) => ours.is_some_and(|o| {
-                        let stext: String = raw_chars[sent.0..sent.1.min(raw_chars.len())].iter().collect();
+                        let stext: String = raw_chars[sent.0..sent.1.min(raw_chars.len())]
+                            .iter()
+                            .collect();
                         stext.find(t).is_some_and(|b| {
                             let st = sent.0 + stext[..b].chars().count();
                             Cp(st, st + t.chars().count()).overlaps(o)
@@ -503,9 +660,13 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<QuoteScores> {
         let mut used_s = vec![false; pa.len()];
         let mut used_l = vec![false; pa.len()];
         for gav in &ga {
-            let Some(sent) = cp_of(gav, "start", "end") else { continue };
+            let Some(sent) = cp_of(gav, "start", "end") else {
+                continue;
+            };
             let pred = gav["predicate"].as_str().unwrap_or("");
-            if let Some(k) = (0..pa.len()).find(|&k| !used_l[k] && pa[k].0.overlaps(sent) && pa[k].1 == pred) {
+            if let Some(k) =
+                (0..pa.len()).find(|&k| !used_l[k] && pa[k].0.overlaps(sent) && pa[k].1 == pred)
+            {
                 used_l[k] = true;
                 a_loose += 1;
             }
@@ -525,7 +686,12 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<QuoteScores> {
                     } else {
                         details.push(format!(
                             "{file} assertion HEDGE {pred} in {:?}",
-                            gav["text"].as_str().unwrap_or("").chars().take(70).collect::<String>()
+                            gav["text"]
+                                .as_str()
+                                .unwrap_or("")
+                                .chars()
+                                .take(70)
+                                .collect::<String>()
                         ));
                     }
                 }
@@ -533,7 +699,12 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<QuoteScores> {
                     "{file} assertion MISSED {pred} {} -> {} in {:?}",
                     gav["subject"].as_str().unwrap_or("null"),
                     gav["object"].as_str().unwrap_or("null"),
-                    gav["text"].as_str().unwrap_or("").chars().take(90).collect::<String>()
+                    gav["text"]
+                        .as_str()
+                        .unwrap_or("")
+                        .chars()
+                        .take(90)
+                        .collect::<String>()
                 )),
             }
         }
@@ -550,11 +721,40 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<QuoteScores> {
         }
     }
     s.quote_overlap = Prf::from_counts(q_tp, s.predicted_quotes - q_tp, s.gold_quotes - q_tp);
-    s.quote_exact = Prf::from_counts(q_exact, s.predicted_quotes - q_exact, s.gold_quotes - q_exact);
-    s.speaker_accuracy = if spk_n > 0 { spk_ok as f64 / spk_n as f64 } else { 0.0 };
-    s.speaker_recall = if s.gold_quotes > 0 { spk_ok as f64 / s.gold_quotes as f64 } else { 0.0 };
-    s.assertion_strict = Prf::from_counts(a_strict, s.predicted_assertions - a_strict, s.gold_assertions - a_strict);
-    s.assertion_loose = Prf::from_counts(a_loose, s.predicted_assertions - a_loose, s.gold_assertions - a_loose);
-    s.hedged_accuracy = if a_strict > 0 { hedge_ok as f64 / a_strict as f64 } else { 0.0 };
-    Ok(QuoteScores { name: "quotes and assertions on the seeds (gold: seeds.gold.json)".into(), citron: None, seeds: Some(s), details })
+    s.quote_exact = Prf::from_counts(
+        q_exact,
+        s.predicted_quotes - q_exact,
+        s.gold_quotes - q_exact,
+    );
+    s.speaker_accuracy = if spk_n > 0 {
+        spk_ok as f64 / spk_n as f64
+    } else {
+        0.0
+    };
+    s.speaker_recall = if s.gold_quotes > 0 {
+        spk_ok as f64 / s.gold_quotes as f64
+    } else {
+        0.0
+    };
+    s.assertion_strict = Prf::from_counts(
+        a_strict,
+        s.predicted_assertions - a_strict,
+        s.gold_assertions - a_strict,
+    );
+    s.assertion_loose = Prf::from_counts(
+        a_loose,
+        s.predicted_assertions - a_loose,
+        s.gold_assertions - a_loose,
+    );
+    s.hedged_accuracy = if a_strict > 0 {
+        hedge_ok as f64 / a_strict as f64
+    } else {
+        0.0
+    };
+    Ok(QuoteScores {
+        name: "quotes and assertions on the seeds (gold: seeds.gold.json)".into(),
+        citron: None,
+        seeds: Some(s),
+        details,
+    })
 }

@@ -37,7 +37,10 @@ impl Seed {
 
     /// The raw byte range of a gold item's `start`/`end` code points.
     pub fn raw_bytes_of(&self, item: &Value) -> Option<(usize, usize)> {
-        Some((self.raw_byte(item["start"].as_u64()? as usize)?, self.raw_byte(item["end"].as_u64()? as usize)?))
+        Some((
+            self.raw_byte(item["start"].as_u64()? as usize)?,
+            self.raw_byte(item["end"].as_u64()? as usize)?,
+        ))
     }
 
     /// The raw code-point offset of a raw byte offset.
@@ -53,7 +56,10 @@ impl Seed {
         let e = if end > start {
             // Map the last character, not the end boundary: an end that falls on a removed
             // stretch would otherwise jump to where the text resumes.
-            let last = self.doc.text[..end].chars().next_back().map_or(1, char::len_utf8);
+            let last = self.doc.text[..end]
+                .chars()
+                .next_back()
+                .map_or(1, char::len_utf8);
             to_raw(end - last) + last
         } else {
             s
@@ -68,8 +74,10 @@ impl Seed {
 
 /// Reads the gold annotation file.
 pub fn load_gold(gold_path: &Path) -> Result<Value> {
-    let text = std::fs::read_to_string(gold_path).with_context(|| format!("reading the gold annotation {}", gold_path.display()))?;
-    let gold: Value = serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", gold_path.display()))?;
+    let text = std::fs::read_to_string(gold_path)
+        .with_context(|| format!("reading the gold annotation {}", gold_path.display()))?;
+    let gold: Value = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not valid JSON", gold_path.display()))?;
     if !gold["documents"].is_array() {
         bail!("{} has no `documents` list", gold_path.display());
     }
@@ -79,7 +87,10 @@ pub fn load_gold(gold_path: &Path) -> Result<Value> {
 /// Reads and cleans every seed the gold annotates, in the gold's order.
 pub fn read_seeds(seeds: &Path, gold: &Value, dates: Dates) -> Result<Vec<Seed>> {
     if !seeds.is_dir() {
-        bail!("seeds folder {} not found (the evaluation needs ../shared/seeds)", seeds.display());
+        bail!(
+            "seeds folder {} not found (the evaluation needs ../shared/seeds)",
+            seeds.display()
+        );
     }
     let mut out = Vec::new();
     for g in gold["documents"].as_array().into_iter().flatten() {
@@ -87,7 +98,8 @@ pub fn read_seeds(seeds: &Path, gold: &Value, dates: Dates) -> Result<Vec<Seed>>
         let id = g["id"].as_str().unwrap_or(file).to_string();
         let path = seeds.join(file);
         let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-        let raw = String::from_utf8(bytes.clone()).with_context(|| format!("{} is not UTF-8", path.display()))?;
+        let raw = String::from_utf8(bytes.clone())
+            .with_context(|| format!("{} is not UTF-8", path.display()))?;
         let published = match dates {
             Dates::Gold => g["published"].as_str().map(str::to_string),
             Dates::FromText => None,
@@ -95,11 +107,29 @@ pub fn read_seeds(seeds: &Path, gold: &Value, dates: Dates) -> Result<Vec<Seed>>
         let (doc, _) = dossier_ingest::prepare(RawDoc {
             source: path.display().to_string(),
             format: Format::Text,
-            content: Content::Bytes { bytes, declared_charset: None },
-            meta: InputMeta { id: Some(id.clone()), published, ..InputMeta::default() },
+            content: Content::Bytes {
+                bytes,
+                declared_charset: None,
+            },
+            meta: InputMeta {
+                id: Some(id.clone()),
+                published,
+                ..InputMeta::default()
+            },
         });
-        let byte_of_cp = raw.char_indices().map(|(i, _)| i).chain([raw.len()]).collect();
-        out.push(Seed { id, file: file.to_string(), raw, doc, gold: g.clone(), byte_of_cp });
+        let byte_of_cp = raw
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([raw.len()])
+            .collect();
+        out.push(Seed {
+            id,
+            file: file.to_string(),
+            raw,
+            doc,
+            gold: g.clone(),
+            byte_of_cp,
+        });
     }
     Ok(out)
 }

@@ -50,9 +50,21 @@ pub struct TimexScores {
 }
 
 fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if pred == 0 { 0.0 } else { tp as f64 / pred as f64 };
-    let r = if gold == 0 { 0.0 } else { tp as f64 / gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if pred == 0 {
+        0.0
+    } else {
+        tp as f64 / pred as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        tp as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -70,10 +82,18 @@ impl TimexScores {
         prf(self.type_correct, self.predicted, self.gold)
     }
     pub fn value_accuracy(&self) -> f64 {
-        if self.relaxed == 0 { 0.0 } else { self.value_correct as f64 / self.relaxed as f64 }
+        if self.relaxed == 0 {
+            0.0
+        } else {
+            self.value_correct as f64 / self.relaxed as f64
+        }
     }
     pub fn type_accuracy(&self) -> f64 {
-        if self.relaxed == 0 { 0.0 } else { self.type_correct as f64 / self.relaxed as f64 }
+        if self.relaxed == 0 {
+            0.0
+        } else {
+            self.type_correct as f64 / self.relaxed as f64
+        }
     }
 
     /// Scores one document's predictions against its gold expressions.
@@ -87,7 +107,12 @@ impl TimexScores {
                 .iter()
                 .enumerate()
                 .filter(|(k, p)| !used[*k] && p.start < g.end && g.start < p.end)
-                .max_by_key(|(_, p)| ((p.start == g.start && p.end == g.end), p.end.min(g.end) - p.start.max(g.start)));
+                .max_by_key(|(_, p)| {
+                    (
+                        (p.start == g.start && p.end == g.end),
+                        p.end.min(g.end) - p.start.max(g.start),
+                    )
+                });
             match best {
                 Some((k, p)) => {
                     used[k] = true;
@@ -122,11 +147,23 @@ impl fmt::Display for TimexScores {
         let (rp, rr, rf) = self.relaxed_prf();
         let (vp, vr, vf) = self.value_prf();
         let (_, _, tf) = self.type_prf();
-        writeln!(f, "time expressions: {} (gold {}, predicted {})", self.name, self.gold, self.predicted)?;
+        writeln!(
+            f,
+            "time expressions: {} (gold {}, predicted {})",
+            self.name, self.gold, self.predicted
+        )?;
         writeln!(f, "  strict span   P {sp:.3}  R {sr:.3}  F1 {sf:.3}")?;
         writeln!(f, "  relaxed span  P {rp:.3}  R {rr:.3}  F1 {rf:.3}")?;
-        writeln!(f, "  value         P {vp:.3}  R {vr:.3}  F1 {vf:.3}  (accuracy on relaxed matches {:.3})", self.value_accuracy())?;
-        write!(f, "  type          F1 {tf:.3}  (accuracy on relaxed matches {:.3})", self.type_accuracy())
+        writeln!(
+            f,
+            "  value         P {vp:.3}  R {vr:.3}  F1 {vf:.3}  (accuracy on relaxed matches {:.3})",
+            self.value_accuracy()
+        )?;
+        write!(
+            f,
+            "  type          F1 {tf:.3}  (accuracy on relaxed matches {:.3})",
+            self.type_accuracy()
+        )
     }
 }
 
@@ -153,7 +190,13 @@ struct CodePoints {
 
 impl CodePoints {
     fn new(text: &str) -> CodePoints {
-        CodePoints { starts: text.char_indices().map(|(i, _)| i).chain([text.len()]).collect() }
+        CodePoints {
+            starts: text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect(),
+        }
     }
     fn at(&self, byte: usize) -> usize {
         self.starts.partition_point(|&b| b < byte)
@@ -170,7 +213,10 @@ fn gold_items(doc: &str, list: &Value, text_of: impl Fn(usize, usize) -> String)
                 doc: doc.to_string(),
                 start: s,
                 end: e,
-                text: t["text"].as_str().map(str::to_string).unwrap_or_else(|| text_of(s, e)),
+                text: t["text"]
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| text_of(s, e)),
                 kind: t["type"].as_str().unwrap_or("").to_string(),
                 value: t["value"].as_str().unwrap_or("").to_string(),
             })
@@ -180,36 +226,57 @@ fn gold_items(doc: &str, list: &Value, text_of: impl Fn(usize, usize) -> String)
 
 /// Scores the annotator on a TempEval-3 JSON-lines file (`id`, `dct`, `text`, `timexes`).
 pub fn evaluate_tempeval(jsonl_path: &Path) -> Result<TimexScores> {
-    let data = std::fs::read_to_string(jsonl_path)
-        .with_context(|| format!("reading {} (the TempEval-3 data: ../shared/data/tempeval3/train.jsonl)", jsonl_path.display()))?;
-    let mut scores = TimexScores { name: format!("TempEval-3 {}", jsonl_path.display()), ..TimexScores::default() };
+    let data = std::fs::read_to_string(jsonl_path).with_context(|| {
+        format!(
+            "reading {} (the TempEval-3 data: ../shared/data/tempeval3/train.jsonl)",
+            jsonl_path.display()
+        )
+    })?;
+    let mut scores = TimexScores {
+        name: format!("TempEval-3 {}", jsonl_path.display()),
+        ..TimexScores::default()
+    };
     for (n, line) in data.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let v: Value = serde_json::from_str(line).with_context(|| format!("{}:{} is not JSON", jsonl_path.display(), n + 1))?;
+        let v: Value = serde_json::from_str(line)
+            .with_context(|| format!("{}:{} is not JSON", jsonl_path.display(), n + 1))?;
         let id = v["id"].as_str().unwrap_or("").to_string();
         let text = v["text"].as_str().context("a line without `text`")?;
-        let dct = v["dct"].as_str().and_then(|d| d.get(..10)).and_then(|d| d.parse::<jiff::civil::Date>().ok());
+        let dct = v["dct"]
+            .as_str()
+            .and_then(|d| d.get(..10))
+            .and_then(|d| d.parse::<jiff::civil::Date>().ok());
         let tokens = dossier_nlp::tokenize::tokenize(text);
         let sentences = dossier_nlp::sentences::split(text, &tokens);
         let timexes = dossier_nlp::time::annotate(text, &tokens, &sentences, dct);
         let pred = items(&id, text, &timexes);
         let chars: Vec<char> = text.chars().collect();
-        let gold = gold_items(&id, &v["timexes"], |s, e| chars.get(s..e).map(|c| c.iter().collect()).unwrap_or_default());
+        let gold = gold_items(&id, &v["timexes"], |s, e| {
+            chars
+                .get(s..e)
+                .map(|c| c.iter().collect())
+                .unwrap_or_default()
+        });
         scores.add(&gold, &pred);
     }
     Ok(scores)
 }
 
-
 /// Scores the annotator on the seeds' gold time expressions.
 pub fn evaluate_seeds_timex(seeds: &Path, gold: &Path) -> Result<TimexScores> {
-    let mut scores = TimexScores { name: "seeds".to_string(), ..TimexScores::default() };
+    let mut scores = TimexScores {
+        name: "seeds".to_string(),
+        ..TimexScores::default()
+    };
     let gold = crate::seeds::load_gold(gold)?;
     for seed in crate::seeds::read_seeds(seeds, &gold, crate::seeds::Dates::Gold)? {
         let text = seed.doc.text.as_str();
-        let reference = seed.gold["published"].as_str().and_then(|d| d.get(..10)).and_then(|d| d.parse::<jiff::civil::Date>().ok());
+        let reference = seed.gold["published"]
+            .as_str()
+            .and_then(|d| d.get(..10))
+            .and_then(|d| d.parse::<jiff::civil::Date>().ok());
         let tokens = dossier_nlp::tokenize::tokenize(text);
         let sentences = dossier_nlp::sentences::split(text, &tokens);
         let timexes = dossier_nlp::time::annotate(text, &tokens, &sentences, reference);
@@ -227,7 +294,9 @@ pub fn evaluate_seeds_timex(seeds: &Path, gold: &Path) -> Result<TimexScores> {
                 }
             })
             .collect();
-        let gold = gold_items(&seed.file, &seed.gold["timexes"], |s, e| seed.raw_text_cp(s, e));
+        let gold = gold_items(&seed.file, &seed.gold["timexes"], |s, e| {
+            seed.raw_text_cp(s, e)
+        });
         scores.add(&gold, &pred);
     }
     Ok(scores)

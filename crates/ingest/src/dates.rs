@@ -22,8 +22,18 @@ pub fn month_number(word: &str) -> Option<i8> {
     let i = MONTHS.iter().position(|m| w.starts_with(m))?;
     // The whole word must be the month's name or a prefix of it ("marc" is not a month).
     const FULL: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     (FULL[i].starts_with(&w) || w == "sept").then_some(i as i8 + 1)
 }
@@ -35,11 +45,13 @@ pub fn find_prose_date(text: &str) -> Option<(String, std::ops::Range<usize>)> {
         Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b").unwrap()
     });
     static DMY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b").unwrap()
+        Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b")
+            .unwrap()
     });
     let mut best: Option<(String, std::ops::Range<usize>)> = None;
     for caps in MDY.captures_iter(text) {
-        if let (Some(m), Ok(d), Ok(y)) = (month_number(&caps[1]), caps[2].parse(), caps[3].parse()) {
+        if let (Some(m), Ok(d), Ok(y)) = (month_number(&caps[1]), caps[2].parse(), caps[3].parse())
+        {
             if let Some(iso) = iso_date(y, m, d) {
                 let r = caps.get(0).unwrap().range();
                 if best.as_ref().is_none_or(|b| r.start < b.1.start) {
@@ -50,7 +62,8 @@ pub fn find_prose_date(text: &str) -> Option<(String, std::ops::Range<usize>)> {
         }
     }
     for caps in DMY.captures_iter(text) {
-        if let (Some(m), Ok(d), Ok(y)) = (month_number(&caps[2]), caps[1].parse(), caps[3].parse()) {
+        if let (Some(m), Ok(d), Ok(y)) = (month_number(&caps[2]), caps[1].parse(), caps[3].parse())
+        {
             if let Some(iso) = iso_date(y, m, d) {
                 let r = caps.get(0).unwrap().range();
                 if best.as_ref().is_none_or(|b| r.start < b.1.start) {
@@ -105,8 +118,14 @@ mod tests {
         let cases = [
             ("2024-03-24", Some("2024-03-24")),
             ("2024-03-24T10:00:00Z", Some("2024-03-24T10:00:00Z")),
-            ("2024-03-24T00:30:00+02:00", Some("2024-03-24T00:30:00+02:00")),
-            ("Sun, 24 Mar 2024 10:00:00 +0000", Some("2024-03-24T10:00:00+00:00")),
+            (
+                "2024-03-24T00:30:00+02:00",
+                Some("2024-03-24T00:30:00+02:00"),
+            ),
+            (
+                "Sun, 24 Mar 2024 10:00:00 +0000",
+                Some("2024-03-24T10:00:00+00:00"),
+            ),
             ("March 24th, 2024", Some("2024-03-24")),
             ("24 March 2024", Some("2024-03-24")),
             ("Mar. 24, 2024", Some("2024-03-24")),
@@ -132,7 +151,8 @@ mod tests {
 
     #[test]
     fn finds_a_date_inside_a_line() {
-        let (iso, range) = find_prose_date("Published in The Daily Example, March 24th, 2024").unwrap();
+        let (iso, range) =
+            find_prose_date("Published in The Daily Example, March 24th, 2024").unwrap();
         assert_eq!(iso, "2024-03-24");
         assert_eq!(range.start, 32);
     }

@@ -39,7 +39,8 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
         };
     }
     let valid_utf8 = std::str::from_utf8(bytes).is_ok();
-    if let Some(encoding) = declared.and_then(|label| Encoding::for_label(label.trim().as_bytes())) {
+    if let Some(encoding) = declared.and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+    {
         // UTF-16 labels on BOM-less bytes are almost always wrong (the page was re-encoded).
         let implausible = encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE;
         let utf8_wins = valid_utf8 && encoding != encoding_rs::UTF_8 && !bytes.is_ascii();
@@ -56,13 +57,23 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
     if valid_utf8 {
         // Valid: this copy cannot fail.
         let text = String::from_utf8_lossy(bytes).into_owned();
-        return Decoded { text, encoding: "UTF-8", basis: EncodingBasis::ValidUtf8, had_errors: false };
+        return Decoded {
+            text,
+            encoding: "UTF-8",
+            basis: EncodingBasis::ValidUtf8,
+            had_errors: false,
+        };
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    Decoded { text: text.into_owned(), encoding: encoding.name(), basis: EncodingBasis::Guessed, had_errors }
+    Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+        basis: EncodingBasis::Guessed,
+        had_errors,
+    }
 }
 
 /// True when the bytes look like a binary file rather than text in any encoding: NUL bytes or
@@ -119,7 +130,10 @@ mod tests {
 
     #[test]
     fn undeclared_legacy_bytes_are_guessed_not_rejected() {
-        let d = decode(b"Der Stra\xDFenverkehr in M\xFCnchen ist \xFCberlastet", None);
+        let d = decode(
+            b"Der Stra\xDFenverkehr in M\xFCnchen ist \xFCberlastet",
+            None,
+        );
         assert!(d.text.contains("Straßenverkehr"), "{}", d.text);
         assert_eq!(d.basis, EncodingBasis::Guessed);
     }

@@ -8,33 +8,63 @@ use dossier_model::{Warning, WarningKind};
 pub fn read_feed(bytes: &[u8], source: &str) -> Vec<Result<RawDoc, Warning>> {
     let feed = match feed_rs::parser::parse(bytes) {
         Ok(feed) => feed,
-        Err(e) => return vec![Err(Warning::new(WarningKind::Skipped, source, format!("not a readable RSS or Atom feed: {e}")))],
+        Err(e) => {
+            return vec![Err(Warning::new(
+                WarningKind::Skipped,
+                source,
+                format!("not a readable RSS or Atom feed: {e}"),
+            ))]
+        }
     };
-    let outlet = feed.title.as_ref().map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty());
+    let outlet = feed
+        .title
+        .as_ref()
+        .map(|t| t.content.trim().to_string())
+        .filter(|t| !t.is_empty());
     feed.entries
         .into_iter()
         .enumerate()
         .map(|(i, entry)| {
             let where_ = format!("{source}#{}", i + 1);
-            let (body, is_html) = if let Some(body) = entry.content.as_ref().and_then(|c| c.body.clone()) {
-                let html = entry.content.as_ref().is_some_and(|c| c.content_type.essence().to_string() != "text/plain");
-                (body, html)
-            } else if let Some(summary) = entry.summary.as_ref() {
-                (summary.content.clone(), summary.content_type.essence().to_string() != "text/plain")
-            } else {
-                return Err(Warning::new(WarningKind::Skipped, where_, "feed entry has no content or summary"));
-            };
+            let (body, is_html) =
+                if let Some(body) = entry.content.as_ref().and_then(|c| c.body.clone()) {
+                    let html = entry
+                        .content
+                        .as_ref()
+                        .is_some_and(|c| c.content_type.essence().to_string() != "text/plain");
+                    (body, html)
+                } else if let Some(summary) = entry.summary.as_ref() {
+                    (
+                        summary.content.clone(),
+                        summary.content_type.essence().to_string() != "text/plain",
+                    )
+                } else {
+                    return Err(Warning::new(
+                        WarningKind::Skipped,
+                        where_,
+                        "feed entry has no content or summary",
+                    ));
+                };
             let published = entry.published.or(entry.updated).map(|d| d.to_rfc3339());
             Ok(RawDoc {
                 source: where_,
-                format: if is_html { Format::HtmlFragment } else { Format::Text },
+                format: if is_html {
+                    Format::HtmlFragment
+                } else {
+                    Format::Text
+                },
                 content: Content::Text(body),
                 meta: InputMeta {
                     id: Some(entry.id).filter(|id| !id.trim().is_empty()),
                     url: entry.links.first().map(|l| l.href.clone()),
                     outlet: outlet.clone(),
                     title: entry.title.map(|t| t.content.trim().to_string()),
-                    authors: entry.authors.into_iter().filter_map(|p| p.name).filter(|n| !n.trim().is_empty()).collect(),
+                    authors: entry
+                        .authors
+                        .into_iter()
+                        .filter_map(|p| p.name)
+                        .filter(|n| !n.trim().is_empty())
+                        .collect(),
                     published,
                     published_is_capture_date: false,
                 },
@@ -63,7 +93,10 @@ mod tests {
         assert_eq!(doc.meta.title.as_deref(), Some("Bridge reopens"));
         assert_eq!(doc.meta.outlet.as_deref(), Some("The Example Courier"));
         assert_eq!(doc.meta.url.as_deref(), Some("https://example.org/bridge"));
-        assert_eq!(doc.meta.published.as_deref(), Some("2025-03-04T09:30:00+00:00"));
+        assert_eq!(
+            doc.meta.published.as_deref(),
+            Some("2025-03-04T09:30:00+00:00")
+        );
         assert_eq!(doc.format, Format::HtmlFragment);
         assert!(out[1].as_ref().unwrap_err().message.contains("no content"));
     }
@@ -84,7 +117,11 @@ mod tests {
     #[test]
     fn malformed_feed_is_a_warning() {
         let out = read_feed(b"\x00\x01 not xml", "bad.xml");
-        assert!(out[0].as_ref().unwrap_err().message.contains("not a readable"));
+        assert!(out[0]
+            .as_ref()
+            .unwrap_err()
+            .message
+            .contains("not a readable"));
     }
 
     proptest::proptest! {

@@ -69,7 +69,10 @@ fn kind_by_content(head: &[u8]) -> FileKind {
     if start.starts_with('{') || start.starts_with('[') {
         return FileKind::Json;
     }
-    let lower = start.get(..start.len().min(1024)).unwrap_or(start).to_ascii_lowercase();
+    let lower = start
+        .get(..start.len().min(1024))
+        .unwrap_or(start)
+        .to_ascii_lowercase();
     if lower.starts_with('<') {
         if lower.contains("<rss") || lower.contains("<feed") || lower.contains("<rdf:rdf") {
             return FileKind::Feed;
@@ -99,14 +102,22 @@ enum Pending {
 
 impl Inputs {
     pub fn new(inputs: Vec<Input>, options: Options) -> Inputs {
-        Inputs { pending: inputs.into_iter().map(Pending::Named).collect(), current: None, options }
+        Inputs {
+            pending: inputs.into_iter().map(Pending::Named).collect(),
+            current: None,
+            options,
+        }
     }
 
     fn open(&mut self, pending: Pending) -> Result<(), Warning> {
         match pending {
             Pending::Named(Input::Stdin) => {
                 let stdin = BufReader::with_capacity(1 << 16, std::io::stdin());
-                self.current = Some(Box::new(JsonLines::new(stdin, "<stdin>", self.options.max_doc_bytes)));
+                self.current = Some(Box::new(JsonLines::new(
+                    stdin,
+                    "<stdin>",
+                    self.options.max_doc_bytes,
+                )));
                 Ok(())
             }
             Pending::Named(Input::Path(path)) => {
@@ -133,7 +144,8 @@ impl Inputs {
             Some(k) => k,
             None => {
                 let mut head = vec![0u8; 2048];
-                let n = read_up_to(&mut file, &mut head).map_err(|e| skipped(&path, io_message(&e)))?;
+                let n =
+                    read_up_to(&mut file, &mut head).map_err(|e| skipped(&path, io_message(&e)))?;
                 head.truncate(n);
                 file = File::open(&path).map_err(|e| skipped(&path, io_message(&e)))?;
                 kind_by_content(&head)
@@ -142,10 +154,19 @@ impl Inputs {
         let source = path.display().to_string();
         match kind {
             FileKind::JsonLines => {
-                self.current = Some(Box::new(JsonLines::new(BufReader::with_capacity(1 << 16, file), source, max)));
+                self.current = Some(Box::new(JsonLines::new(
+                    BufReader::with_capacity(1 << 16, file),
+                    source,
+                    max,
+                )));
             }
             FileKind::Warc { gzipped } => {
-                self.current = Some(Box::new(WarcRecords::new(Box::new(file), gzipped, source, max)));
+                self.current = Some(Box::new(WarcRecords::new(
+                    Box::new(file),
+                    gzipped,
+                    source,
+                    max,
+                )));
             }
             FileKind::Json | FileKind::Feed => {
                 // Read whole, so held to the per-document limit times a factor for the several
@@ -166,12 +187,22 @@ impl Inputs {
                     return Err(skipped(&path, "the file is empty"));
                 }
                 if encoding::looks_binary(&bytes) {
-                    return Err(skipped(&path, "this looks like a binary file, not text or HTML"));
+                    return Err(skipped(
+                        &path,
+                        "this looks like a binary file, not text or HTML",
+                    ));
                 }
                 let doc = RawDoc {
                     source,
-                    format: if kind == FileKind::Html { Format::Html } else { Format::Text },
-                    content: Content::Bytes { bytes, declared_charset: None },
+                    format: if kind == FileKind::Html {
+                        Format::Html
+                    } else {
+                        Format::Text
+                    },
+                    content: Content::Bytes {
+                        bytes,
+                        declared_charset: None,
+                    },
                     meta: InputMeta::default(),
                 };
                 self.current = Some(Box::new(std::iter::once(Ok(doc))));
@@ -205,8 +236,12 @@ impl Iterator for Inputs {
 
 fn list_dir(dir: &Path) -> Result<Vec<Pending>, Warning> {
     let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter();
-    let walker = walker.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    let walker = walker
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
         let entry = entry.map_err(|e| skipped(dir, e.to_string()))?;
         if entry.file_type().is_file() {
@@ -231,13 +266,28 @@ fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
 
 fn read_capped(file: File, size: u64, limit: usize, path: &Path) -> Result<Vec<u8>, Warning> {
     if size > limit as u64 {
-        return Err(skipped(path, format!("the file is {}, over the limit of {} per document (raise it with --max-doc-bytes)", human_bytes(size), human_bytes(limit as u64))));
+        return Err(skipped(
+            path,
+            format!(
+                "the file is {}, over the limit of {} per document (raise it with --max-doc-bytes)",
+                human_bytes(size),
+                human_bytes(limit as u64)
+            ),
+        ));
     }
     let mut bytes = Vec::with_capacity(size as usize);
     // The size can grow while we read (a file being written): read one byte past the limit to know.
-    file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(|e| skipped(path, io_message(&e)))?;
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| skipped(path, io_message(&e)))?;
     if bytes.len() > limit {
-        return Err(skipped(path, format!("the file is over the limit of {} per document (raise it with --max-doc-bytes)", human_bytes(limit as u64))));
+        return Err(skipped(
+            path,
+            format!(
+                "the file is over the limit of {} per document (raise it with --max-doc-bytes)",
+                human_bytes(limit as u64)
+            ),
+        ));
     }
     Ok(bytes)
 }
@@ -278,11 +328,18 @@ mod tests {
         std::fs::create_dir(dir.path().join("sub")).unwrap();
         std::fs::write(dir.path().join("b.txt"), "Second.").unwrap();
         std::fs::write(dir.path().join("a.html"), "<p>First.</p>").unwrap();
-        std::fs::write(dir.path().join("sub/c.jsonl"), "{\"text\":\"Third.\"}\n{\"text\":\"Fourth.\"}\n").unwrap();
+        std::fs::write(
+            dir.path().join("sub/c.jsonl"),
+            "{\"text\":\"Third.\"}\n{\"text\":\"Fourth.\"}\n",
+        )
+        .unwrap();
         std::fs::write(dir.path().join("notes.md"), "not an article").unwrap();
         std::fs::write(dir.path().join(".hidden.txt"), "hidden").unwrap();
         let out = read_all(vec![Input::Path(dir.path().to_path_buf())], 1 << 20);
-        let sources: Vec<String> = out.iter().map(|r| r.as_ref().unwrap().source.clone()).collect();
+        let sources: Vec<String> = out
+            .iter()
+            .map(|r| r.as_ref().unwrap().source.clone())
+            .collect();
         assert_eq!(sources.len(), 4, "{sources:?}");
         assert!(sources[0].ends_with("a.html"));
         assert!(sources[1].ends_with("b.txt"));
@@ -298,9 +355,24 @@ mod tests {
         std::fs::write(p("binary.txt"), b"\x7fELF\x00\x00\x01\x02").unwrap();
         std::fs::write(p("big.txt"), "x".repeat(2000)).unwrap();
         std::fs::write(p("ok.txt"), "Fine.").unwrap();
-        let inputs = ["empty.txt", "binary.txt", "big.txt", "missing.txt", "ok.txt"].map(|n| Input::Path(p(n))).to_vec();
+        let inputs = [
+            "empty.txt",
+            "binary.txt",
+            "big.txt",
+            "missing.txt",
+            "ok.txt",
+        ]
+        .map(|n| Input::Path(p(n)))
+        .to_vec();
         let out = read_all(inputs, 1000);
-        let messages: Vec<String> = out.iter().map(|r| r.as_ref().map(|d| d.source.clone()).unwrap_or_else(|w| w.message.clone())).collect();
+        let messages: Vec<String> = out
+            .iter()
+            .map(|r| {
+                r.as_ref()
+                    .map(|d| d.source.clone())
+                    .unwrap_or_else(|w| w.message.clone())
+            })
+            .collect();
         assert!(messages[0].contains("empty"), "{messages:?}");
         assert!(messages[1].contains("binary"), "{messages:?}");
         assert!(messages[2].contains("over the limit"), "{messages:?}");
@@ -310,8 +382,14 @@ mod tests {
 
     #[test]
     fn explicit_files_are_sniffed() {
-        assert_eq!(kind_by_content(b"WARC/1.0\r\n"), FileKind::Warc { gzipped: false });
-        assert_eq!(kind_by_content(b"<?xml version=\"1.0\"?><rss>"), FileKind::Feed);
+        assert_eq!(
+            kind_by_content(b"WARC/1.0\r\n"),
+            FileKind::Warc { gzipped: false }
+        );
+        assert_eq!(
+            kind_by_content(b"<?xml version=\"1.0\"?><rss>"),
+            FileKind::Feed
+        );
         assert_eq!(kind_by_content(b"<!doctype html><html>"), FileKind::Html);
         assert_eq!(kind_by_content(b"{\"text\": \"x\"}"), FileKind::Json);
         assert_eq!(kind_by_content(b"Plain words."), FileKind::Text);

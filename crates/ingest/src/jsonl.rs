@@ -19,7 +19,14 @@ pub struct JsonLines<R> {
 
 impl<R: BufRead> JsonLines<R> {
     pub fn new(reader: R, source: impl Into<String>, max_bytes: usize) -> JsonLines<R> {
-        JsonLines { reader, source: source.into(), line_no: 0, max_bytes, buf: Vec::new(), failed: false }
+        JsonLines {
+            reader,
+            source: source.into(),
+            line_no: 0,
+            max_bytes,
+            buf: Vec::new(),
+            failed: false,
+        }
     }
 }
 
@@ -65,7 +72,11 @@ enum LineRead {
 
 /// Reads one line into `buf`, but stops storing past `max` bytes (the rest of the line is read
 /// and dropped, so the next call starts on the next line).
-fn read_line_capped<R: BufRead>(reader: &mut R, buf: &mut Vec<u8>, max: usize) -> std::io::Result<LineRead> {
+fn read_line_capped<R: BufRead>(
+    reader: &mut R,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> std::io::Result<LineRead> {
     let mut total = 0usize;
     let mut any = false;
     loop {
@@ -91,7 +102,11 @@ fn read_line_capped<R: BufRead>(reader: &mut R, buf: &mut Vec<u8>, max: usize) -
         let consumed = done.unwrap_or(available.len());
         reader.consume(consumed);
         if done.is_some() {
-            return Ok(if total > max { LineRead::TooLong(total) } else { LineRead::Line });
+            return Ok(if total > max {
+                LineRead::TooLong(total)
+            } else {
+                LineRead::Line
+            });
         }
     }
 }
@@ -119,21 +134,34 @@ pub fn parse_json_file(text: &str, source: &str) -> Vec<Result<RawDoc, Warning>>
 fn record_from_value(value: Value, source: &str) -> Result<RawDoc, Warning> {
     let skip = |msg: String| Warning::new(WarningKind::Skipped, source, msg);
     let Value::Object(map) = value else {
-        return Err(skip("expected a JSON object with a `text` or `html` field".into()));
+        return Err(skip(
+            "expected a JSON object with a `text` or `html` field".into(),
+        ));
     };
     let string = |key: &str| -> Result<Option<String>, Warning> {
         match map.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
             Some(Value::Number(n)) if key == "id" => Ok(Some(n.to_string())),
-            Some(other) => Err(skip(format!("`{key}` must be a string, not {}", kind_of(other)))),
+            Some(other) => Err(skip(format!(
+                "`{key}` must be a string, not {}",
+                kind_of(other)
+            ))),
         }
     };
     let authors = match map.get("authors") {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Array(items)) => items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
-        Some(other) => return Err(skip(format!("`authors` must be a list of strings, not {}", kind_of(other)))),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        Some(other) => {
+            return Err(skip(format!(
+                "`authors` must be a list of strings, not {}",
+                kind_of(other)
+            )))
+        }
     };
     let (format, content) = match (string("text")?, string("html")?) {
         (Some(text), _) => (Format::Text, text),
@@ -174,12 +202,16 @@ mod tests {
     #[test]
     fn reads_records_and_reports_bad_lines() {
         let input = concat!(
-            r#"{"id": "a", "text": "Body one.", "published": "2024-03-24", "authors": ["X Y"]}"#, "\n",
+            r#"{"id": "a", "text": "Body one.", "published": "2024-03-24", "authors": ["X Y"]}"#,
+            "\n",
             "\n",
             "not json\n",
-            r#"{"id": 7, "html": "<p>Body two.</p>", "url": "https://example.org/2"}"#, "\n",
-            r#"{"id": "c"}"#, "\n",
-            r#"{"id": "d", "text": 5}"#, "\n",
+            r#"{"id": 7, "html": "<p>Body two.</p>", "url": "https://example.org/2"}"#,
+            "\n",
+            r#"{"id": "c"}"#,
+            "\n",
+            r#"{"id": "d", "text": 5}"#,
+            "\n",
         );
         let out: Vec<_> = JsonLines::new(input.as_bytes(), "in.jsonl", 1000).collect();
         assert_eq!(out.len(), 5);
@@ -194,23 +226,40 @@ mod tests {
         assert_eq!(b.meta.id.as_deref(), Some("7"));
         assert_eq!(b.format, Format::Html);
         assert!(out[3].as_ref().unwrap_err().message.contains("neither"));
-        assert!(out[4].as_ref().unwrap_err().message.contains("`text` must be a string"));
+        assert!(out[4]
+            .as_ref()
+            .unwrap_err()
+            .message
+            .contains("`text` must be a string"));
     }
 
     #[test]
     fn long_lines_are_refused_and_reading_goes_on() {
-        let long = format!("{{\"text\": \"{}\"}}\n{{\"text\": \"short\"}}\n", "x".repeat(100));
+        let long = format!(
+            "{{\"text\": \"{}\"}}\n{{\"text\": \"short\"}}\n",
+            "x".repeat(100)
+        );
         let out: Vec<_> = JsonLines::new(long.as_bytes(), "in.jsonl", 50).collect();
         assert_eq!(out.len(), 2);
-        assert!(out[0].as_ref().unwrap_err().message.contains("over the limit"));
+        assert!(out[0]
+            .as_ref()
+            .unwrap_err()
+            .message
+            .contains("over the limit"));
         assert!(out[1].is_ok());
     }
 
     #[test]
     fn json_file_forms() {
-        assert_eq!(parse_json_file(r#"[{"text":"a"},{"text":"b"}]"#, "f.json").len(), 2);
+        assert_eq!(
+            parse_json_file(r#"[{"text":"a"},{"text":"b"}]"#, "f.json").len(),
+            2
+        );
         assert_eq!(parse_json_file(r#"{"text":"a"}"#, "f.json").len(), 1);
-        assert_eq!(parse_json_file("{\"text\":\"a\"}\n{\"text\":\"b\"}\n", "f.json").len(), 2);
+        assert_eq!(
+            parse_json_file("{\"text\":\"a\"}\n{\"text\":\"b\"}\n", "f.json").len(),
+            2
+        );
     }
 
     proptest::proptest! {

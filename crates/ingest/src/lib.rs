@@ -34,7 +34,9 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options { max_doc_bytes: DEFAULT_MAX_DOC_BYTES }
+        Options {
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+        }
     }
 }
 
@@ -53,7 +55,10 @@ pub enum Format {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Content {
     /// Bytes in an encoding still to be found, with the charset the container declared, if any.
-    Bytes { bytes: Vec<u8>, declared_charset: Option<String> },
+    Bytes {
+        bytes: Vec<u8>,
+        declared_charset: Option<String>,
+    },
     Text(String),
 }
 
@@ -92,17 +97,26 @@ pub fn prepare(raw: RawDoc) -> (Document, Vec<Warning>) {
             hash_input = t.as_bytes().to_vec();
             t
         }
-        Content::Bytes { bytes, declared_charset } => {
+        Content::Bytes {
+            bytes,
+            declared_charset,
+        } => {
             let sniffed = match raw.format {
-                Format::Html | Format::HtmlFragment if declared_charset.is_none() => dossier_html::sniff_meta_charset(&bytes),
+                Format::Html | Format::HtmlFragment if declared_charset.is_none() => {
+                    dossier_html::sniff_meta_charset(&bytes)
+                }
                 _ => None,
             };
-            let decoded = encoding::decode(&bytes, declared_charset.as_deref().or(sniffed.as_deref()));
+            let decoded =
+                encoding::decode(&bytes, declared_charset.as_deref().or(sniffed.as_deref()));
             if decoded.had_errors {
                 warnings.push(Warning::new(
                     WarningKind::Encoding,
                     &raw.source,
-                    format!("some bytes are not valid {}; they were replaced by U+FFFD", decoded.encoding),
+                    format!(
+                        "some bytes are not valid {}; they were replaced by U+FFFD",
+                        decoded.encoding
+                    ),
                 ));
             }
             hash_input = bytes;
@@ -113,7 +127,12 @@ pub fn prepare(raw: RawDoc) -> (Document, Vec<Warning>) {
     drop(hash_input);
 
     let mut doc = Document {
-        id: raw.meta.id.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| content_hash[..16].to_string()),
+        id: raw
+            .meta
+            .id
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| content_hash[..16].to_string()),
         source: raw.source.clone(),
         content_hash,
         ..Document::default()
@@ -153,7 +172,10 @@ pub fn prepare(raw: RawDoc) -> (Document, Vec<Warning>) {
             }
             if published.is_none() {
                 // dossier-html gives ISO 8601 already.
-                published = article.published.map(|value| PublishedDate { value, source: PublishedSource::Metadata });
+                published = article.published.map(|value| PublishedDate {
+                    value,
+                    source: PublishedSource::Metadata,
+                });
             }
         }
         Format::HtmlFragment => doc.text = dossier_html::fragment_to_text(&text),
@@ -167,18 +189,32 @@ pub fn prepare(raw: RawDoc) -> (Document, Vec<Warning>) {
                 doc.authors = clean.authors;
             }
             if published.is_none() {
-                published = clean.published.map(|value| PublishedDate { value, source: PublishedSource::Text });
+                published = clean.published.map(|value| PublishedDate {
+                    value,
+                    source: PublishedSource::Text,
+                });
             }
         }
     }
     if published.is_none() && meta.published_is_capture_date {
         // A capture date bounds the publication date from above; better than nothing, and
         // marked as metadata rather than as the article's own statement.
-        published = meta.published.as_deref().and_then(dates::normalize).map(|value| PublishedDate { value, source: PublishedSource::Metadata });
+        published = meta
+            .published
+            .as_deref()
+            .and_then(dates::normalize)
+            .map(|value| PublishedDate {
+                value,
+                source: PublishedSource::Metadata,
+            });
     }
     doc.published = published;
     if doc.text.trim().is_empty() {
-        warnings.push(Warning::new(WarningKind::NoText, &raw.source, "no article text found"));
+        warnings.push(Warning::new(
+            WarningKind::NoText,
+            &raw.source,
+            "no article text found",
+        ));
     }
     (doc, warnings)
 }

@@ -78,13 +78,65 @@ const NAME: &str = r"[\p{Lu}][\p{L}'’.\-]*(?:\s+(?:[\p{Lu}][\p{L}'’.\-]*|de|
 const ROLE: &str = r"(?:columnist|correspondent|editor|reporter|writer|journalist|contributor|commentator|analyst|presenter|producer|critic|blogger|broadcaster)";
 /// Words that describe a role rather than name an outlet ("senior BBC political correspondent").
 const ROLE_WORDS: &[&str] = &[
-    "senior", "chief", "political", "security", "foreign", "home", "defence", "defense",
-    "diplomatic", "business", "economics", "economic", "technology", "tech", "health", "science",
-    "world", "international", "crime", "legal", "sport", "sports", "arts", "media", "culture",
-    "former", "regular", "contributing", "freelance", "staff", "associate", "deputy", "assistant",
-    "executive", "managing", "news", "opinion", "investigative", "special", "global", "national",
-    "award-winning", "award‑winning", "middle", "east", "europe", "europe's", "africa", "asia",
-    "america", "us", "uk", "and", "a", "an", "the", "of", "at", "for",
+    "senior",
+    "chief",
+    "political",
+    "security",
+    "foreign",
+    "home",
+    "defence",
+    "defense",
+    "diplomatic",
+    "business",
+    "economics",
+    "economic",
+    "technology",
+    "tech",
+    "health",
+    "science",
+    "world",
+    "international",
+    "crime",
+    "legal",
+    "sport",
+    "sports",
+    "arts",
+    "media",
+    "culture",
+    "former",
+    "regular",
+    "contributing",
+    "freelance",
+    "staff",
+    "associate",
+    "deputy",
+    "assistant",
+    "executive",
+    "managing",
+    "news",
+    "opinion",
+    "investigative",
+    "special",
+    "global",
+    "national",
+    "award-winning",
+    "award‑winning",
+    "middle",
+    "east",
+    "europe",
+    "europe's",
+    "africa",
+    "asia",
+    "america",
+    "us",
+    "uk",
+    "and",
+    "a",
+    "an",
+    "the",
+    "of",
+    "at",
+    "for",
 ];
 
 static BIO: LazyLock<Regex> = LazyLock::new(|| {
@@ -101,7 +153,10 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^{NAME}$")).unwrap());
 static ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^[•·*\-–—]?\s*(?P<desc>(?:[\p{{L}}&'’.\-]+\s+){{1,5}}){ROLE}$")).unwrap()
+    Regex::new(&format!(
+        r"^[•·*\-–—]?\s*(?P<desc>(?:[\p{{L}}&'’.\-]+\s+){{1,5}}){ROLE}$"
+    ))
+    .unwrap()
 });
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:first|originally|last)\s+)?(?:published|posted|updated|printed)\b:?\s*(?:(?:in|on|by|at)\s+)?(?P<rest>.{0,100})$")
@@ -138,8 +193,9 @@ static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:source reference|latest stories|latest news|most read|most popular|related (?:stories|articles|content|topics|links|coverage)|more (?:stories|on this story|from [\w ]{1,30})|read more|recommended(?: for you)?|you may also like|top stories|trending(?: now)?|further reading)\s*:?$").unwrap()
 });
 /// A lowercase word glued to a capitalised sentence start, optionally through an opening quote.
-static GLUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?:^|[\s(])(?P<last>\p{Ll}{3,})(?P<next>["“‘']?\p{Lu}\p{Ll})"#).unwrap());
+static GLUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:^|[\s(])(?P<last>\p{Ll}{3,})(?P<next>["“‘']?\p{Lu}\p{Ll})"#).unwrap()
+});
 /// Words a headline does not end on (function words), and name particles written in lower case
 /// before a capital (diCaprio, vanGogh): a glue after these is a typo or a name, not a headline.
 const NOT_HEADLINE_ENDINGS: &[&str] = &[
@@ -153,7 +209,9 @@ const NOT_HEADLINE_ENDINGS: &[&str] = &[
 pub fn clean(raw: &str) -> CleanText {
     let lines = split_lines(raw);
     let text_of = |l: &Line| &raw[l.start..l.end];
-    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].start < lines[i].end).collect();
+    let non_blank: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].start < lines[i].end)
+        .collect();
 
     // The header region runs up to the first real paragraph; the bylines live there.
     let first_paragraph = non_blank
@@ -165,7 +223,10 @@ pub fn clean(raw: &str) -> CleanText {
     let mut out = CleanText::default();
     let mut kind: Vec<Option<Debris>> = vec![None; lines.len()];
 
-    let title_line = non_blank.first().copied().filter(|&i| is_headline(text_of(&lines[i])));
+    let title_line = non_blank
+        .first()
+        .copied()
+        .filter(|&i| is_headline(text_of(&lines[i])));
     out.title = title_line.map(|i| text_of(&lines[i]).to_string());
 
     let mut previous: Option<Debris> = None;
@@ -175,7 +236,10 @@ pub fn clean(raw: &str) -> CleanText {
         kind[i] = classify(line, in_header, previous == Some(Debris::Byline), &mut out);
         previous = kind[i];
         if kind[i].is_none() && in_header && Some(i) != title_line {
-            let earlier = non_blank.iter().take_while(|&&j| j < i).any(|&j| text_of(&lines[j]) == line);
+            let earlier = non_blank
+                .iter()
+                .take_while(|&&j| j < i)
+                .any(|&j| text_of(&lines[j]) == line);
             if earlier {
                 kind[i] = Some(Debris::DuplicateHeader);
             }
@@ -184,7 +248,10 @@ pub fn clean(raw: &str) -> CleanText {
 
     // Bare name lines in the header are bylines when the name is an author found elsewhere or
     // is repeated there; a lone capitalised phrase could be a subhead, so nothing less will do.
-    for &i in non_blank.iter().filter(|&&i| i < first_paragraph && Some(i) != title_line) {
+    for &i in non_blank
+        .iter()
+        .filter(|&&i| i < first_paragraph && Some(i) != title_line)
+    {
         let line = text_of(&lines[i]);
         if !NAME_LINE.is_match(line) {
             continue;
@@ -207,7 +274,11 @@ pub fn clean(raw: &str) -> CleanText {
     let mut prev: Option<usize> = None;
     for &i in &non_blank {
         if let Some(k) = kind[i] {
-            out.removed.push(Removed { start: lines[i].start, end: lines[i].end, kind: k });
+            out.removed.push(Removed {
+                start: lines[i].start,
+                end: lines[i].end,
+                kind: k,
+            });
             continue;
         }
         let line = lines[i];
@@ -217,15 +288,33 @@ pub fn clean(raw: &str) -> CleanText {
             // as paragraphs, or with a space where one paragraph was hard-wrapped.
             let sep = match prev {
                 _ if n > 0 => Some(" "),
-                Some(p) if is_wrapped_continuation(text_of(&lines[p]), &raw[start..end], p + 1 == i) => Some(" "),
+                Some(p)
+                    if is_wrapped_continuation(
+                        text_of(&lines[p]),
+                        &raw[start..end],
+                        p + 1 == i,
+                    ) =>
+                {
+                    Some(" ")
+                }
                 Some(_) => Some("\n\n"),
                 None => None,
             };
             if let Some(sep) = sep {
-                segments.push(SourceSegment { clean_start: text.len(), raw_start: start, len: sep.len(), copied: false });
+                segments.push(SourceSegment {
+                    clean_start: text.len(),
+                    raw_start: start,
+                    len: sep.len(),
+                    copied: false,
+                });
                 text.push_str(sep);
             }
-            segments.push(SourceSegment { clean_start: text.len(), raw_start: start, len: end - start, copied: true });
+            segments.push(SourceSegment {
+                clean_start: text.len(),
+                raw_start: start,
+                len: end - start,
+                copied: true,
+            });
             text.push_str(&raw[start..end]);
         }
         prev = Some(i);
@@ -244,7 +333,10 @@ fn split_lines(raw: &str) -> Vec<Line> {
         let lead = content.len() - content.trim_start().len();
         let trimmed = content.trim();
         let start = pos + lead;
-        lines.push(Line { start, end: start + trimmed.len() });
+        lines.push(Line {
+            start,
+            end: start + trimmed.len(),
+        });
         pos += piece.len();
     }
     lines
@@ -264,16 +356,24 @@ fn push_author(authors: &mut Vec<String>, name: &str) {
 /// A headline: a short line that does not end like a sentence.
 fn is_headline(line: &str) -> bool {
     let words = word_count(line);
-    (1..=25).contains(&words) && !line.ends_with(['.', ',', ';', ':']) && line.chars().next().is_some_and(|c| !c.is_lowercase())
+    (1..=25).contains(&words)
+        && !line.ends_with(['.', ',', ';', ':'])
+        && line.chars().next().is_some_and(|c| !c.is_lowercase())
 }
 
 /// Classifies one trimmed line; records any metadata it carries in `out`.
-fn classify(line: &str, in_header: bool, after_byline: bool, out: &mut CleanText) -> Option<Debris> {
+fn classify(
+    line: &str,
+    in_header: bool,
+    after_byline: bool,
+    out: &mut CleanText,
+) -> Option<Debris> {
     let words = word_count(line);
     if words <= 30 {
         if let Some(c) = BIO.captures(line) {
             push_author(&mut out.authors, &c["name"]);
-            let outlet = outlet_from_rest(&c["rest"]).or_else(|| outlet_from_description(&c["desc"]));
+            let outlet =
+                outlet_from_rest(&c["rest"]).or_else(|| outlet_from_description(&c["desc"]));
             if out.outlet.is_none() {
                 out.outlet = outlet;
             }
@@ -286,7 +386,9 @@ fn classify(line: &str, in_header: bool, after_byline: bool, out: &mut CleanText
                 push_author(&mut out.authors, name);
             }
             if let Some(role) = c.name("role") {
-                if let Some(rc) = ROLE_LINE.captures(&format!("{} ", role.as_str()).replace("  ", " ")) {
+                if let Some(rc) =
+                    ROLE_LINE.captures(&format!("{} ", role.as_str()).replace("  ", " "))
+                {
                     if out.outlet.is_none() {
                         out.outlet = outlet_from_description(&rc["desc"]);
                     }
@@ -312,11 +414,17 @@ fn classify(line: &str, in_header: bool, after_byline: bool, out: &mut CleanText
                 if out.published.is_none() {
                     out.published = Some(iso);
                 }
-                let outlet = rest[..range.start].trim().trim_end_matches([',', '-', '–', '|']).trim();
+                let outlet = rest[..range.start]
+                    .trim()
+                    .trim_end_matches([',', '-', '–', '|'])
+                    .trim();
                 let outlet = outlet.strip_suffix(" on").unwrap_or(outlet).trim();
                 // "in the Northern Ledger": the article is not part of the name.
                 let outlet = outlet.strip_prefix("the ").unwrap_or(outlet);
-                if out.outlet.is_none() && outlet.chars().next().is_some_and(char::is_uppercase) && word_count(outlet) <= 6 {
+                if out.outlet.is_none()
+                    && outlet.chars().next().is_some_and(char::is_uppercase)
+                    && word_count(outlet) <= 6
+                {
                     out.outlet = Some(outlet.to_string());
                 }
                 return Some(Debris::PublicationLine);
@@ -324,7 +432,9 @@ fn classify(line: &str, in_header: bool, after_byline: bool, out: &mut CleanText
         }
         if in_header && is_dateline(line) {
             if out.published.is_none() {
-                out.published = dates::find_prose_date(line).map(|(iso, _)| iso).or_else(|| iso_in(line).map(|d| d.0));
+                out.published = dates::find_prose_date(line)
+                    .map(|(iso, _)| iso)
+                    .or_else(|| iso_in(line).map(|d| d.0));
             }
             return Some(Debris::PublicationLine);
         }
@@ -360,11 +470,22 @@ fn is_dateline(line: &str) -> bool {
         .filter(|w| !w.is_empty())
         .all(|w| {
             let lw = w.to_ascii_lowercase();
-            const EXTRA: &[&str] = &["gmt", "bst", "utc", "est", "edt", "pst", "cet", "am", "pm", "updated", "last"];
-            lw.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.')
-                || ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-                    .iter()
-                    .any(|d| d.starts_with(lw.trim_end_matches('.')) && lw.len() >= 3)
+            const EXTRA: &[&str] = &[
+                "gmt", "bst", "utc", "est", "edt", "pst", "cet", "am", "pm", "updated", "last",
+            ];
+            lw.chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+                || [
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                ]
+                .iter()
+                .any(|d| d.starts_with(lw.trim_end_matches('.')) && lw.len() >= 3)
                 || EXTRA.contains(&lw.as_str())
         })
 }
@@ -376,8 +497,9 @@ fn split_names(names: &str) -> impl Iterator<Item = &str> {
 
 /// The outlet in "… columnist *for The Example Times*".
 fn outlet_from_rest(rest: &str) -> Option<String> {
-    static AT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s*(?:at|for|with|of)\s+(?P<outlet>(?:the\s+|The\s+)?\p{Lu}[\p{L}&'’.\-]*(?:\s+\p{Lu}[\p{L}&'’.\-]*){0,4})").unwrap());
+    static AT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:at|for|with|of)\s+(?P<outlet>(?:the\s+|The\s+)?\p{Lu}[\p{L}&'’.\-]*(?:\s+\p{Lu}[\p{L}&'’.\-]*){0,4})").unwrap()
+    });
     AT.captures(rest).map(|c| c["outlet"].trim().to_string())
 }
 
@@ -411,7 +533,12 @@ fn is_wrapped_continuation(prev: &str, next: &str, adjacent: bool) -> bool {
 /// (or opening quote) that starts the next sentence ("…series of eventsHe was said…"). The
 /// stretch from the previous sentence end to the glue is cut when it reads like a headline:
 /// capitalised, at least four words, no sentence punctuation inside.
-fn strip_injected_headlines(raw: &str, line: Line, is_title: bool, removed: &mut Vec<Removed>) -> Vec<(usize, usize)> {
+fn strip_injected_headlines(
+    raw: &str,
+    line: Line,
+    is_title: bool,
+    removed: &mut Vec<Removed>,
+) -> Vec<(usize, usize)> {
     let text = &raw[line.start..line.end];
     if is_title {
         return vec![(line.start, line.end)];
@@ -431,11 +558,18 @@ fn strip_injected_headlines(raw: &str, line: Line, is_title: bool, removed: &mut
         let words = word_count(candidate);
         let starts_capital = candidate.chars().next().is_some_and(char::is_uppercase);
         // Commas and sentence punctuation mark running prose; a headline has neither.
-        if starts_capital && (4..=30).contains(&words) && !candidate.contains(['.', '!', '?', ':', ';', ',']) {
+        if starts_capital
+            && (4..=30).contains(&words)
+            && !candidate.contains(['.', '!', '?', ':', ';', ','])
+        {
             if head_start > keep_from {
                 pieces.push((line.start + keep_from, line.start + head_start));
             }
-            removed.push(Removed { start: line.start + head_start, end: line.start + glue, kind: Debris::InjectedHeadline });
+            removed.push(Removed {
+                start: line.start + head_start,
+                end: line.start + glue,
+                kind: Debris::InjectedHeadline,
+            });
             keep_from = glue;
         }
     }
@@ -464,7 +598,9 @@ fn sentence_start_before(text: &str, pos: usize) -> usize {
     for (i, c) in head.char_indices() {
         if matches!(c, '.' | '!' | '?') {
             let mut j = i + 1;
-            while j < bytes.len() && matches!(head[j..].chars().next(), Some('"' | '”' | '’' | '\'' | ')')) {
+            while j < bytes.len()
+                && matches!(head[j..].chars().next(), Some('"' | '”' | '’' | '\'' | ')'))
+            {
                 j += head[j..].chars().next().unwrap().len_utf8();
             }
             if j < bytes.len() && head[j..].starts_with(char::is_whitespace) {

@@ -19,7 +19,12 @@ pub struct WarcRecords {
 }
 
 impl WarcRecords {
-    pub fn new(reader: Box<dyn Read + Send>, gzipped: bool, source: impl Into<String>, max_bytes: usize) -> WarcRecords {
+    pub fn new(
+        reader: Box<dyn Read + Send>,
+        gzipped: bool,
+        source: impl Into<String>,
+        max_bytes: usize,
+    ) -> WarcRecords {
         let reader: Box<dyn BufRead + Send> = if gzipped {
             Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(reader)))
         } else {
@@ -48,7 +53,10 @@ impl Iterator for WarcRecords {
                         return Some(Err(Warning::new(
                             WarningKind::Input,
                             &self.source,
-                            format!("passed over {} response record(s) that are not HTML or text", self.not_articles),
+                            format!(
+                                "passed over {} response record(s) that are not HTML or text",
+                                self.not_articles
+                            ),
                         )));
                     }
                     return None;
@@ -56,7 +64,11 @@ impl Iterator for WarcRecords {
                 Some(Err(e)) => {
                     // A broken record leaves the reader at an unknown position: stop here.
                     self.done = true;
-                    return Some(Err(Warning::new(WarningKind::Skipped, &self.source, format!("unreadable WARC record after record {}: {e}", self.index))));
+                    return Some(Err(Warning::new(
+                        WarningKind::Skipped,
+                        &self.source,
+                        format!("unreadable WARC record after record {}: {e}", self.index),
+                    )));
                 }
                 Some(Ok(record)) => record,
             };
@@ -79,13 +91,28 @@ impl Iterator for WarcRecords {
                 match split_http_response(body) {
                     Some(parts) => parts,
                     None => {
-                        return Some(Err(Warning::new(WarningKind::Skipped, where_, "response record does not hold an HTTP response")));
+                        return Some(Err(Warning::new(
+                            WarningKind::Skipped,
+                            where_,
+                            "response record does not hold an HTTP response",
+                        )));
                     }
                 }
             } else {
-                (record.header(WarcHeader::ContentType).map(|c| c.to_string()).unwrap_or_default(), body)
+                (
+                    record
+                        .header(WarcHeader::ContentType)
+                        .map(|c| c.to_string())
+                        .unwrap_or_default(),
+                    body,
+                )
             };
-            let mime = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+            let mime = content_type
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
             let format = match mime.as_str() {
                 "text/html" | "application/xhtml+xml" | "" => Format::Html,
                 "text/plain" => Format::Text,
@@ -96,16 +123,30 @@ impl Iterator for WarcRecords {
             };
             let charset = content_type
                 .split(';')
-                .filter_map(|p| p.trim().strip_prefix("charset=").or_else(|| p.trim().strip_prefix("CHARSET=")))
+                .filter_map(|p| {
+                    p.trim()
+                        .strip_prefix("charset=")
+                        .or_else(|| p.trim().strip_prefix("CHARSET="))
+                })
                 .next()
                 .map(|c| c.trim_matches('"').to_string());
-            let uri = record.header(WarcHeader::TargetURI).map(|u| u.trim_matches(['<', '>']).to_string());
+            let uri = record
+                .header(WarcHeader::TargetURI)
+                .map(|u| u.trim_matches(['<', '>']).to_string());
             let date = record.header(WarcHeader::Date).map(|d| d.to_string());
             return Some(Ok(RawDoc {
                 source: uri.clone().unwrap_or(where_),
                 format,
-                content: Content::Bytes { bytes: payload.to_vec(), declared_charset: charset },
-                meta: InputMeta { url: uri, published: date, published_is_capture_date: true, ..InputMeta::default() },
+                content: Content::Bytes {
+                    bytes: payload.to_vec(),
+                    declared_charset: charset,
+                },
+                meta: InputMeta {
+                    url: uri,
+                    published: date,
+                    published_is_capture_date: true,
+                    ..InputMeta::default()
+                },
             }));
         }
         None
@@ -117,7 +158,9 @@ fn split_http_response(body: &[u8]) -> Option<(String, &[u8])> {
     if !body.starts_with(b"HTTP/") {
         return None;
     }
-    let end = memchr::memmem::find(body, b"\r\n\r\n").map(|i| (i, i + 4)).or_else(|| memchr::memmem::find(body, b"\n\n").map(|i| (i, i + 2)))?;
+    let end = memchr::memmem::find(body, b"\r\n\r\n")
+        .map(|i| (i, i + 4))
+        .or_else(|| memchr::memmem::find(body, b"\n\n").map(|i| (i, i + 2)))?;
     let head = String::from_utf8_lossy(&body[..end.0]);
     let content_type = head
         .lines()
@@ -151,7 +194,11 @@ mod tests {
     fn sample() -> Vec<u8> {
         let page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>The bridge reopened.</p></body></html>";
         let image = b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG";
-        let mut warc = record("request", "https://example.org/a", b"GET /a HTTP/1.1\r\n\r\n");
+        let mut warc = record(
+            "request",
+            "https://example.org/a",
+            b"GET /a HTTP/1.1\r\n\r\n",
+        );
         warc.extend(record("response", "https://example.org/a", page));
         warc.extend(record("response", "https://example.org/b.png", image));
         warc
@@ -159,12 +206,24 @@ mod tests {
 
     #[test]
     fn reads_html_responses() {
-        let out: Vec<_> = WarcRecords::new(Box::new(std::io::Cursor::new(sample())), false, "x.warc", 1 << 20).collect();
+        let out: Vec<_> = WarcRecords::new(
+            Box::new(std::io::Cursor::new(sample())),
+            false,
+            "x.warc",
+            1 << 20,
+        )
+        .collect();
         assert_eq!(out.len(), 2, "{out:?}");
         let doc = out[0].as_ref().unwrap();
         assert_eq!(doc.meta.url.as_deref(), Some("https://example.org/a"));
         assert_eq!(doc.format, Format::Html);
-        let Content::Bytes { bytes, declared_charset } = &doc.content else { panic!() };
+        let Content::Bytes {
+            bytes,
+            declared_charset,
+        } = &doc.content
+        else {
+            panic!()
+        };
         assert!(bytes.starts_with(b"<html>"));
         assert_eq!(declared_charset.as_deref(), Some("utf-8"));
         assert!(out[1].as_ref().unwrap_err().message.contains("not HTML"));
@@ -174,13 +233,29 @@ mod tests {
     fn reads_gzip_members() {
         // Each record its own gzip member, as crawlers write them.
         let mut gz = Vec::new();
-        for rec in [record("response", "https://example.org/1", b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>one</p>"),
-                    record("response", "https://example.org/2", b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>two</p>")] {
+        for rec in [
+            record(
+                "response",
+                "https://example.org/1",
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>one</p>",
+            ),
+            record(
+                "response",
+                "https://example.org/2",
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>two</p>",
+            ),
+        ] {
             let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
             enc.write_all(&rec).unwrap();
             gz.extend(enc.finish().unwrap());
         }
-        let out: Vec<_> = WarcRecords::new(Box::new(std::io::Cursor::new(gz)), true, "x.warc.gz", 1 << 20).collect();
+        let out: Vec<_> = WarcRecords::new(
+            Box::new(std::io::Cursor::new(gz)),
+            true,
+            "x.warc.gz",
+            1 << 20,
+        )
+        .collect();
         assert_eq!(out.iter().filter(|r| r.is_ok()).count(), 2, "{out:?}");
     }
 
@@ -188,8 +263,17 @@ mod tests {
     fn truncated_archive_is_a_warning() {
         let mut warc = sample();
         warc.truncate(warc.len() / 2 + 10);
-        let out: Vec<_> = WarcRecords::new(Box::new(std::io::Cursor::new(warc)), false, "cut.warc", 1 << 20).collect();
-        assert!(out.iter().any(|r| r.as_ref().is_err_and(|w| w.is_skip())), "{out:?}");
+        let out: Vec<_> = WarcRecords::new(
+            Box::new(std::io::Cursor::new(warc)),
+            false,
+            "cut.warc",
+            1 << 20,
+        )
+        .collect();
+        assert!(
+            out.iter().any(|r| r.as_ref().is_err_and(|w| w.is_skip())),
+            "{out:?}"
+        );
     }
 
     proptest::proptest! {

@@ -142,7 +142,16 @@ pub fn find_mentions(
                     .filter(|t| distance(t.span, tok.span) <= ADJACENT)
                     .min_by_key(|t| distance(t.span, tok.span))
                     .or_else(|| dates().min_by(|a, b| a.value.cmp(&b.value)))
-                    .map(|t| (t.value.get(..10).filter(|_| t.value.len() > 10).unwrap_or(&t.value).to_string(), t.span))
+                    .map(|t| {
+                        (
+                            t.value
+                                .get(..10)
+                                .filter(|_| t.value.len() > 10)
+                                .unwrap_or(&t.value)
+                                .to_string(),
+                            t.span,
+                        )
+                    })
             };
             let place_in = |window: Span| {
                 place_at

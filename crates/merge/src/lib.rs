@@ -293,7 +293,8 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
                     .position(|m| m.at.doc == d && m.at.span.overlaps(o))
                     .map(|i| events[cluster_of[i]].id.clone())
             };
-            let as_entity = |o: Span| entity_at(&mention_index, d, o).map(|e| entities[e].id.clone());
+            let as_entity =
+                |o: Span| entity_at(&mention_index, d, o).map(|e| entities[e].id.clone());
             let object = a.object.and_then(|o| {
                 if event_first {
                     as_event(o).or_else(|| as_entity(o))
@@ -538,32 +539,72 @@ fn find_discrepancies(
         }
     }
     // Attribution: sources name different claimants, or someone is blamed who did not claim.
-    let claimed: Vec<&Claim> = claims.iter().filter(|c| c.predicate == dossier_model::Predicate::ClaimedResponsibility && c.subject.is_some()).collect();
+    let claimed: Vec<&Claim> = claims
+        .iter()
+        .filter(|c| {
+            c.predicate == dossier_model::Predicate::ClaimedResponsibility && c.subject.is_some()
+        })
+        .collect();
     let blamed: Vec<&Claim> = claims
         .iter()
-        .filter(|c| matches!(c.predicate, dossier_model::Predicate::Blamed | dossier_model::Predicate::Accused) && c.object.is_some())
+        .filter(|c| {
+            matches!(
+                c.predicate,
+                dossier_model::Predicate::Blamed | dossier_model::Predicate::Accused
+            ) && c.object.is_some()
+        })
         .collect();
     let evidence = |cs: &[&Claim], say: &dyn Fn(&Claim) -> String| -> Vec<DiscrepancyValue> {
-        cs.iter().flat_map(|c| c.evidence.iter().map(move |ev| DiscrepancyValue { doc: ev.doc, value: say(c), span: ev.span })).collect()
+        cs.iter()
+            .flat_map(|c| {
+                c.evidence.iter().map(move |ev| DiscrepancyValue {
+                    doc: ev.doc,
+                    value: say(c),
+                    span: ev.span,
+                })
+            })
+            .collect()
     };
-    let claimants: std::collections::BTreeSet<&str> = claimed.iter().filter_map(|c| c.subject.as_deref()).collect();
+    let claimants: std::collections::BTreeSet<&str> = claimed
+        .iter()
+        .filter_map(|c| c.subject.as_deref())
+        .collect();
     if claimants.len() > 1 {
-        let sources: std::collections::BTreeSet<usize> = claimed.iter().flat_map(|c| c.docs.iter().copied()).collect();
+        let sources: std::collections::BTreeSet<usize> = claimed
+            .iter()
+            .flat_map(|c| c.docs.iter().copied())
+            .collect();
         if sources.len() > 1 {
             out.push(Discrepancy {
                 kind: DiscrepancyKind::Attribution,
                 about: "who claimed responsibility".into(),
                 event: None,
                 measure: Some("claimed_by".into()),
-                values: evidence(&claimed, &|c| format!("claimed by {}", c.subject.as_deref().unwrap_or("?"))),
+                values: evidence(&claimed, &|c| {
+                    format!("claimed by {}", c.subject.as_deref().unwrap_or("?"))
+                }),
             });
         }
     }
-    let blamed_others: Vec<&Claim> = blamed.iter().copied().filter(|b| !claimants.contains(b.object.as_deref().unwrap_or(""))).collect();
+    let blamed_others: Vec<&Claim> = blamed
+        .iter()
+        .copied()
+        .filter(|b| !claimants.contains(b.object.as_deref().unwrap_or("")))
+        .collect();
     if !claimed.is_empty() && !blamed_others.is_empty() {
-        let mut values = evidence(&claimed, &|c| format!("claimed by {}", c.subject.as_deref().unwrap_or("?")));
-        values.extend(evidence(&blamed_others, &|b| format!("blamed on {}", b.object.as_deref().unwrap_or("?"))));
-        out.push(Discrepancy { kind: DiscrepancyKind::Attribution, about: "who is responsible".into(), event: None, measure: Some("blame".into()), values });
+        let mut values = evidence(&claimed, &|c| {
+            format!("claimed by {}", c.subject.as_deref().unwrap_or("?"))
+        });
+        values.extend(evidence(&blamed_others, &|b| {
+            format!("blamed on {}", b.object.as_deref().unwrap_or("?"))
+        }));
+        out.push(Discrepancy {
+            kind: DiscrepancyKind::Attribution,
+            about: "who is responsible".into(),
+            event: None,
+            measure: Some("blame".into()),
+            values,
+        });
     }
     out
 }

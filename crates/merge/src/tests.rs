@@ -98,7 +98,17 @@ fn an_event_takes_the_date_beside_it_else_the_earliest_of_its_sentence() {
         doc("b", Some("2025-03-10"), "That changed in {2021-08 August 2021}. Then a bombing hit [LOC Kabul] airport."),
     ];
     let d = finish(&docs);
-    let dated: Vec<(&str, Option<&str>)> = d.events.iter().map(|e| (e.kind.as_str(), e.date.as_deref())).collect();
-    assert!(dated.contains(&("bombing", Some("2025-03-07"))), "{dated:?}");
-    assert!(dated.contains(&("bombing", Some("2021-08"))), "the paragraph's last date: {dated:?}");
+    let dated: Vec<(&str, Option<&str>)> = d
+        .events
+        .iter()
+        .map(|e| (e.kind.as_str(), e.date.as_deref()))
+        .collect();
+    assert!(
+        dated.contains(&("bombing", Some("2025-03-07"))),
+        "{dated:?}"
+    );
+    assert!(
+        dated.contains(&("bombing", Some("2021-08"))),
+        "the paragraph's last date: {dated:?}"
+    );
 }

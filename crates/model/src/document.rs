@@ -60,7 +60,9 @@ impl PublishedSource {
 impl Document {
     /// The calendar date part of `published`, if any (`2024-03-24` of `2024-03-24T10:00:00Z`).
     pub fn published_date(&self) -> Option<&str> {
-        self.published.as_ref().map(|p| p.value.get(..10).unwrap_or(&p.value))
+        self.published
+            .as_ref()
+            .map(|p| p.value.get(..10).unwrap_or(&p.value))
     }
 }
 
@@ -88,7 +90,10 @@ impl SourceMap {
     /// The raw offset of clean offset `pos`. Inside an inserted separator, the raw position where
     /// it was inserted.
     pub fn to_raw(&self, pos: usize) -> usize {
-        let i = self.segments.partition_point(|s| s.clean_start <= pos).saturating_sub(1);
+        let i = self
+            .segments
+            .partition_point(|s| s.clean_start <= pos)
+            .saturating_sub(1);
         match self.segments.get(i) {
             Some(s) if s.copied => s.raw_start + (pos - s.clean_start).min(s.len),
             Some(s) => s.raw_start,
@@ -113,7 +118,10 @@ impl SourceMap {
             .iter()
             .filter(|s| s.copied)
             .find(|s| s.raw_start <= start && end <= s.raw_start + s.len)?;
-        Some((seg.clean_start + (start - seg.raw_start), seg.clean_start + (end - seg.raw_start)))
+        Some((
+            seg.clean_start + (start - seg.raw_start),
+            seg.clean_start + (end - seg.raw_start),
+        ))
     }
 }
 
@@ -125,9 +133,24 @@ mod tests {
         // raw: "aaXXbbb", clean: "aa bbb" (XX removed, a space inserted)
         SourceMap {
             segments: vec![
-                SourceSegment { clean_start: 0, raw_start: 0, len: 2, copied: true },
-                SourceSegment { clean_start: 2, raw_start: 2, len: 1, copied: false },
-                SourceSegment { clean_start: 3, raw_start: 4, len: 3, copied: true },
+                SourceSegment {
+                    clean_start: 0,
+                    raw_start: 0,
+                    len: 2,
+                    copied: true,
+                },
+                SourceSegment {
+                    clean_start: 2,
+                    raw_start: 2,
+                    len: 1,
+                    copied: false,
+                },
+                SourceSegment {
+                    clean_start: 3,
+                    raw_start: 4,
+                    len: 3,
+                    copied: true,
+                },
             ],
         }
     }

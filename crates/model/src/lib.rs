@@ -11,11 +11,11 @@ mod extraction;
 mod span;
 mod warning;
 
-pub use dossier::{
-    Claim, DiscrepancyKind, Discrepancy, DiscrepancyValue, DocSpan, Dossier, DossierQuote, Event, FigureGroup,
-    FigureReport, Place, ResolvedEntity, SourceDate, TimelineEntry,
-};
 pub use document::{Document, PublishedDate, PublishedSource, SourceMap, SourceSegment};
+pub use dossier::{
+    Claim, Discrepancy, DiscrepancyKind, DiscrepancyValue, DocSpan, Dossier, DossierQuote, Event,
+    FigureGroup, FigureReport, Place, ResolvedEntity, SourceDate, TimelineEntry,
+};
 pub use extraction::{
     Assertion, Entity, EntityType, Extraction, Figure, FigureValue, Predicate, Qualifier, Quote,
     Timex, TimexType, Token, TokenKind,

@@ -27,8 +27,16 @@ pub enum WarningKind {
 }
 
 impl Warning {
-    pub fn new(kind: WarningKind, source: impl Into<String>, message: impl Into<String>) -> Warning {
-        Warning { kind, source: source.into(), message: message.into() }
+    pub fn new(
+        kind: WarningKind,
+        source: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Warning {
+        Warning {
+            kind,
+            source: source.into(),
+            message: message.into(),
+        }
     }
 
     /// True when the input behind this warning produced no document.

@@ -19,15 +19,70 @@ use dossier_model::{Span, Token};
 use dossier_nlp::entities::Tagger;
 use dossier_nlp::{sentences, tokenize::tokenize};
 
-
 const WORDS: &[&str] = &[
-    "the", "the", "of", "to", "and", "a", "in", "said", "on", "that", "for", "was", "with", "by", "officials", "government", "attack",
-    "people", "at", "least", "killed", "after", "police", "minister", "would", "talks", "on", "Friday", "market", "shares", "rose",
-    "percent", "year", "group", "claimed", "responsibility", "told", "reporters", "week", "new", "plan", "and", "its",
+    "the",
+    "the",
+    "of",
+    "to",
+    "and",
+    "a",
+    "in",
+    "said",
+    "on",
+    "that",
+    "for",
+    "was",
+    "with",
+    "by",
+    "officials",
+    "government",
+    "attack",
+    "people",
+    "at",
+    "least",
+    "killed",
+    "after",
+    "police",
+    "minister",
+    "would",
+    "talks",
+    "on",
+    "Friday",
+    "market",
+    "shares",
+    "rose",
+    "percent",
+    "year",
+    "group",
+    "claimed",
+    "responsibility",
+    "told",
+    "reporters",
+    "week",
+    "new",
+    "plan",
+    "and",
+    "its",
 ];
 const NAMES: &[&str] = &[
-    "Vladimir Putin", "Moscow", "European Union", "Gen. Michael Smith", "Reuters", "Kabul", "Germany", "Mr Johnson", "Islamic State",
-    "Angela Merkel", "Microsoft Corp", "New York", "Pakistani", "U.S.", "Labour Party", "Dr Ahmed Khan", "Ukraine", "IS-K",
+    "Vladimir Putin",
+    "Moscow",
+    "European Union",
+    "Gen. Michael Smith",
+    "Reuters",
+    "Kabul",
+    "Germany",
+    "Mr Johnson",
+    "Islamic State",
+    "Angela Merkel",
+    "Microsoft Corp",
+    "New York",
+    "Pakistani",
+    "U.S.",
+    "Labour Party",
+    "Dr Ahmed Khan",
+    "Ukraine",
+    "IS-K",
 ];
 
 fn synthetic(words: usize) -> String {
@@ -35,7 +90,11 @@ fn synthetic(words: usize) -> String {
     let mut s = String::with_capacity(words * 7);
     let mut in_sentence = 0;
     for _ in 0..words {
-        let w = if rng.next() % 6 == 0 { rng.pick(NAMES) } else { rng.pick(WORDS) };
+        let w = if rng.next() % 6 == 0 {
+            rng.pick(NAMES)
+        } else {
+            rng.pick(WORDS)
+        };
         if in_sentence == 0 {
             let mut c = w.chars();
             if let Some(f) = c.next() {
@@ -55,7 +114,6 @@ fn synthetic(words: usize) -> String {
     }
     s
 }
-
 
 fn prepare(texts: Vec<String>) -> (Vec<(String, Vec<Token>, Vec<Span>)>, u64) {
     let mut ntok = 0;
@@ -79,12 +137,22 @@ fn bench(c: &mut Criterion) {
     let (docs, ntok) = prepare((0..100).map(|i| synthetic(600 + i)).collect());
     g.throughput(Throughput::Elements(ntok));
     g.bench_function("synthetic", |b| {
-        b.iter(|| docs.iter().map(|(t, k, s)| tagger.annotate(black_box(t), k, s).len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|(t, k, s)| tagger.annotate(black_box(t), k, s).len())
+                .sum::<usize>()
+        })
     });
     if let Some(texts) = common::bbc_articles(80) {
         let (docs, ntok) = prepare(texts);
         g.throughput(Throughput::Elements(ntok));
-        g.bench_function("bbc", |b| b.iter(|| docs.iter().map(|(t, k, s)| tagger.annotate(black_box(t), k, s).len()).sum::<usize>()));
+        g.bench_function("bbc", |b| {
+            b.iter(|| {
+                docs.iter()
+                    .map(|(t, k, s)| tagger.annotate(black_box(t), k, s).len())
+                    .sum::<usize>()
+            })
+        });
     }
     g.finish();
 }

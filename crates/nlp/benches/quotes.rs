@@ -19,10 +19,25 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dossier_nlp::{assertions, quotes, sentences, tokenize::tokenize};
 
-
-const NAMES: &[&str] = &["Anna Berg", "Jonas Weber", "Maria Lopez", "Rafael Diaz", "Lena Vogt", "Omar Haddad"];
-const ROLES: &[&str] = &["the harbour master", "a senior council official", "the regional police", "local residents"];
-const GROUPS: &[&str] = &["the Northern Front", "the River Brigade", "the Coastal Union"];
+const NAMES: &[&str] = &[
+    "Anna Berg",
+    "Jonas Weber",
+    "Maria Lopez",
+    "Rafael Diaz",
+    "Lena Vogt",
+    "Omar Haddad",
+];
+const ROLES: &[&str] = &[
+    "the harbour master",
+    "a senior council official",
+    "the regional police",
+    "local residents",
+];
+const GROUPS: &[&str] = &[
+    "the Northern Front",
+    "the River Brigade",
+    "the Coastal Union",
+];
 const CLAUSES: &[&str] = &[
     "the bridge will reopen next week",
     "three suspects had been detained overnight",
@@ -70,21 +85,39 @@ fn synthetic(target: usize) -> String {
     text
 }
 
-
 fn bench(c: &mut Criterion) {
     let inputs = common::inputs(synthetic(1 << 20));
     for (name, text) in &inputs {
         let tokens = tokenize(text);
         let sents = sentences::split(text, &tokens);
         let found = quotes::annotate(text, &tokens, &sents, &[]);
-        eprintln!("{name}: {} bytes, {} tokens, {} quotes", text.len(), tokens.len(), found.len());
+        eprintln!(
+            "{name}: {} bytes, {} tokens, {} quotes",
+            text.len(),
+            tokens.len(),
+            found.len()
+        );
         let mut group = c.benchmark_group(*name);
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.measurement_time(Duration::from_secs(5));
         group.sample_size(20);
-        group.bench_function("tokenize", |b| b.iter(|| black_box(tokenize(black_box(text)))));
-        group.bench_function("quotes", |b| b.iter(|| black_box(quotes::annotate(black_box(text), &tokens, &sents, &[]))));
-        group.bench_function("assertions", |b| b.iter(|| black_box(assertions::annotate(black_box(text), &tokens, &sents, &[], &found))));
+        group.bench_function("tokenize", |b| {
+            b.iter(|| black_box(tokenize(black_box(text))))
+        });
+        group.bench_function("quotes", |b| {
+            b.iter(|| black_box(quotes::annotate(black_box(text), &tokens, &sents, &[])))
+        });
+        group.bench_function("assertions", |b| {
+            b.iter(|| {
+                black_box(assertions::annotate(
+                    black_box(text),
+                    &tokens,
+                    &sents,
+                    &[],
+                    &found,
+                ))
+            })
+        });
         group.finish();
     }
 }

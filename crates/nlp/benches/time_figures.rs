@@ -20,23 +20,97 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dossier_nlp::{entities, figures, sentences, time, tokenize::tokenize};
 
-
 const FILLER: &[&str] = &[
-    "the", "of", "and", "to", "a", "in", "that", "was", "for", "on", "with", "said", "had", "by", "officials", "security",
-    "government", "forces", "group", "claimed", "responsibility", "city", "police", "minister", "statement", "reported",
-    "according", "hall", "concert", "building", "hospital", "investigation", "border", "region", "witnesses", "however",
-    "analysts", "believe", "could", "would", "Moscow", "Kabul", "Ministry", "Reuters", "agency",
+    "the",
+    "of",
+    "and",
+    "to",
+    "a",
+    "in",
+    "that",
+    "was",
+    "for",
+    "on",
+    "with",
+    "said",
+    "had",
+    "by",
+    "officials",
+    "security",
+    "government",
+    "forces",
+    "group",
+    "claimed",
+    "responsibility",
+    "city",
+    "police",
+    "minister",
+    "statement",
+    "reported",
+    "according",
+    "hall",
+    "concert",
+    "building",
+    "hospital",
+    "investigation",
+    "border",
+    "region",
+    "witnesses",
+    "however",
+    "analysts",
+    "believe",
+    "could",
+    "would",
+    "Moscow",
+    "Kabul",
+    "Ministry",
+    "Reuters",
+    "agency",
 ];
 const TIMEX: &[&str] = &[
-    "on Friday", "last Thursday", "March 24th, 2024", "4 January", "22/03/2024", "in 2015", "the 1980s", "the mid-2010s",
-    "earlier this month", "last July", "10 days ago", "four years earlier", "two decades", "nine years", "every year", "now",
-    "currently", "yesterday", "last week", "the end of 2017", "Friday evening", "at 10:30 p.m.", "the third quarter",
-    "recently", "the past couple of years", "this weekend", "in recent months",
+    "on Friday",
+    "last Thursday",
+    "March 24th, 2024",
+    "4 January",
+    "22/03/2024",
+    "in 2015",
+    "the 1980s",
+    "the mid-2010s",
+    "earlier this month",
+    "last July",
+    "10 days ago",
+    "four years earlier",
+    "two decades",
+    "nine years",
+    "every year",
+    "now",
+    "currently",
+    "yesterday",
+    "last week",
+    "the end of 2017",
+    "Friday evening",
+    "at 10:30 p.m.",
+    "the third quarter",
+    "recently",
+    "the past couple of years",
+    "this weekend",
+    "in recent months",
 ];
 const FIGURES: &[&str] = &[
-    "killed 137 people", "at least 143 were killed", "nearly 140 people died", "up to 6,000 fighters", "hundreds were injured",
-    "four gunmen", "two of the attackers", "close to 1,000 Afghans", "£10,000 each", "95 per cent of the territory",
-    "about a third of Syria", "dozens were wounded", "seven suspects arrested", "over 1,000 hostages",
+    "killed 137 people",
+    "at least 143 were killed",
+    "nearly 140 people died",
+    "up to 6,000 fighters",
+    "hundreds were injured",
+    "four gunmen",
+    "two of the attackers",
+    "close to 1,000 Afghans",
+    "£10,000 each",
+    "95 per cent of the territory",
+    "about a third of Syria",
+    "dozens were wounded",
+    "seven suspects arrested",
+    "over 1,000 hostages",
 ];
 
 fn synthetic(target: usize) -> String {
@@ -69,7 +143,6 @@ fn synthetic(target: usize) -> String {
     text
 }
 
-
 fn bench(c: &mut Criterion) {
     let inputs = common::inputs(synthetic(1 << 20));
     let reference = Some(jiff::civil::Date::new(2024, 3, 25).unwrap());
@@ -80,7 +153,11 @@ fn bench(c: &mut Criterion) {
             let sents = sentences::split(text, &tokens);
             let nt = time::annotate(text, &tokens, &sents, reference).len();
             let nf = figures::annotate(text, &tokens, &sents).len();
-            eprintln!("{name}: {} bytes, {} tokens, {nt} time expressions, {nf} figures", text.len(), tokens.len());
+            eprintln!(
+                "{name}: {} bytes, {} tokens, {nt} time expressions, {nf} figures",
+                text.len(),
+                tokens.len()
+            );
             (*name, text.as_str(), tokens, sents)
         })
         .collect();
@@ -88,14 +165,18 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("time");
     for (name, text, tokens, sents) in &prepared {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(*name, |b| b.iter(|| time::annotate(black_box(text), tokens, sents, reference)));
+        group.bench_function(*name, |b| {
+            b.iter(|| time::annotate(black_box(text), tokens, sents, reference))
+        });
     }
     group.finish();
 
     let mut group = c.benchmark_group("figures");
     for (name, text, tokens, sents) in &prepared {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(*name, |b| b.iter(|| figures::annotate(black_box(text), tokens, sents)));
+        group.bench_function(*name, |b| {
+            b.iter(|| figures::annotate(black_box(text), tokens, sents))
+        });
     }
     group.finish();
 
@@ -103,7 +184,12 @@ fn bench(c: &mut Criterion) {
     for (name, text, tokens, sents) in &prepared {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(*name, |b| {
-            b.iter(|| (time::annotate(black_box(text), tokens, sents, reference), figures::annotate(text, tokens, sents)))
+            b.iter(|| {
+                (
+                    time::annotate(black_box(text), tokens, sents, reference),
+                    figures::annotate(text, tokens, sents),
+                )
+            })
         });
     }
     group.finish();

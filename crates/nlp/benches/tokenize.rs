@@ -237,7 +237,6 @@ fn synthetic(target: usize) -> String {
     text
 }
 
-
 fn bench(c: &mut Criterion) {
     let inputs = common::inputs(synthetic(1 << 20));
     for (name, text) in &inputs {

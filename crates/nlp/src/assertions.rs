@@ -71,20 +71,22 @@ fn trigger_lower(l: &str) -> Option<(Trig, bool)> {
         "warning" | "warnings" | "advice" => (Trig::Warn, true),
         "confirm" | "confirms" | "confirmed" | "confirming" => (Trig::Confirm, false),
         "dismiss" | "dismisses" | "dismissed" | "dismissing" => (Trig::Dismiss, false),
-        "reject" | "rejects" | "rejected" | "rejecting" | "ignore" | "ignores" | "ignored" | "ignoring" => (Trig::Reject, false),
+        "reject" | "rejects" | "rejected" | "rejecting" | "ignore" | "ignores" | "ignored"
+        | "ignoring" => (Trig::Reject, false),
         "accuse" | "accuses" | "accused" | "accusing" => (Trig::Accuse, false),
         "accusation" | "accusations" | "allegation" | "allegations" => (Trig::Accuse, true),
-        "arrest" | "arrested" | "arresting" | "detain" | "detains" | "detained" | "apprehend" | "apprehended" | "captured" => {
-            (Trig::Arrest, false)
-        }
+        "arrest" | "arrested" | "arresting" | "detain" | "detains" | "detained" | "apprehend"
+        | "apprehended" | "captured" => (Trig::Arrest, false),
         "arrests" => (Trig::Arrest, true),
         "charge" | "charged" | "charging" => (Trig::Charge, false),
         "speculate" | "speculates" | "speculated" | "speculating" => (Trig::Speculate, false),
         "speculation" => (Trig::Speculate, true),
         "hint" | "hints" | "hinted" | "hinting" => (Trig::Hint, false),
         "boast" | "boasts" | "boasted" | "boasting" => (Trig::Boast, false),
-        "put" | "puts" | "putting" | "pin" | "pins" | "pinned" | "pinning" | "lay" | "lays" | "laid" | "laying" | "place" | "placed"
-        | "placing" | "shift" | "shifted" | "shifting" => (Trig::PutBlame, false),
+        "put" | "puts" | "putting" | "pin" | "pins" | "pinned" | "pinning" | "lay" | "lays"
+        | "laid" | "laying" | "place" | "placed" | "placing" | "shift" | "shifted" | "shifting" => {
+            (Trig::PutBlame, false)
+        }
         "round" | "rounded" | "rounding" => (Trig::Round, false),
         _ => return None,
     })
@@ -117,7 +119,15 @@ fn is_violent_ing(w: &str) -> bool {
     lexicon::with_lower(w, |l| {
         matches!(
             l,
-            "killing" | "attacking" | "bombing" | "murdering" | "slaughtering" | "carrying" | "shooting" | "massacring" | "targeting"
+            "killing"
+                | "attacking"
+                | "bombing"
+                | "murdering"
+                | "slaughtering"
+                | "carrying"
+                | "shooting"
+                | "massacring"
+                | "targeting"
         )
     })
 }
@@ -147,12 +157,29 @@ fn is_warning_noun(w: &str) -> bool {
 
 fn is_threat_word(w: &str) -> bool {
     lexicon::with_lower(w, |l| {
-        matches!(l, "threat" | "threats" | "danger" | "dangers" | "dangerous" | "menace" | "crosshairs" | "plotting" | "capability")
+        matches!(
+            l,
+            "threat"
+                | "threats"
+                | "danger"
+                | "dangers"
+                | "dangerous"
+                | "menace"
+                | "crosshairs"
+                | "plotting"
+                | "capability"
+        )
     })
 }
 
 /// Claims of responsibility, blame, denials, warnings … with subject and object spans.
-pub fn annotate(text: &str, tokens: &[Token], sentences: &[Span], entities: &[Entity], quotes: &[Quote]) -> Vec<Assertion> {
+pub fn annotate(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    entities: &[Entity],
+    quotes: &[Quote],
+) -> Vec<Assertion> {
     let doc = Doc::new(text, tokens, sentences, entities);
     let mut out: Vec<Assertion> = Vec::new();
     let n = tokens.len();
@@ -160,7 +187,9 @@ pub fn annotate(text: &str, tokens: &[Token], sentences: &[Span], entities: &[En
         if !doc.is_word(i) {
             continue;
         }
-        let Some((mut trig, mut noun)) = trigger(doc.tok_text(i)) else { continue };
+        let Some((mut trig, mut noun)) = trigger(doc.tok_text(i)) else {
+            continue;
+        };
         if trig == Trig::Claim && i > 0 && doc.is_possessive(i - 1) {
             // `Moscow’s claims of …`: an accusation.
             (trig, noun) = (Trig::Accuse, true);
@@ -191,7 +220,11 @@ fn hedged_between(doc: &Doc, from: usize, to: usize) -> bool {
         doc.has(k, lexicon::HEDGE)
             || doc.is(k, "view") && k >= 2 && doc.is(k - 2, "in")
             || doc.is(k, "evidence") && k >= 2 && doc.is(k - 2, "no")
-            || doc.is(k, "said") && k + 1 < doc.toks.len() && doc.is(k + 1, "to") && k > 0 && doc.has(k - 1, lexicon::BE)
+            || doc.is(k, "said")
+                && k + 1 < doc.toks.len()
+                && doc.is(k + 1, "to")
+                && k > 0
+                && doc.has(k - 1, lexicon::BE)
             || doc.is(k, "hint")
             || doc.is(k, "hints")
             || doc.is(k, "hinted")
@@ -241,7 +274,13 @@ fn antecedent(doc: &Doc, p: usize) -> Option<Span> {
         .entities_in(window, at)
         .iter()
         .filter(|e| e.span.end <= at && e.span.start >= window)
-        .filter(|e| if personal { e.kind == EntityType::Person } else { e.kind == EntityType::Organization })
+        .filter(|e| {
+            if personal {
+                e.kind == EntityType::Person
+            } else {
+                e.kind == EntityType::Organization
+            }
+        })
         .max_by_key(|e| e.span.start)
         .map(|e| e.span);
     if best.is_some() || !doc.entities.is_empty() {
@@ -255,7 +294,12 @@ fn antecedent(doc: &Doc, p: usize) -> Option<Span> {
         if !personal && doc.is_word(k) && acronym {
             return Some(doc.toks[k].span);
         }
-        if personal && k > 0 && doc.cap(k) && doc.cap(k - 1) && !doc.has(k - 1, lexicon::DET | lexicon::TITLE) {
+        if personal
+            && k > 0
+            && doc.cap(k)
+            && doc.cap(k - 1)
+            && !doc.has(k - 1, lexicon::DET | lexicon::TITLE)
+        {
             return Some(doc.span(k - 1, k));
         }
         None
@@ -334,8 +378,15 @@ fn first_party(doc: &Doc, from: usize, to: usize) -> Option<Span> {
         return None;
     }
     let region = doc.span(from, to - 1);
-    let ents: Vec<&Entity> = doc.entities_in(region.start, region.end).iter().filter(|e| region.contains(e.span)).collect();
-    if let Some(e) = ents.iter().find(|e| matches!(e.kind, EntityType::Organization | EntityType::Person)) {
+    let ents: Vec<&Entity> = doc
+        .entities_in(region.start, region.end)
+        .iter()
+        .filter(|e| region.contains(e.span))
+        .collect();
+    if let Some(e) = ents
+        .iter()
+        .find(|e| matches!(e.kind, EntityType::Organization | EntityType::Person))
+    {
         return Some(e.span);
     }
     if let Some(e) = ents.first() {
@@ -343,7 +394,10 @@ fn first_party(doc: &Doc, from: usize, to: usize) -> Option<Span> {
     }
     for k in from..to {
         if doc.cap(k)
-            && !doc.has(k, lexicon::DET | lexicon::TITLE | lexicon::PRON | lexicon::STOP | lexicon::TIME)
+            && !doc.has(
+                k,
+                lexicon::DET | lexicon::TITLE | lexicon::PRON | lexicon::STOP | lexicon::TIME,
+            )
             && doc.sent_range(k).0 != k
         {
             let s = k;
@@ -368,7 +422,9 @@ fn object_after(doc: &Doc, k: usize) -> Option<(Np, Span)> {
     let (a, b) = doc.np_right(k, s1)?;
     let np = doc.make_np(a, b);
     let span = match np.pronoun {
-        Some(p) if !doc.is(p, "this") && !doc.is(p, "that") => antecedent(doc, p).unwrap_or(np.name),
+        Some(p) if !doc.is(p, "this") && !doc.is(p, "that") => {
+            antecedent(doc, p).unwrap_or(np.name)
+        }
         _ => np.name,
     };
     Some((np, span))
@@ -377,7 +433,9 @@ fn object_after(doc: &Doc, k: usize) -> Option<(Np, Span)> {
 /// The end of the clause after `k` (sentence end, dash, semicolon), exclusive.
 fn clause_end(doc: &Doc, k: usize) -> usize {
     let (_, s1) = doc.sent_range(k);
-    (k..s1).find(|&x| matches!(doc.tok_text(x), ";" | "—" | "–" | "--")).unwrap_or(s1)
+    (k..s1)
+        .find(|&x| matches!(doc.tok_text(x), ";" | "—" | "–" | "--"))
+        .unwrap_or(s1)
 }
 
 /// The subject of an infinitive or participle trigger: `X’s bid to put`, `attempts by X and Y
@@ -385,7 +443,9 @@ fn clause_end(doc: &Doc, k: usize) -> usize {
 fn subject_for_trigger(doc: &Doc, i: usize) -> Vec<Np> {
     let (s0, _) = doc.sent_range(i);
     let mut k = i;
-    while k > s0 && (doc.has(k - 1, lexicon::ADV) || doc.tok_text(k - 1).ends_with("ly") && !doc.cap(k - 1)) {
+    while k > s0
+        && (doc.has(k - 1, lexicon::ADV) || doc.tok_text(k - 1).ends_with("ly") && !doc.cap(k - 1))
+    {
         k -= 1;
     }
     if k > s0 && doc.is(k - 1, "to") {
@@ -394,7 +454,10 @@ fn subject_for_trigger(doc: &Doc, i: usize) -> Vec<Np> {
         if to > s0 {
             let mut e = to - 1;
             if matches!(doc.tok_text(e), "—" | "–" | "--") {
-                if let Some(d) = (e.saturating_sub(30).max(s0)..e).rev().find(|&x| matches!(doc.tok_text(x), "—" | "–" | "--")) {
+                if let Some(d) = (e.saturating_sub(30).max(s0)..e)
+                    .rev()
+                    .find(|&x| matches!(doc.tok_text(x), "—" | "–" | "--"))
+                {
                     e = d.saturating_sub(1);
                 }
             }
@@ -413,11 +476,16 @@ fn subject_for_trigger(doc: &Doc, i: usize) -> Vec<Np> {
             }
         }
         // `attempts by X and Y to`.
-        if let Some(by) = (to.saturating_sub(14).max(s0)..to).rev().find(|&x| doc.is(x, "by")) {
+        if let Some(by) = (to.saturating_sub(14).max(s0)..to)
+            .rev()
+            .find(|&x| doc.is(x, "by"))
+        {
             let mut out = Vec::new();
             let mut x = by + 1;
             while x < to {
-                let Some((a, b)) = doc.np_right(x, to) else { break };
+                let Some((a, b)) = doc.np_right(x, to) else {
+                    break;
+                };
                 out.push(doc.make_np(a, b));
                 x = b + 1;
                 while x < to && (doc.is(x, "and") || doc.tok_text(x) == ",") {
@@ -454,7 +522,12 @@ fn quote_speaker_at(doc: &Doc, quotes: &[Quote], i: usize) -> Option<Option<Span
     let at = doc.toks[i].span;
     // Quotes are in text order and do not nest: the last one starting before `at`.
     let k = quotes.partition_point(|q| q.span.start <= at.start);
-    quotes[..k].iter().rev().take(4).find(|q| q.span.contains(at)).map(|q| q.speaker)
+    quotes[..k]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|q| q.span.contains(at))
+        .map(|q| q.speaker)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -473,11 +546,24 @@ fn push(
     let (_, s1) = doc.sent_range(i);
     let hedged = hedged || hedged_between(doc, from, (i + 10).min(s1.saturating_sub(1)));
     for &subject in subjects {
-        out.push(Assertion { subject, predicate: pred, object, hedged, sentence });
+        out.push(Assertion {
+            subject,
+            predicate: pred,
+            object,
+            hedged,
+            sentence,
+        });
     }
 }
 
-fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], out: &mut Vec<Assertion>) {
+fn verb_or_noun(
+    doc: &Doc,
+    i: usize,
+    trig: Trig,
+    noun: bool,
+    quotes: &[Quote],
+    out: &mut Vec<Assertion>,
+) {
     let (s0, s1) = doc.sent_range(i);
     let next = i + 1;
     let w = doc.tok_text(i).to_ascii_lowercase();
@@ -503,28 +589,58 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
             Trig::Accuse if i >= 2 && doc.is_possessive(i - 1) => {
                 if let Some((a, b)) = doc.np_left(i - 2, s0) {
                     let obj = first_party(doc, next, clause_end(doc, next));
-                    push(doc, out, i, Predicate::Accused, &[Some(doc.make_np(a, b).name)], obj, a, false);
+                    push(
+                        doc,
+                        out,
+                        i,
+                        Predicate::Accused,
+                        &[Some(doc.make_np(a, b).name)],
+                        obj,
+                        a,
+                        false,
+                    );
                 }
             }
             Trig::Arrest => {
                 // `X carried out/made arrests`, or `arrests of Y in A and B`.
-                let support = (i.saturating_sub(3).max(s0)..i).find(|&k| doc.is(k, "carried") || doc.is(k, "made") || doc.is(k, "make"));
+                let support = (i.saturating_sub(3).max(s0)..i)
+                    .find(|&k| doc.is(k, "carried") || doc.is(k, "made") || doc.is(k, "make"));
                 let obj_at = (next < s1 && doc.is(next, "of")).then(|| next + 1);
                 let obj = obj_at.and_then(|k| object_after(doc, k)).map(|(_, s)| s);
                 let obj = obj.or_else(|| {
-                    (next..(next + 4).min(s1)).find(|&k| doc.is(k, "targeting")).and_then(|k| object_after(doc, k + 1)).map(|(_, s)| s)
+                    (next..(next + 4).min(s1))
+                        .find(|&k| doc.is(k, "targeting"))
+                        .and_then(|k| object_after(doc, k + 1))
+                        .map(|(_, s)| s)
                 });
                 if let Some(v) = support {
                     if let Some(np) = doc.subject_of(v, s0) {
-                        let subs: Vec<Option<Span>> = subjects_of(doc, &np).into_iter().map(Some).collect();
-                        push(doc, out, i, Predicate::Arrested, &subs, obj, np.start, false);
+                        let subs: Vec<Option<Span>> =
+                            subjects_of(doc, &np).into_iter().map(Some).collect();
+                        push(
+                            doc,
+                            out,
+                            i,
+                            Predicate::Arrested,
+                            &subs,
+                            obj,
+                            np.start,
+                            false,
+                        );
                         return;
                     }
                 }
                 if obj_at.is_some() {
                     // Implicit arresting authorities: the places named after `in`.
-                    let places = (next..s1).find(|&k| doc.is(k, "in")).map(|k| name_list(doc, k + 1, s1)).unwrap_or_default();
-                    let subs: Vec<Option<Span>> = if places.is_empty() { vec![None] } else { places.into_iter().map(Some).collect() };
+                    let places = (next..s1)
+                        .find(|&k| doc.is(k, "in"))
+                        .map(|k| name_list(doc, k + 1, s1))
+                        .unwrap_or_default();
+                    let subs: Vec<Option<Span>> = if places.is_empty() {
+                        vec![None]
+                    } else {
+                        places.into_iter().map(Some).collect()
+                    };
                     push(doc, out, i, Predicate::Arrested, &subs, obj, i, false);
                 }
             }
@@ -542,7 +658,10 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
         && i > s0
         && doc.is_word(i - 1)
         && !doc.cap(i - 1)
-        && !doc.has(i - 1, lexicon::AUX | lexicon::PRON | lexicon::ADV | lexicon::STOP | lexicon::PREP)
+        && !doc.has(
+            i - 1,
+            lexicon::AUX | lexicon::PRON | lexicon::ADV | lexicon::STOP | lexicon::PREP,
+        )
         && !doc.tok_text(i - 1).ends_with("ly")
         && matches!(trig, Trig::Arrest | Trig::Charge);
     let participle = participle
@@ -551,7 +670,8 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
             && doc.is(i - 1, "and")
             && matches!(trig, Trig::Arrest | Trig::Charge)
             && i >= 2
-            && trigger(doc.tok_text(i - 2)).is_some_and(|t| matches!(t.0, Trig::Arrest | Trig::Charge));
+            && trigger(doc.tok_text(i - 2))
+                .is_some_and(|t| matches!(t.0, Trig::Arrest | Trig::Charge));
     match trig {
         Trig::Arrest | Trig::Charge | Trig::Round => {
             if trig == Trig::Round && !(next < s1 && doc.is(next, "up")) {
@@ -563,7 +683,11 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
             if w == "charge" && i > s0 && (doc.has(i - 1, lexicon::DET) || doc.is(i - 1, "in")) {
                 return; // `in charge`, `the charge`: nouns.
             }
-            let pred = if trig == Trig::Charge { Predicate::Charged } else { Predicate::Arrested };
+            let pred = if trig == Trig::Charge {
+                Predicate::Charged
+            } else {
+                Predicate::Arrested
+            };
             if pass || participle {
                 let object = if participle {
                     let mut e = i - 1;
@@ -588,7 +712,11 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                     return;
                 }
                 let subs = subject_for_trigger(doc, i);
-                let subs: Vec<Option<Span>> = subs.iter().flat_map(|np| subjects_of(doc, np)).map(Some).collect();
+                let subs: Vec<Option<Span>> = subs
+                    .iter()
+                    .flat_map(|np| subjects_of(doc, np))
+                    .map(Some)
+                    .collect();
                 if !subs.is_empty() {
                     push(doc, out, i, pred, &subs, object, i, false);
                 }
@@ -599,26 +727,54 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                 return;
             }
             let subs = subject_for_trigger(doc, i);
-            let subj_spans: Vec<Option<Span>> = subs.iter().flat_map(|np| subjects_of(doc, np)).map(Some).collect();
+            let subj_spans: Vec<Option<Span>> = subs
+                .iter()
+                .flat_map(|np| subjects_of(doc, np))
+                .map(Some)
+                .collect();
             if subj_spans.is_empty() {
                 return;
             }
             let from = subs.first().map(|np| np.start).unwrap_or(i);
             if next < s1 && (doc.is(next, "responsibility") || doc.is(next, "credit")) {
-                let obj =
-                    (next + 1 < s1 && doc.is(next + 1, "for")).then(|| object_after(doc, next + 2)).flatten().map(|(np, _)| np.source);
-                push(doc, out, i, Predicate::ClaimedResponsibility, &subj_spans, obj, from, false);
+                let obj = (next + 1 < s1 && doc.is(next + 1, "for"))
+                    .then(|| object_after(doc, next + 2))
+                    .flatten()
+                    .map(|(np, _)| np.source);
+                push(
+                    doc,
+                    out,
+                    i,
+                    Predicate::ClaimedResponsibility,
+                    &subj_spans,
+                    obj,
+                    from,
+                    false,
+                );
                 return;
             }
             // `claimed the attack`; `the attack, which X has claimed`.
             if let Some((np, _)) = object_after(doc, next) {
                 if is_attack_noun(doc.tok_text(np.end)) {
-                    push(doc, out, i, Predicate::ClaimedResponsibility, &subj_spans, Some(np.source), from, false);
+                    push(
+                        doc,
+                        out,
+                        i,
+                        Predicate::ClaimedResponsibility,
+                        &subj_spans,
+                        Some(np.source),
+                        from,
+                        false,
+                    );
                     return;
                 }
             }
             if let Some(np) = subs.first() {
-                if np.start > s0 && lexicon::with_lower(doc.tok_text(np.start - 1), |l| matches!(l, "which" | "that")) {
+                if np.start > s0
+                    && lexicon::with_lower(doc.tok_text(np.start - 1), |l| {
+                        matches!(l, "which" | "that")
+                    })
+                {
                     let mut e = np.start - 1;
                     if e > s0 && doc.tok_text(e - 1) == "," {
                         e -= 1;
@@ -626,7 +782,16 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                     if e > s0 {
                         if let Some((a, b)) = doc.np_left(e - 1, s0) {
                             if is_attack_noun(doc.tok_text(b)) {
-                                push(doc, out, i, Predicate::ClaimedResponsibility, &subj_spans, Some(doc.span(a, b)), from, false);
+                                push(
+                                    doc,
+                                    out,
+                                    i,
+                                    Predicate::ClaimedResponsibility,
+                                    &subj_spans,
+                                    Some(doc.span(a, b)),
+                                    from,
+                                    false,
+                                );
                                 return;
                             }
                         }
@@ -644,15 +809,37 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                 && doc.has(c + 1, lexicon::BE)
                 && (doc.is(c + 2, "behind") || doc.is(c + 2, "responsible"))
             {
-                push(doc, out, i, Predicate::ClaimedResponsibility, &subj_spans, None, from, false);
+                push(
+                    doc,
+                    out,
+                    i,
+                    Predicate::ClaimedResponsibility,
+                    &subj_spans,
+                    None,
+                    from,
+                    false,
+                );
                 return;
             }
             if let Some(k) = (c..end).find(|&k| {
-                doc.is(k, "links") || doc.is(k, "link") || doc.is(k, "behind") || doc.is(k, "involvement") || doc.is(k, "responsible")
+                doc.is(k, "links")
+                    || doc.is(k, "link")
+                    || doc.is(k, "behind")
+                    || doc.is(k, "involvement")
+                    || doc.is(k, "responsible")
             }) {
                 let obj = first_party(doc, k, end).or_else(|| first_party(doc, c, k));
                 if obj.is_some() {
-                    push(doc, out, i, Predicate::Blamed, &subj_spans, obj, from, false);
+                    push(
+                        doc,
+                        out,
+                        i,
+                        Predicate::Blamed,
+                        &subj_spans,
+                        obj,
+                        from,
+                        false,
+                    );
                 }
             }
         }
@@ -664,7 +851,11 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                 return;
             }
             let subs = subject_for_trigger(doc, i);
-            let subj: Vec<Option<Span>> = subs.iter().flat_map(|np| subjects_of(doc, np)).map(Some).collect();
+            let subj: Vec<Option<Span>> = subs
+                .iter()
+                .flat_map(|np| subjects_of(doc, np))
+                .map(Some)
+                .collect();
             let end = clause_end(doc, next);
             // `blame Y on X` or `blame X for Y`.
             let on = (next..end).find(|&k| doc.is(k, "on"));
@@ -673,7 +864,16 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                 None => object_after(doc, next).map(|(_, s)| s),
             };
             if !subj.is_empty() && obj.is_some() {
-                push(doc, out, i, Predicate::Blamed, &subj, obj, subs[0].start, false);
+                push(
+                    doc,
+                    out,
+                    i,
+                    Predicate::Blamed,
+                    &subj,
+                    obj,
+                    subs[0].start,
+                    false,
+                );
             }
         }
         Trig::PutBlame => {
@@ -682,12 +882,27 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                 return;
             }
             let end = clause_end(doc, next);
-            let Some(on) = (next + 2..end).find(|&k| doc.is(k, "on")) else { return };
+            let Some(on) = (next + 2..end).find(|&k| doc.is(k, "on")) else {
+                return;
+            };
             let obj = object_after(doc, on + 1).map(|(_, s)| s);
             let subs = subject_for_trigger(doc, i);
-            let subj: Vec<Option<Span>> = subs.iter().flat_map(|np| subjects_of(doc, np)).map(Some).collect();
+            let subj: Vec<Option<Span>> = subs
+                .iter()
+                .flat_map(|np| subjects_of(doc, np))
+                .map(Some)
+                .collect();
             if !subj.is_empty() && obj.is_some() {
-                push(doc, out, i, Predicate::Blamed, &subj, obj, subs[0].start, false);
+                push(
+                    doc,
+                    out,
+                    i,
+                    Predicate::Blamed,
+                    &subj,
+                    obj,
+                    subs[0].start,
+                    false,
+                );
             }
         }
         Trig::Hint => {
@@ -696,14 +911,31 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                 return;
             }
             let end = clause_end(doc, next);
-            let cue_word = (next + 1..end.min(next + 6))
-                .find(|&k| matches!(doc.tok_text(k), "involvement" | "role" | "links" | "hand" | "responsibility" | "link"));
+            let cue_word = (next + 1..end.min(next + 6)).find(|&k| {
+                matches!(
+                    doc.tok_text(k),
+                    "involvement" | "role" | "links" | "hand" | "responsibility" | "link"
+                )
+            });
             let Some(cw) = cue_word else { return };
             let obj = first_party(doc, next + 1, cw + 1).or_else(|| Some(doc.span(next + 1, cw)));
             let subs = subject_for_trigger(doc, i);
-            let subj: Vec<Option<Span>> = subs.iter().flat_map(|np| subjects_of(doc, np)).map(Some).collect();
+            let subj: Vec<Option<Span>> = subs
+                .iter()
+                .flat_map(|np| subjects_of(doc, np))
+                .map(Some)
+                .collect();
             if !subj.is_empty() {
-                push(doc, out, i, Predicate::Blamed, &subj, obj, subs[0].start, true);
+                push(
+                    doc,
+                    out,
+                    i,
+                    Predicate::Blamed,
+                    &subj,
+                    obj,
+                    subs[0].start,
+                    true,
+                );
             }
         }
         Trig::Boast => {
@@ -712,16 +944,39 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                 return;
             }
             let subs = subject_for_trigger(doc, i);
-            let subj: Vec<Option<Span>> = subs.iter().flat_map(|np| subjects_of(doc, np)).map(Some).collect();
+            let subj: Vec<Option<Span>> = subs
+                .iter()
+                .flat_map(|np| subjects_of(doc, np))
+                .map(Some)
+                .collect();
             if !subj.is_empty() {
-                push(doc, out, i, Predicate::ClaimedResponsibility, &subj, None, subs[0].start, false);
+                push(
+                    doc,
+                    out,
+                    i,
+                    Predicate::ClaimedResponsibility,
+                    &subj,
+                    None,
+                    subs[0].start,
+                    false,
+                );
             }
         }
-        Trig::Deny | Trig::Warn | Trig::Confirm | Trig::Dismiss | Trig::Reject | Trig::Accuse | Trig::Speculate => {
+        Trig::Deny
+        | Trig::Warn
+        | Trig::Confirm
+        | Trig::Dismiss
+        | Trig::Reject
+        | Trig::Accuse
+        | Trig::Speculate => {
             if pass && trig != Trig::Accuse {
                 return;
             }
-            if w == "warning" || w.ends_with("ing") && i > s0 && (doc.has(i - 1, lexicon::DET) || doc.is_possessive(i - 1)) {
+            if w == "warning"
+                || w.ends_with("ing")
+                    && i > s0
+                    && (doc.has(i - 1, lexicon::DET) || doc.is_possessive(i - 1))
+            {
                 return;
             }
             let pred = match trig {
@@ -743,7 +998,11 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                 return;
             }
             let subs = subject_for_trigger(doc, i);
-            let mut subj: Vec<Option<Span>> = subs.iter().flat_map(|np| subjects_of(doc, np)).map(Some).collect();
+            let mut subj: Vec<Option<Span>> = subs
+                .iter()
+                .flat_map(|np| subjects_of(doc, np))
+                .map(Some)
+                .collect();
             let end = clause_end(doc, next);
             // Relative object: `a warning the Kremlin dismissed`, `the Taliban, which it accuses`.
             let rel_object = subs.first().and_then(|np| {
@@ -751,7 +1010,8 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                     return None;
                 }
                 let mut e = np.start - 1;
-                if lexicon::with_lower(doc.tok_text(e), |l| matches!(l, "which" | "that" | "whom")) {
+                if lexicon::with_lower(doc.tok_text(e), |l| matches!(l, "which" | "that" | "whom"))
+                {
                     if e == s0 {
                         return None;
                     }
@@ -767,14 +1027,25 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
             let obj: Option<Span> = match trig {
                 Trig::Reject => {
                     // Only a dismissal of a warning, claim or advice.
-                    let Some((np, s)) = direct_obj.or_else(|| rel_object.map(|np| (np, np.name))) else { return };
+                    let Some((np, s)) = direct_obj.or_else(|| rel_object.map(|np| (np, np.name)))
+                    else {
+                        return;
+                    };
                     if !is_warning_noun(doc.tok_text(np.end)) {
                         return;
                     }
-                    Some(if doc.is_possessive(np.end.saturating_sub(1)) { np.source } else { s })
+                    Some(if doc.is_possessive(np.end.saturating_sub(1)) {
+                        np.source
+                    } else {
+                        s
+                    })
                 }
                 Trig::Dismiss => match (&direct_obj, &rel_object) {
-                    (Some((np, _)), _) if !doc.has(np.start, lexicon::PRON) || doc.is(np.start, "this") => Some(np.source),
+                    (Some((np, _)), _)
+                        if !doc.has(np.start, lexicon::PRON) || doc.is(np.start, "this") =>
+                    {
+                        Some(np.source)
+                    }
                     (_, Some(np)) => Some(np.source),
                     (Some((np, _)), _) => Some(np.source),
                     _ => None,
@@ -784,7 +1055,9 @@ fn verb_or_noun(doc: &Doc, i: usize, trig: Trig, noun: bool, quotes: &[Quote], o
                     (None, Some(np)) => Some(np.name),
                     _ => None,
                 },
-                Trig::Deny => direct_obj.map(|(np, _)| np.source).or_else(|| (next < end).then(|| doc.span(next, end - 1))),
+                Trig::Deny => direct_obj
+                    .map(|(np, _)| np.source)
+                    .or_else(|| (next < end).then(|| doc.span(next, end - 1))),
                 Trig::Speculate | Trig::Warn | Trig::Confirm => {
                     let mut c = next;
                     if matches!(trig, Trig::Warn) && c < end && doc.has(c, lexicon::ADDRESSEE) {
@@ -818,7 +1091,16 @@ fn from_quotes(doc: &Doc, quotes: &[Quote], out: &mut Vec<Assertion>) {
         let neutral = doc.info[ci].cue.is_some_and(|c| {
             matches!(
                 lexicon::lemma_of(&c),
-                "say" | "tell" | "add" | "argue" | "note" | "write" | "explain" | "insist" | "state" | "declare"
+                "say"
+                    | "tell"
+                    | "add"
+                    | "argue"
+                    | "note"
+                    | "write"
+                    | "explain"
+                    | "insist"
+                    | "state"
+                    | "declare"
             )
         });
         if !neutral {
@@ -827,14 +1109,18 @@ fn from_quotes(doc: &Doc, quotes: &[Quote], out: &mut Vec<Assertion>) {
         let from = doc.toks.partition_point(|t| t.span.start < q.span.start);
         let to = doc.toks.partition_point(|t| t.span.start < q.span.end);
         // The first sentence of the quote decides.
-        let first_end = (from..to).find(|&k| doc.sent[k] != doc.sent[from]).unwrap_or(to);
+        let first_end = (from..to)
+            .find(|&k| doc.sent[k] != doc.sent[from])
+            .unwrap_or(to);
         if !(from..first_end).any(|k| is_threat_word(doc.tok_text(k))) {
             continue;
         }
         // The party warned about may stand in the clause before the quote (`told a hearing that
         // X "…"`).
         let that = (ci + 1..from).find(|&k| doc.is(k, "that"));
-        let obj = that.and_then(|t| first_party(doc, t + 1, from)).or_else(|| first_party(doc, from, first_end));
+        let obj = that
+            .and_then(|t| first_party(doc, t + 1, from))
+            .or_else(|| first_party(doc, from, first_end));
         if obj.is_none() {
             continue;
         }
@@ -848,6 +1134,12 @@ fn from_quotes(doc: &Doc, quotes: &[Quote], out: &mut Vec<Assertion>) {
         {
             continue;
         }
-        out.push(Assertion { subject: q.speaker, predicate: Predicate::Warned, object: obj, hedged, sentence });
+        out.push(Assertion {
+            subject: q.speaker,
+            predicate: Predicate::Warned,
+            object: obj,
+            hedged,
+            sentence,
+        });
     }
 }

@@ -87,7 +87,12 @@ fn qualifier(w0: &str, w1: &str, w2: &str) -> Option<(usize, Qualifier)> {
         ("an", "estimated", _) => (2, About),
         ("over" | "above", _, _) => (1, MoreThan),
         ("nearly" | "almost", _, _) => (1, Nearly),
-        ("about" | "around" | "some" | "roughly" | "approximately" | "approx." | "estimated" | "perhaps" | "reportedly", _, _) => (1, About),
+        (
+            "about" | "around" | "some" | "roughly" | "approximately" | "approx." | "estimated"
+            | "perhaps" | "reportedly",
+            _,
+            _,
+        ) => (1, About),
         ("under", _, _) => (1, UpTo),
         _ => return None,
     })
@@ -108,19 +113,24 @@ fn noun(w: &str) -> Option<Noun> {
         "injured" | "wounded" | "injuries" | "hurt" => Measure("injured"),
         "casualties" => Measure("casualties"),
         "hostages" | "hostage" | "captives" => Measure("hostages"),
-        "fighters" | "fighter" | "militants" | "troops" | "soldiers" | "jihadists" | "insurgents" | "rebels" | "recruits"
-        | "footsoldiers" | "combatants" | "guerrillas" | "mercenaries" | "members" | "personnel" | "marines" | "paratroopers" => {
+        "fighters" | "fighter" | "militants" | "troops" | "soldiers" | "jihadists"
+        | "insurgents" | "rebels" | "recruits" | "footsoldiers" | "combatants" | "guerrillas"
+        | "mercenaries" | "members" | "personnel" | "marines" | "paratroopers" => {
             Measure("fighters")
         }
-        "attackers" | "gunmen" | "gunman" | "assailants" | "bombers" | "terrorists" | "perpetrators" | "shooters" | "hijackers"
-        | "attacker" | "assailant" | "bomber" => Measure("attackers"),
+        "attackers" | "gunmen" | "gunman" | "assailants" | "bombers" | "terrorists"
+        | "perpetrators" | "shooters" | "hijackers" | "attacker" | "assailant" | "bomber" => {
+            Measure("attackers")
+        }
         "suspects" | "arrests" | "detainees" | "arrested" | "detained" => Measure("arrested"),
         "missing" => Measure("missing"),
         "refugees" | "displaced" | "evacuees" | "homeless" => Measure("displaced"),
-        "people" | "persons" | "civilians" | "men" | "women" | "children" | "locals" | "residents" | "individuals" | "others"
-        | "staff" | "employees" | "workers" | "worshippers" | "passengers" | "pilgrims" | "students" | "officers" | "policemen"
-        | "police" | "guards" | "nationals" | "citizens" | "spectators" | "fans" | "concertgoers" | "villagers" | "more"
-        | "person" | "man" | "woman" | "child" | "boys" | "girls" | "adults" | "foreigners" | "tourists" => Generic,
+        "people" | "persons" | "civilians" | "men" | "women" | "children" | "locals"
+        | "residents" | "individuals" | "others" | "staff" | "employees" | "workers"
+        | "worshippers" | "passengers" | "pilgrims" | "students" | "officers" | "policemen"
+        | "police" | "guards" | "nationals" | "citizens" | "spectators" | "fans"
+        | "concertgoers" | "villagers" | "more" | "person" | "man" | "woman" | "child" | "boys"
+        | "girls" | "adults" | "foreigners" | "tourists" => Generic,
         _ => return None,
     })
 }
@@ -129,11 +139,16 @@ fn noun(w: &str) -> Option<Noun> {
 /// passive auxiliary when it follows the noun).
 fn verb(w: &str) -> Option<(&'static str, bool)> {
     Some(match w {
-        "killed" | "killing" | "kills" | "kill" | "slaughtered" | "massacred" | "murdered" | "slain" | "slew" | "executed"
-        | "beheaded" | "mowed" | "gunned" | "shot" => ("killed", true),
+        "killed" | "killing" | "kills" | "kill" | "slaughtered" | "massacred" | "murdered"
+        | "slain" | "slew" | "executed" | "beheaded" | "mowed" | "gunned" | "shot" => {
+            ("killed", true)
+        }
         "died" | "perished" | "dead" | "die" | "dies" => ("killed", false),
-        "injured" | "injuring" | "injures" | "wounded" | "wounding" | "hurt" | "maimed" => ("injured", true),
-        "arrested" | "arresting" | "detained" | "detaining" | "captured" | "apprehended" | "held" | "rounded" => ("arrested", false),
+        "injured" | "injuring" | "injures" | "wounded" | "wounding" | "hurt" | "maimed" => {
+            ("injured", true)
+        }
+        "arrested" | "arresting" | "detained" | "detaining" | "captured" | "apprehended"
+        | "held" | "rounded" => ("arrested", false),
         "charged" | "charging" | "indicted" => ("charged", false),
         "displaced" | "displacing" | "fled" | "evacuated" | "uprooted" => ("displaced", false),
         "kidnapped" | "abducted" | "seized" => ("hostages", false),
@@ -155,7 +170,8 @@ fn left_noun(w: &str) -> Option<&'static str> {
 /// Words around money that say what it is for.
 fn money_measure(w: &str) -> Option<&'static str> {
     Some(match w {
-        "paid" | "pay" | "paying" | "pays" | "hired" | "offered" | "wages" | "salary" | "payment" | "payments" => "payment",
+        "paid" | "pay" | "paying" | "pays" | "hired" | "offered" | "wages" | "salary"
+        | "payment" | "payments" => "payment",
         "ransom" => "ransom",
         "reward" | "bounty" => "reward",
         "fined" | "fine" => "fine",
@@ -169,11 +185,57 @@ fn money_measure(w: &str) -> Option<&'static str> {
 fn is_unit_after_number(w: &str) -> bool {
     matches!(
         w,
-        "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "hour" | "hours" | "minute" | "minutes"
-            | "second" | "seconds" | "decade" | "decades" | "century" | "centuries" | "am" | "pm" | "a.m." | "p.m." | "o'clock"
-            | "km" | "miles" | "mile" | "metres" | "meters" | "kg" | "kilometres" | "kilometers" | "feet" | "ft" | "mph"
-            | "times" | "years-old" | "year-old" | "yards" | "inches" | "tonnes" | "tons" | "points" | "goals" | "runs" | "votes"
-            | "seats" | "pages" | "storeys" | "floors" | "acres" | "hectares"
+        "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "day"
+            | "days"
+            | "hour"
+            | "hours"
+            | "minute"
+            | "minutes"
+            | "second"
+            | "seconds"
+            | "decade"
+            | "decades"
+            | "century"
+            | "centuries"
+            | "am"
+            | "pm"
+            | "a.m."
+            | "p.m."
+            | "o'clock"
+            | "km"
+            | "miles"
+            | "mile"
+            | "metres"
+            | "meters"
+            | "kg"
+            | "kilometres"
+            | "kilometers"
+            | "feet"
+            | "ft"
+            | "mph"
+            | "times"
+            | "years-old"
+            | "year-old"
+            | "yards"
+            | "inches"
+            | "tonnes"
+            | "tons"
+            | "points"
+            | "goals"
+            | "runs"
+            | "votes"
+            | "seats"
+            | "pages"
+            | "storeys"
+            | "floors"
+            | "acres"
+            | "hectares"
     )
 }
 
@@ -189,7 +251,10 @@ impl<'a> Ctx<'a> {
         let Some(sent) = self.sentences.get(s).filter(|s| s.start <= t.span.start) else {
             return (i.saturating_sub(15), (i + 15).min(toks.len()));
         };
-        (toks.partition_point(|t| t.span.start < sent.start), toks.partition_point(|t| t.span.start < sent.end))
+        (
+            toks.partition_point(|t| t.span.start < sent.start),
+            toks.partition_point(|t| t.span.start < sent.end),
+        )
     }
 
     fn span(&self, a: usize, b: usize) -> Span {
@@ -210,7 +275,21 @@ impl<'a> Ctx<'a> {
             return false;
         }
         numbers::small_number_word(w).is_some()
-            || matches!(w, "a" | "an" | "half" | "dozens" | "hundreds" | "thousands" | "scores" | "tens" | "millions" | "dozen" | "one-third" | "two-thirds" | "three-quarters")
+            || matches!(
+                w,
+                "a" | "an"
+                    | "half"
+                    | "dozens"
+                    | "hundreds"
+                    | "thousands"
+                    | "scores"
+                    | "tens"
+                    | "millions"
+                    | "dozen"
+                    | "one-third"
+                    | "two-thirds"
+                    | "three-quarters"
+            )
             || qualifier(w, self.low(i + 1), self.low(i + 2)).is_some()
     }
 
@@ -278,7 +357,13 @@ impl<'a> Ctx<'a> {
                 qual = qual.or(Some(Qualifier::About));
             }
         }
-        let fig = Figure { span: self.span(i, end), measure, value, qualifier: qual.unwrap_or(Qualifier::Exact), vague };
+        let fig = Figure {
+            span: self.span(i, end),
+            measure,
+            value,
+            qualifier: qual.unwrap_or(Qualifier::Exact),
+            vague,
+        };
         Some((fig, end))
     }
 
@@ -298,7 +383,9 @@ impl<'a> Ctx<'a> {
             "hundreds" => Some((200, 999)),
             "thousands" => Some((2000, 9999)),
             "millions" => Some((2_000_000, 9_999_999)),
-            "tens" if self.low(k + 1) == "of" && self.low(k + 2) == "thousands" => Some((20_000, 99_999)),
+            "tens" if self.low(k + 1) == "of" && self.low(k + 2) == "thousands" => {
+                Some((20_000, 99_999))
+            }
             _ => None,
         };
         if let Some((mut lo, mut hi)) = vague {
@@ -308,14 +395,19 @@ impl<'a> Ctx<'a> {
             } else if w == "hundreds" && self.low(k + 1) == "of" && self.low(k + 2) == "thousands" {
                 (lo, hi, end) = (200_000, 999_999, k + 3);
             }
-            if is_unit_after_number(self.low(end)) || (self.low(end) == "of" && is_unit_after_number(self.low(end + 1))) {
+            if is_unit_after_number(self.low(end))
+                || (self.low(end) == "of" && is_unit_after_number(self.low(end + 1)))
+            {
                 return None;
             }
             return Some((Quantity::Range(lo, hi), end));
         }
         if let Some((end, v)) = parse_fraction(&self.doc, k) {
             // A share of something: "a third of Syria", "nearly half of Iraq".
-            if self.low(end) == "of" && !is_unit_after_number(self.low(end + 1)) && !matches!(self.low(end + 1), "an" | "a") {
+            if self.low(end) == "of"
+                && !is_unit_after_number(self.low(end + 1))
+                && !matches!(self.low(end + 1), "an" | "a")
+            {
                 return Some((Quantity::Share(v), end));
             }
             return None;
@@ -330,7 +422,10 @@ impl<'a> Ctx<'a> {
             return Some((Quantity::Share(n.value.round() as i64), n.end + 2));
         }
         // Money named after the number.
-        if matches!(next, "pounds" | "dollars" | "euros" | "roubles" | "rubles" | "rupees" | "afghanis" | "yuan") {
+        if matches!(
+            next,
+            "pounds" | "dollars" | "euros" | "roubles" | "rubles" | "rupees" | "afghanis" | "yuan"
+        ) {
             return Some((Quantity::Money(n.value), n.end + 1));
         }
         // Not figures: durations and measures, ages, dates, times, years, names.
@@ -342,11 +437,29 @@ impl<'a> Ctx<'a> {
         }
         let prev = if k == 0 { "" } else { self.low(k - 1) };
         let prev2 = if k < 2 { "" } else { self.low(k - 2) };
-        if matches!(prev, "aged" | "age" | "ages") || (prev2 == "at" && matches!(prev, "just" | "only")) || (prev == "at" && self.low(n.end) == ",") {
+        if matches!(prev, "aged" | "age" | "ages")
+            || (prev2 == "at" && matches!(prev, "just" | "only"))
+            || (prev == "at" && self.low(n.end) == ",")
+        {
             return None;
         }
-        if matches!(prev, "no." | "number" | "page" | "chapter" | "article" | "section" | "flight" | "route" | "room" | "resolution" | "paragraph" | "vol." | "#" | "the")
-            && self.doc.is_num(k)
+        if matches!(
+            prev,
+            "no."
+                | "number"
+                | "page"
+                | "chapter"
+                | "article"
+                | "section"
+                | "flight"
+                | "route"
+                | "room"
+                | "resolution"
+                | "paragraph"
+                | "vol."
+                | "#"
+                | "the"
+        ) && self.doc.is_num(k)
             && prev != "the"
         {
             return None;
@@ -354,7 +467,30 @@ impl<'a> Ctx<'a> {
         let month_word = |w: &str| {
             matches!(
                 w.trim_end_matches('.'),
-                "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+                "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+                    | "jan"
+                    | "feb"
+                    | "mar"
+                    | "apr"
+                    | "jun"
+                    | "jul"
+                    | "aug"
+                    | "sep"
+                    | "sept"
+                    | "oct"
+                    | "nov"
+                    | "dec"
             )
         };
         if self.doc.is_num(k) && (month_word(prev) || month_word(next)) {
@@ -364,9 +500,16 @@ impl<'a> Ctx<'a> {
             return None; // a year
         }
         // A number inside a name: "Boeing 737", "Resolution 2254" (not a sentence opener).
-        if k > 0 && self.doc.is_num(k) && self.doc.is_cap(k - 1) && self.doc.kind(k - 1) == Some(TokenKind::Word) {
+        if k > 0
+            && self.doc.is_num(k)
+            && self.doc.is_cap(k - 1)
+            && self.doc.kind(k - 1) == Some(TokenKind::Word)
+        {
             let (s0, _) = self.sentence_of(k);
-            if k - 1 != s0 && qualifier(prev, "", "").is_none() && !matches!(prev, "In" | "On" | "At" | "By") {
+            if k - 1 != s0
+                && qualifier(prev, "", "").is_none()
+                && !matches!(prev, "In" | "On" | "At" | "By")
+            {
                 return None;
             }
         }
@@ -378,7 +521,10 @@ impl<'a> Ctx<'a> {
 
     /// `(and counting)` at token `k`: the figure is still rising, a lower bound.
     fn counting_at(&self, k: usize) -> bool {
-        self.low(k) == "(" && self.low(k + 1) == "and" && self.low(k + 2) == "counting" && self.low(k + 3) == ")"
+        self.low(k) == "("
+            && self.low(k + 1) == "and"
+            && self.low(k + 2) == "counting"
+            && self.low(k + 3) == ")"
     }
 
     /// The measure of a count at `[start, end)` (number at `num`), whether it is a partitive
@@ -420,7 +566,11 @@ impl<'a> Ctx<'a> {
                     partitive = true;
                     true
                 }
-                "the" | "their" | "its" | "his" | "her" | "those" | "these" | "them" if partitive || j == end => true,
+                "the" | "their" | "its" | "his" | "her" | "those" | "these" | "them"
+                    if partitive || j == end =>
+                {
+                    true
+                }
                 "—" | "–" | "and" => true,
                 "," => self.doc.is_cap(j + 1),
                 _ => {
@@ -444,18 +594,75 @@ impl<'a> Ctx<'a> {
         let mut steps = 0;
         while k < s1 && steps < 6 {
             let w = self.low(k);
-            if matches!(w, "were" | "was" | "are" | "is" | "been" | "being" | "have" | "has" | "had" | "be" | "got" | "get" | "remain" | "remained" | "remains") {
+            if matches!(
+                w,
+                "were"
+                    | "was"
+                    | "are"
+                    | "is"
+                    | "been"
+                    | "being"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "be"
+                    | "got"
+                    | "get"
+                    | "remain"
+                    | "remained"
+                    | "remains"
+            ) {
                 aux = true;
-            } else if matches!(w, "reportedly" | "also" | "all" | "later" | "still" | "more" | "others" | "allegedly" | "subsequently" | "then" | "and" | "either" | "both" | "now" | "since") {
+            } else if matches!(
+                w,
+                "reportedly"
+                    | "also"
+                    | "all"
+                    | "later"
+                    | "still"
+                    | "more"
+                    | "others"
+                    | "allegedly"
+                    | "subsequently"
+                    | "then"
+                    | "and"
+                    | "either"
+                    | "both"
+                    | "now"
+                    | "since"
+            ) {
             } else if let Some((m, needs_aux)) = verb(w) {
                 let next = self.low(k + 1);
                 // "bombers killed close to 100": active, the phrase is the agent.
                 let object_follows = self.doc.is_num(k + 1)
                     || numbers::small_number_word(next).is_some()
-                    || matches!(next, "close" | "nearly" | "more" | "over" | "up" | "about" | "around" | "some" | "a" | "an" | "the" | "dozens" | "hundreds" | "thousands")
+                    || matches!(
+                        next,
+                        "close"
+                            | "nearly"
+                            | "more"
+                            | "over"
+                            | "up"
+                            | "about"
+                            | "around"
+                            | "some"
+                            | "a"
+                            | "an"
+                            | "the"
+                            | "dozens"
+                            | "hundreds"
+                            | "thousands"
+                    )
                     || (next == "at" && self.low(k + 2) == "least");
                 let active = !aux && object_follows;
-                if !active && (aux || !needs_aux || matches!(next, "in" | "on" | "at" | "when" | "by" | "during" | "." | "," | "and" | "")) {
+                if !active
+                    && (aux
+                        || !needs_aux
+                        || matches!(
+                            next,
+                            "in" | "on" | "at" | "when" | "by" | "during" | "." | "," | "and" | ""
+                        ))
+                {
                     right = Some(m);
                     if next == "and" && verb(self.low(k + 2)).is_some() {
                         k += 2;
@@ -496,7 +703,11 @@ impl<'a> Ctx<'a> {
             if let Some(m) = left_noun(w) {
                 left_noun_measure.get_or_insert(m);
             }
-            if matches!(w, "." | ";" | ":" | "?" | "!" | "by" | "“" | "”" | "\"" | "(" | ")") || (is_verbish(w) && !matches!(w, "have" | "has" | "had" | "to" | "been")) {
+            if matches!(
+                w,
+                "." | ";" | ":" | "?" | "!" | "by" | "“" | "”" | "\"" | "(" | ")"
+            ) || (is_verbish(w) && !matches!(w, "have" | "has" | "had" | "to" | "been"))
+            {
                 break;
             }
         }
@@ -532,18 +743,101 @@ fn is_function_or_verb(w: &str) -> bool {
     is_verbish(w)
         || matches!(
             w,
-            "in" | "at" | "on" | "by" | "from" | "with" | "to" | "for" | "across" | "since" | "during" | "after" | "before"
-                | "when" | "who" | "which" | "that" | "whom" | "whose" | "as" | "than" | "into" | "over" | "under" | "near"
-                | "a" | "an" | "or" | "but" | "if" | "while" | "where" | "because" | "about" | "among" | "including" | "per"
-                | "each" | "it" | "they" | "we" | "he" | "she" | "not" | "also"
+            "in" | "at"
+                | "on"
+                | "by"
+                | "from"
+                | "with"
+                | "to"
+                | "for"
+                | "across"
+                | "since"
+                | "during"
+                | "after"
+                | "before"
+                | "when"
+                | "who"
+                | "which"
+                | "that"
+                | "whom"
+                | "whose"
+                | "as"
+                | "than"
+                | "into"
+                | "over"
+                | "under"
+                | "near"
+                | "a"
+                | "an"
+                | "or"
+                | "but"
+                | "if"
+                | "while"
+                | "where"
+                | "because"
+                | "about"
+                | "among"
+                | "including"
+                | "per"
+                | "each"
+                | "it"
+                | "they"
+                | "we"
+                | "he"
+                | "she"
+                | "not"
+                | "also"
         )
 }
 
 fn is_verbish(w: &str) -> bool {
     matches!(
         w,
-        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "have" | "has" | "had" | "will" | "would" | "could"
-            | "should" | "may" | "might" | "must" | "can" | "do" | "does" | "did" | "said" | "says" | "say" | "told" | "posted"
-            | "took" | "take" | "made" | "make" | "went" | "came" | "left" | "gave"
-    ) || (w.len() > 4 && w.ends_with("ed") && !matches!(w, "hundred" | "armed" | "united" | "injured" | "wounded" | "detained" | "displaced" | "killed" | "arrested"))
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "have"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "can"
+            | "do"
+            | "does"
+            | "did"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "posted"
+            | "took"
+            | "take"
+            | "made"
+            | "make"
+            | "went"
+            | "came"
+            | "left"
+            | "gave"
+    ) || (w.len() > 4
+        && w.ends_with("ed")
+        && !matches!(
+            w,
+            "hundred"
+                | "armed"
+                | "united"
+                | "injured"
+                | "wounded"
+                | "detained"
+                | "displaced"
+                | "killed"
+                | "arrested"
+        ))
 }

@@ -30,7 +30,9 @@ pub struct Models {
 impl Models {
     /// The models shipped inside the binary.
     pub fn builtin() -> Models {
-        Models { ner: entities::Tagger::builtin() }
+        Models {
+            ner: entities::Tagger::builtin(),
+        }
     }
 }
 
@@ -46,8 +48,14 @@ pub fn analyze(doc: &Document, models: &Models) -> (Extraction, Vec<Warning>) {
     let text = doc.text.as_str();
     let tokens = tokenize::tokenize(text);
     let sentences = sentences::split(text, &tokens);
-    let given = doc.published_date().and_then(|d| d.parse::<jiff::civil::Date>().ok());
-    let inferred = if given.is_none() { time::infer_reference_date(text, &tokens, &sentences) } else { None };
+    let given = doc
+        .published_date()
+        .and_then(|d| d.parse::<jiff::civil::Date>().ok());
+    let inferred = if given.is_none() {
+        time::infer_reference_date(text, &tokens, &sentences)
+    } else {
+        None
+    };
     let reference = given.or(inferred);
     let entities = models.ner.annotate(text, &tokens, &sentences);
     let timexes = time::annotate(text, &tokens, &sentences, reference);

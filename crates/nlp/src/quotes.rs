@@ -66,17 +66,33 @@ pub struct Attribution {
 }
 
 /// Direct and reported speech with speaker and cue spans.
-pub fn annotate(text: &str, tokens: &[Token], sentences: &[Span], entities: &[Entity]) -> Vec<Quote> {
+pub fn annotate(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    entities: &[Entity],
+) -> Vec<Quote> {
     let doc = Doc::new(text, tokens, sentences, entities);
     find(&doc, Profile::Speech)
         .into_iter()
         .filter(|f| !f.minor)
-        .map(|f| Quote { span: f.content, direct: f.direct, speaker: f.speaker, cue: f.cue })
+        .map(|f| Quote {
+            span: f.content,
+            direct: f.direct,
+            speaker: f.speaker,
+            cue: f.cue,
+        })
         .collect()
 }
 
 /// Attribution relations (PARC style): fragments sharing a cue form one relation.
-pub fn attributions(text: &str, tokens: &[Token], sentences: &[Span], entities: &[Entity], profile: Profile) -> Vec<Attribution> {
+pub fn attributions(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    entities: &[Entity],
+    profile: Profile,
+) -> Vec<Attribution> {
     let doc = Doc::new(text, tokens, sentences, entities);
     let found = find(&doc, profile);
     let mut out: Vec<Attribution> = Vec::new();
@@ -97,7 +113,13 @@ pub fn attributions(text: &str, tokens: &[Token], sentences: &[Span], entities: 
                 a.speaker = f.speaker;
             }
         } else {
-            out.push(Attribution { source: f.source, speaker: f.speaker, cue: f.cue, content: vec![frag], direct: f.direct });
+            out.push(Attribution {
+                source: f.source,
+                speaker: f.speaker,
+                cue: f.cue,
+                content: vec![frag],
+                direct: f.direct,
+            });
         }
     }
     out
@@ -137,15 +159,28 @@ pub(crate) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    pub(crate) fn new(text: &'a str, toks: &'a [Token], sentences: &[Span], entities: &'a [Entity]) -> Doc<'a> {
+    pub(crate) fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        sentences: &[Span],
+        entities: &'a [Entity],
+    ) -> Doc<'a> {
         let mut info = Vec::with_capacity(toks.len());
         let mut para = Vec::with_capacity(toks.len());
         let mut p = 0u32;
         let mut prev_end = 0usize;
         for t in toks {
             let s = text.get(t.span.start..t.span.end).unwrap_or("");
-            info.push(if t.kind == TokenKind::Word { lexicon::lookup(s) } else { Entry::default() });
-            if t.span.start >= prev_end && text.get(prev_end..t.span.start).is_some_and(|g| g.contains('\n')) {
+            info.push(if t.kind == TokenKind::Word {
+                lexicon::lookup(s)
+            } else {
+                Entry::default()
+            });
+            if t.span.start >= prev_end
+                && text
+                    .get(prev_end..t.span.start)
+                    .is_some_and(|g| g.contains('\n'))
+            {
                 p += 1;
             }
             para.push(p);
@@ -172,7 +207,15 @@ impl<'a> Doc<'a> {
         }
         let mut entities = entities.to_vec();
         entities.sort_by_key(|e| (e.span.start, e.span.end));
-        Doc { text, toks, info, sent, sent_toks, para, entities }
+        Doc {
+            text,
+            toks,
+            info,
+            sent,
+            sent_toks,
+            para,
+            entities,
+        }
     }
 
     /// The entity mentions overlapping the byte range `[from, to)` (a binary search).
@@ -197,7 +240,12 @@ impl<'a> Doc<'a> {
     }
     /// A word starting with an upper-case letter (or a digit-free acronym).
     pub(crate) fn cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.tok_text(i).chars().next().is_some_and(char::is_uppercase)
+        self.is_word(i)
+            && self
+                .tok_text(i)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
     pub(crate) fn is(&self, i: usize, s: &str) -> bool {
         self.tok_text(i).eq_ignore_ascii_case(s)
@@ -217,11 +265,30 @@ impl<'a> Doc<'a> {
     }
     pub(crate) fn is_mark(&self, i: usize) -> bool {
         self.toks[i].kind == TokenKind::Punct
-            && matches!(self.tok_text(i), "\"" | "“" | "”" | "„" | "«" | "»" | "‘" | "’" | "'" | "''" | "``" | "‹" | "›" | "‚")
+            && matches!(
+                self.tok_text(i),
+                "\"" | "“"
+                    | "”"
+                    | "„"
+                    | "«"
+                    | "»"
+                    | "‘"
+                    | "’"
+                    | "'"
+                    | "''"
+                    | "``"
+                    | "‹"
+                    | "›"
+                    | "‚"
+            )
     }
     /// Sentence-level separators inside a sentence.
     pub(crate) fn is_hard_punct(&self, i: usize) -> bool {
-        self.toks[i].kind == TokenKind::Punct && matches!(self.tok_text(i), "." | ";" | "!" | "?" | "—" | "–" | "(" | ")" | "..." | "…")
+        self.toks[i].kind == TokenKind::Punct
+            && matches!(
+                self.tok_text(i),
+                "." | ";" | "!" | "?" | "—" | "–" | "(" | ")" | "..." | "…"
+            )
     }
     fn is_dash(&self, i: usize) -> bool {
         matches!(self.tok_text(i), "—" | "–" | "--" | "―")
@@ -317,8 +384,10 @@ impl Doc<'_> {
         if self.has(e, lexicon::PRON) {
             return Some((e, e));
         }
-        if self.has(e, lexicon::STOP | lexicon::AUX | lexicon::PREP | lexicon::DET | lexicon::OBJPRON)
-            || self.verbish(e)
+        if self.has(
+            e,
+            lexicon::STOP | lexicon::AUX | lexicon::PREP | lexicon::DET | lexicon::OBJPRON,
+        ) || self.verbish(e)
             || self.tok_text(e).ends_with("ly") && !self.cap(e)
         {
             return None;
@@ -362,11 +431,15 @@ impl Doc<'_> {
                 break;
             }
             if f & lexicon::PREP != 0 {
-                let inner = lexicon::with_lower(self.tok_text(t), |l| matches!(l, "of" | "at" | "in" | "for" | "from"));
+                let inner = lexicon::with_lower(self.tok_text(t), |l| {
+                    matches!(l, "of" | "at" | "in" | "for" | "from")
+                });
                 let after_ok = t < e && (self.has(t + 1, lexicon::DET) || self.cap(t + 1));
                 let before_ok = t > lo
                     && self.is_word(t - 1)
-                    && self.flags(t - 1) & (lexicon::STOP | lexicon::AUX | lexicon::PREP | lexicon::PRON) == 0
+                    && self.flags(t - 1)
+                        & (lexicon::STOP | lexicon::AUX | lexicon::PREP | lexicon::PRON)
+                        == 0
                     && self.info[t - 1].cue.is_none();
                 if inner && after_ok && before_ok && len < 10 {
                     k = t;
@@ -418,7 +491,10 @@ impl Doc<'_> {
         while k < e && (self.has(k, lexicon::TIME) || is_time_word(self.tok_text(k))) {
             k += 1;
         }
-        while k < e && (self.is(k, "last") || self.is(k, "next") || self.is(k, "this")) && is_time_word(self.tok_text(k + 1)) {
+        while k < e
+            && (self.is(k, "last") || self.is(k, "next") || self.is(k, "this"))
+            && is_time_word(self.tok_text(k + 1))
+        {
             k += 2;
         }
         if k > e {
@@ -457,7 +533,10 @@ impl Doc<'_> {
             }
             let f = self.flags(t);
             if f & lexicon::PREP != 0 {
-                if self.is(t, "of") && t + 1 < hi && (self.has(t + 1, lexicon::DET) || self.cap(t + 1)) {
+                if self.is(t, "of")
+                    && t + 1 < hi
+                    && (self.has(t + 1, lexicon::DET) || self.cap(t + 1))
+                {
                     k = t;
                     continue;
                 }
@@ -469,10 +548,18 @@ impl Doc<'_> {
             }
             // A past-tense verb after the head (`the engineers failed`).
             let w = self.tok_text(t);
-            if !self.cap(t) && w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && self.is_word(k) && !self.has(k, lexicon::DET) {
+            if !self.cap(t)
+                && w.len() > 4
+                && w.ends_with("ed")
+                && !w.ends_with("eed")
+                && self.is_word(k)
+                && !self.has(k, lexicon::DET)
+            {
                 break;
             }
-            if f & (lexicon::STOP | lexicon::AUX | lexicon::PRON | lexicon::DET | lexicon::OBJPRON) != 0 {
+            if f & (lexicon::STOP | lexicon::AUX | lexicon::PRON | lexicon::DET | lexicon::OBJPRON)
+                != 0
+            {
                 break;
             }
             if self.verbish(t)
@@ -497,7 +584,8 @@ impl Doc<'_> {
     /// the head (titles stripped), or the whole phrase for an unnamed source.
     pub(crate) fn name_in(&self, s: usize, e: usize) -> Span {
         let whole = self.span(s, e);
-        let head_cap = self.cap(e) || self.toks[e].kind != TokenKind::Word && e > s && self.cap(e - 1);
+        let head_cap =
+            self.cap(e) || self.toks[e].kind != TokenKind::Word && e > s && self.cap(e - 1);
         // Entities inside the phrase: the one nearest the head.
         let ent = self
             .entities_in(whole.start, whole.end)
@@ -517,7 +605,19 @@ impl Doc<'_> {
             let t = k - 1;
             let ok = (self.cap(t) && !self.has(t, lexicon::TITLE | lexicon::DET | lexicon::TIME))
                 || self.is_word(t)
-                    && matches!(self.tok_text(t), "al" | "bin" | "ibn" | "de" | "van" | "von" | "da" | "del" | "la" | "le" | "el");
+                    && matches!(
+                        self.tok_text(t),
+                        "al" | "bin"
+                            | "ibn"
+                            | "de"
+                            | "van"
+                            | "von"
+                            | "da"
+                            | "del"
+                            | "la"
+                            | "le"
+                            | "el"
+                    );
             if !ok {
                 break;
             }
@@ -528,7 +628,13 @@ impl Doc<'_> {
 
     pub(crate) fn make_np(&self, s: usize, e: usize) -> Np {
         let pronoun = (s == e && self.has(s, lexicon::PRON)).then_some(s);
-        Np { start: s, end: e, source: self.span(s, e), name: self.name_in(s, e), pronoun }
+        Np {
+            start: s,
+            end: e,
+            source: self.span(s, e),
+            name: self.name_in(s, e),
+            pronoun,
+        }
     }
 
     /// The subject of a cue at `cue`: the noun phrase before it (over auxiliaries and adverbs),
@@ -541,7 +647,8 @@ impl Doc<'_> {
         while k > lo {
             let t = k - 1;
             if self.is_word(t)
-                && (self.has(t, lexicon::AUX | lexicon::ADV) || self.tok_text(t).ends_with("ly") && !self.cap(t))
+                && (self.has(t, lexicon::AUX | lexicon::ADV)
+                    || self.tok_text(t).ends_with("ly") && !self.cap(t))
                 && !self.has(t, lexicon::PRON)
             {
                 k = t;
@@ -560,7 +667,9 @@ impl Doc<'_> {
         let mut paren_end = None;
         if self.tok_text(e) == ")" {
             // A bracketed affiliation (`Rep. X (D-N.Y.) said`).
-            let p = (e.saturating_sub(12).max(lo)..e).rev().find(|&t| self.tok_text(t) == "(")?;
+            let p = (e.saturating_sub(12).max(lo)..e)
+                .rev()
+                .find(|&t| self.tok_text(t) == "(")?;
             if p <= lo {
                 return None;
             }
@@ -578,7 +687,9 @@ impl Doc<'_> {
                     c1 = Some(t);
                     break;
                 }
-                if self.is_mark(t) || self.is_hard_punct(t) && !matches!(self.tok_text(t), "(" | ")") {
+                if self.is_mark(t)
+                    || self.is_hard_punct(t) && !matches!(self.tok_text(t), "(" | ")")
+                {
                     break;
                 }
             }
@@ -592,14 +703,20 @@ impl Doc<'_> {
                 let (s, e2) = self.np_left(c1.checked_sub(1)?, lo)?;
                 return Some(self.make_np(s, e2));
             }
-            let b = if c1 > lo { self.np_left(c1 - 1, lo) } else { None };
+            let b = if c1 > lo {
+                self.np_left(c1 - 1, lo)
+            } else {
+                None
+            };
             let Some((bs, be)) = b else {
                 let (s, e2) = self.np_left(a.1, a.0)?;
                 return (s == a.0).then(|| self.make_np(s, e2));
             };
             let mut np = self.make_np(bs, be);
             np.source = Span::new(self.toks[bs].span.start, self.toks[c2].span.end);
-            let a_is_name = self.cap(a.0) && !self.has(a.0, lexicon::DET) && (a.0..=a.1).all(|x| self.cap(x) || !self.is_word(x));
+            let a_is_name = self.cap(a.0)
+                && !self.has(a.0, lexicon::DET)
+                && (a.0..=a.1).all(|x| self.cap(x) || !self.is_word(x));
             if a_is_name && !self.cap(be) {
                 if let Some((s, e2)) = self.np_left(a.1, a.0) {
                     np.name = self.name_in(s, e2);
@@ -608,9 +725,16 @@ impl Doc<'_> {
             }
             return Some(np);
         }
-        if self.is_word(e) && lexicon::with_lower(self.tok_text(e), |l| matches!(l, "that" | "who" | "which")) && e > lo {
+        if self.is_word(e)
+            && lexicon::with_lower(self.tok_text(e), |l| matches!(l, "that" | "who" | "which"))
+            && e > lo
+        {
             // A relative clause: the subject is the phrase the pronoun stands for.
-            let before = if self.tok_text(e - 1) == "," && e - 1 > lo { e - 2 } else { e - 1 };
+            let before = if self.tok_text(e - 1) == "," && e - 1 > lo {
+                e - 2
+            } else {
+                e - 1
+            };
             let (s, e2) = self.np_left(before, lo)?;
             return Some(self.make_np(s, e2));
         }
@@ -633,7 +757,9 @@ impl Doc<'_> {
             }
         }
         while s < i
-            && (self.has(s, lexicon::TIME | lexicon::ADV) || self.is_mark(s) || self.has(s, lexicon::STOP) && !self.has(s, lexicon::DET))
+            && (self.has(s, lexicon::TIME | lexicon::ADV)
+                || self.is_mark(s)
+                || self.has(s, lexicon::STOP) && !self.has(s, lexicon::DET))
         {
             s += 1;
         }
@@ -686,7 +812,9 @@ fn is_time_word(w: &str) -> bool {
 
 /// Words in a span of tokens.
 fn word_count(doc: &Doc, from: usize, to: usize) -> usize {
-    (from..to.min(doc.toks.len())).filter(|&k| doc.is_word(k) || doc.toks[k].kind == TokenKind::Number).count()
+    (from..to.min(doc.toks.len()))
+        .filter(|&k| doc.is_word(k) || doc.toks[k].kind == TokenKind::Number)
+        .count()
 }
 
 /// Token range `[first, last]` inside a byte span.
@@ -714,13 +842,25 @@ fn find(doc: &Doc, profile: Profile) -> Vec<Found> {
     let mut inside = vec![0u32; doc.toks.len()];
     let mut directs: Vec<Direct> = Vec::with_capacity(pieces.len());
     for (pi, p) in pieces.iter().enumerate() {
-        let last_tok = p.close.unwrap_or_else(|| toks_in(doc, p.content).map(|r| r.1).unwrap_or(p.open));
+        let last_tok = p
+            .close
+            .unwrap_or_else(|| toks_in(doc, p.content).map(|r| r.1).unwrap_or(p.open));
         for x in &mut inside[p.open..=last_tok.min(doc.toks.len() - 1)] {
             *x = pi as u32 + 1;
         }
         let (first, last) = toks_in(doc, p.content).unwrap_or((p.open + 1, p.open));
-        let words = if first <= last { word_count(doc, first, last + 1) } else { 0 };
-        directs.push(Direct { piece: *p, words, cue: None, subject: None, keep: false });
+        let words = if first <= last {
+            word_count(doc, first, last + 1)
+        } else {
+            0
+        };
+        directs.push(Direct {
+            piece: *p,
+            words,
+            cue: None,
+            subject: None,
+            keep: false,
+        });
     }
     for di in 0..directs.len() {
         attribute_direct(doc, profile, &mut directs, di, &inside);
@@ -732,7 +872,10 @@ fn find(doc: &Doc, profile: Profile) -> Vec<Found> {
         }
         let p = d.piece;
         let open = doc.toks[p.open].span;
-        let marked_end = p.close.map(|c| doc.toks[c].span.end).unwrap_or(p.content.end);
+        let marked_end = p
+            .close
+            .map(|c| doc.toks[c].span.end)
+            .unwrap_or(p.content.end);
         found.push(Found {
             content: p.content,
             marked: Span::new(open.start, marked_end),
@@ -756,15 +899,29 @@ fn find(doc: &Doc, profile: Profile) -> Vec<Found> {
 }
 
 /// Finds the cue and speaker of direct piece `di`, and whether it is a quote at all.
-fn attribute_direct(doc: &Doc, profile: Profile, directs: &mut [Direct], di: usize, inside: &[u32]) {
+fn attribute_direct(
+    doc: &Doc,
+    profile: Profile,
+    directs: &mut [Direct],
+    di: usize,
+    inside: &[u32],
+) {
     let d = &directs[di];
     let p = d.piece;
     let short = d.words <= 5;
-    let content_text = doc.text.get(p.content.start..p.content.end).unwrap_or("").trim_end();
+    let content_text = doc
+        .text
+        .get(p.content.start..p.content.end)
+        .unwrap_or("")
+        .trim_end();
     let ends_open = content_text.ends_with([',', '!', '?', '…', '—', '–', '-']);
-    let next = p.close.map(|c| c + 1).filter(|&n| n < doc.toks.len() && doc.para[n] == doc.para[p.open]);
+    let next = p
+        .close
+        .map(|c| c + 1)
+        .filter(|&n| n < doc.toks.len() && doc.para[n] == doc.para[p.open]);
     let comma_after = next.is_some_and(|n| doc.tok_text(n) == ",");
-    let lower_after = next.is_some_and(|n| doc.is_word(n) && !doc.cap(n) || doc.has(n, lexicon::PRON));
+    let lower_after =
+        next.is_some_and(|n| doc.is_word(n) && !doc.cap(n) || doc.has(n, lexicon::PRON));
 
     let mut result: Option<((usize, usize), Option<Np>)> = None;
     // 1. After the closing mark: `"…," she said` / `"…," said Jones`.
@@ -819,8 +976,9 @@ fn attribute_direct(doc: &Doc, profile: Profile, directs: &mut [Direct], di: usi
         let pk_para = doc.para[pk.piece.open];
         let cur_para = doc.para[cur.piece.open];
         let para_start = cur.piece.open == 0 || doc.para[cur.piece.open - 1] != cur_para;
-        let same_voice =
-            cur.piece.cont_prev && pk.piece.cont_next || pk_para == cur_para && !short || pk_para + 1 == cur_para && para_start && !short;
+        let same_voice = cur.piece.cont_prev && pk.piece.cont_next
+            || pk_para == cur_para && !short
+            || pk_para + 1 == cur_para && para_start && !short;
         if same_voice {
             let (cue, subject) = (pk.cue, pk.subject);
             let d = &mut directs[di];
@@ -837,7 +995,12 @@ fn attribute_direct(doc: &Doc, profile: Profile, directs: &mut [Direct], di: usi
 
 #[allow(clippy::needless_range_loop)]
 /// A cue just after a closing mark at token `n`: `, she said` / `said Jones` / `a voice says`.
-fn cue_after(doc: &Doc, profile: Profile, n: usize, inside: &[u32]) -> Option<((usize, usize), Option<Np>)> {
+fn cue_after(
+    doc: &Doc,
+    profile: Profile,
+    n: usize,
+    inside: &[u32],
+) -> Option<((usize, usize), Option<Np>)> {
     let mut j = n;
     if doc.tok_text(j) == "," {
         j += 1;
@@ -845,10 +1008,15 @@ fn cue_after(doc: &Doc, profile: Profile, n: usize, inside: &[u32]) -> Option<((
     let para = doc.para[n];
     let end = (j + 16).min(doc.toks.len());
     for k in j..end {
-        if doc.para[k] != para || inside[k] != 0 || doc.is_hard_punct(k) && !matches!(doc.tok_text(k), "(" | ")") {
+        if doc.para[k] != para
+            || inside[k] != 0
+            || doc.is_hard_punct(k) && !matches!(doc.tok_text(k), "(" | ")")
+        {
             break;
         }
-        let Some((cue, last)) = doc.cue_at(k, profile) else { continue };
+        let Some((cue, last)) = doc.cue_at(k, profile) else {
+            continue;
+        };
         if cue.class != CueClass::Speech && profile == Profile::Speech {
             return None;
         }
@@ -873,11 +1041,21 @@ fn cue_after(doc: &Doc, profile: Profile, n: usize, inside: &[u32]) -> Option<((
 }
 
 /// A cue linked to the opening mark at `open`.
-fn cue_before_linked(doc: &Doc, profile: Profile, open: usize, short: bool, inside: &[u32]) -> Option<((usize, usize), Option<Np>)> {
+fn cue_before_linked(
+    doc: &Doc,
+    profile: Profile,
+    open: usize,
+    short: bool,
+    inside: &[u32],
+) -> Option<((usize, usize), Option<Np>)> {
     let (s0, _) = doc.sent_range(open);
     // The splitter may start a sentence at the mark: look into the previous one if it ends in
     // a colon or comma.
-    let lo = if s0 == open && open > 0 && matches!(doc.tok_text(open - 1), ":" | ",") && doc.para[open - 1] == doc.para[open] {
+    let lo = if s0 == open
+        && open > 0
+        && matches!(doc.tok_text(open - 1), ":" | ",")
+        && doc.para[open - 1] == doc.para[open]
+    {
         doc.sent_range(open - 1).0
     } else {
         s0
@@ -904,20 +1082,30 @@ fn cue_before_linked(doc: &Doc, profile: Profile, open: usize, short: bool, insi
         if doc.tok_text(k) == ";" || doc.tok_text(k) == "." {
             return None;
         }
-        let Some((cue, last)) = doc.cue_at(k, profile) else { continue };
+        let Some((cue, last)) = doc.cue_at(k, profile) else {
+            continue;
+        };
         if cue.class != CueClass::Speech && profile == Profile::Speech {
             return None;
         }
         let between: Vec<usize> = (last + 1..open).collect();
-        let linker = between.last().map(|&b| doc.tok_text(b).to_ascii_lowercase());
+        let linker = between
+            .last()
+            .map(|&b| doc.tok_text(b).to_ascii_lowercase());
         let adjacent = between.is_empty()
-            || matches!(linker.as_deref(), Some(":" | "," | "that" | "as" | "—" | "–"))
-                && between.len() <= 9
-                && !between.iter().any(|&b| doc.is_hard_punct(b) && !doc.is_dash(b));
+            || matches!(
+                linker.as_deref(),
+                Some(":" | "," | "that" | "as" | "—" | "–")
+            ) && between.len() <= 9
+                && !between
+                    .iter()
+                    .any(|&b| doc.is_hard_punct(b) && !doc.is_dash(b));
         let framed = short
             && ((cue.frames & lexicon::F_AS != 0 && between.iter().any(|&b| doc.is(b, "as")))
                 || (cue.frames & lexicon::F_ABOUT != 0
-                    && between.first().is_some_and(|&b| doc.is(b, "about") || doc.is(b, "of") || doc.is(b, "on")))
+                    && between.first().is_some_and(|&b| {
+                        doc.is(b, "about") || doc.is(b, "of") || doc.is(b, "on")
+                    }))
                 || (cue.frames & lexicon::F_NAME != 0 && between.len() <= 3));
         if !(adjacent || framed) {
             return None;
@@ -938,10 +1126,16 @@ fn subject_for(doc: &Doc, k: usize, cue: &Cue, lo: usize) -> Option<Np> {
     }
     if cue.form == Form::Ing
         && k > 0
-        && (doc.tok_text(k - 1) == "," || !doc.is_word(k - 1) || doc.has(k - 1, lexicon::REPORT_NOUN) || !doc.cap(k - 1))
+        && (doc.tok_text(k - 1) == ","
+            || !doc.is_word(k - 1)
+            || doc.has(k - 1, lexicon::REPORT_NOUN)
+            || !doc.cap(k - 1))
     {
         if let Some(np) = doc.subject_of(k, lo) {
-            if np.end + 1 == k && !doc.has(np.end, lexicon::REPORT_NOUN) && doc.tok_text(k - 1) != "," {
+            if np.end + 1 == k
+                && !doc.has(np.end, lexicon::REPORT_NOUN)
+                && doc.tok_text(k - 1) != ","
+            {
                 return Some(np);
             }
         }
@@ -958,10 +1152,18 @@ fn subject_for(doc: &Doc, k: usize, cue: &Cue, lo: usize) -> Option<Np> {
 }
 
 /// Reported speech: the content clauses of reporting verbs outside quotes.
-fn reported(doc: &Doc, profile: Profile, inside: &[u32], kept_at: &[bool], directs: &[Direct], found: &mut Vec<Found>) {
+fn reported(
+    doc: &Doc,
+    profile: Profile,
+    inside: &[u32],
+    kept_at: &[bool],
+    directs: &[Direct],
+    found: &mut Vec<Found>,
+) {
     let n = doc.toks.len();
     let cue_spans: std::collections::HashSet<Span> = found.iter().filter_map(|f| f.cue).collect();
-    let mut direct_by_cue: std::collections::HashMap<Span, usize> = std::collections::HashMap::new();
+    let mut direct_by_cue: std::collections::HashMap<Span, usize> =
+        std::collections::HashMap::new();
     for (k, d) in directs.iter().enumerate() {
         if let Some((a, b)) = d.cue {
             direct_by_cue.entry(doc.span(a, b)).or_insert(k);
@@ -984,7 +1186,8 @@ fn reported(doc: &Doc, profile: Profile, inside: &[u32], kept_at: &[bool], direc
         let made = if cue.particle_required {
             according_to(doc, i, last, s0, s1, inside, kept_at)
         } else {
-            inverted(doc, &cue, i, last, s0, s1, inside).or_else(|| forward(doc, profile, &cue, i, last, s0, s1, inside, kept_at))
+            inverted(doc, &cue, i, last, s0, s1, inside)
+                .or_else(|| forward(doc, profile, &cue, i, last, s0, s1, inside, kept_at))
         };
         if let Some(mut f) = made {
             if f.minor && !used_by_direct {
@@ -1009,7 +1212,15 @@ fn reported(doc: &Doc, profile: Profile, inside: &[u32], kept_at: &[bool], direc
 }
 
 /// `according to X, CONTENT` / `CONTENT, according to X`.
-fn according_to(doc: &Doc, i: usize, last: usize, s0: usize, s1: usize, inside: &[u32], kept_at: &[bool]) -> Option<Found> {
+fn according_to(
+    doc: &Doc,
+    i: usize,
+    last: usize,
+    s0: usize,
+    s1: usize,
+    inside: &[u32],
+    kept_at: &[bool],
+) -> Option<Found> {
     let src_start = last + 1;
     if src_start >= s1 {
         return None;
@@ -1021,8 +1232,12 @@ fn according_to(doc: &Doc, i: usize, last: usize, s0: usize, s1: usize, inside: 
         if !doc.is_word(t) && !doc.is_possessive(t) && doc.toks[t].kind != TokenKind::Number {
             break;
         }
-        if doc.has(t, lexicon::DET | lexicon::PRON | lexicon::STOP | lexicon::AUX)
-            || doc.info[t].cue.is_some_and(|c| c.frames & lexicon::F_NOUNY == 0 && matches!(c.form, Form::Past | Form::S)) && !doc.cap(t)
+        if doc.has(
+            t,
+            lexicon::DET | lexicon::PRON | lexicon::STOP | lexicon::AUX,
+        ) || doc.info[t].cue.is_some_and(|c| {
+            c.frames & lexicon::F_NOUNY == 0 && matches!(c.form, Form::Past | Form::S)
+        }) && !doc.cap(t)
         {
             break;
         }
@@ -1055,12 +1270,21 @@ fn according_to(doc: &Doc, i: usize, last: usize, s0: usize, s1: usize, inside: 
 }
 
 /// `CONTENT, X said.` / `CONTENT, said X.` / `CONTENT, X said, CONTENT.`
-fn inverted(doc: &Doc, cue: &Cue, i: usize, last: usize, s0: usize, s1: usize, inside: &[u32]) -> Option<Found> {
+fn inverted(
+    doc: &Doc,
+    cue: &Cue,
+    i: usize,
+    last: usize,
+    s0: usize,
+    s1: usize,
+    inside: &[u32],
+) -> Option<Found> {
     if cue.form == Form::Ing {
         return None;
     }
     // Subject before the verb, preceded by a comma; or the verb right after the comma.
-    let (comma, np) = if i > s0 && doc.tok_text(i - 1) == "," && cue.frames & lexicon::F_INVERT != 0 {
+    let (comma, np) = if i > s0 && doc.tok_text(i - 1) == "," && cue.frames & lexicon::F_INVERT != 0
+    {
         let np = doc.np_right(last + 1, s1).map(|(a, b)| doc.make_np(a, b))?;
         (i - 1, np)
     } else {
@@ -1158,7 +1382,9 @@ fn forward(
                 that = Some(t);
                 break;
             }
-            if !doc.is_word(t) && !doc.is_possessive(t) && doc.toks[t].kind != TokenKind::Number || inside[t] != 0 {
+            if !doc.is_word(t) && !doc.is_possessive(t) && doc.toks[t].kind != TokenKind::Number
+                || inside[t] != 0
+            {
                 break;
             }
             if doc.verbish(t) {
@@ -1189,7 +1415,12 @@ fn forward(
             || doc.is(a + 1, "half")
             || doc.has(a + 1, lexicon::DET) && !doc.is(a, "of")
             || doc.toks[a + 1].kind == TokenKind::Number)
-        && lexicon::with_lower(doc.tok_text(a), |l| matches!(l, "at" | "about" | "around" | "over" | "under" | "nearly" | "almost"));
+        && lexicon::with_lower(doc.tok_text(a), |l| {
+            matches!(
+                l,
+                "at" | "about" | "around" | "over" | "under" | "nearly" | "almost"
+            )
+        });
     if !linked
         && !quantifier
         && (doc.has(a, lexicon::PREP) || doc.is(a, "to"))
@@ -1201,7 +1432,12 @@ fn forward(
         return None;
     }
     // `claimed responsibility for`, `made allegations against`: an object, not a clause.
-    if a + 1 < s1 && doc.is_word(a) && !doc.cap(a) && !doc.has(a, lexicon::DET | lexicon::PRON) && doc.has(a + 1, lexicon::PREP) {
+    if a + 1 < s1
+        && doc.is_word(a)
+        && !doc.cap(a)
+        && !doc.has(a, lexicon::DET | lexicon::PRON)
+        && doc.has(a + 1, lexicon::PREP)
+    {
         return None;
     }
     if kept_at[a] {
@@ -1215,7 +1451,9 @@ fn forward(
     let mut f = content_found(doc, a, end, Some(np), inside)?;
     let stops_at_quote = end + 1 < doc.toks.len() && kept_at.get(end + 1).copied().unwrap_or(false);
     let words = word_count(doc, a, end + 1);
-    let linker_end = lexicon::with_lower(doc.tok_text(end), |l| matches!(l, "as" | "about" | "of" | "on" | "that" | "so-called"));
+    let linker_end = lexicon::with_lower(doc.tok_text(end), |l| {
+        matches!(l, "as" | "about" | "of" | "on" | "that" | "so-called")
+    });
     if stops_at_quote && (words < 3 || linker_end) {
         f.minor = true;
     } else if words < if linked { 2 } else { 3 } {
@@ -1227,11 +1465,16 @@ fn forward(
 /// A noun phrase with a prepositional complement and no verb in sight (`reiterated the need
 /// for …`): an object, not a content clause.
 fn object_like(doc: &Doc, a: usize, end: usize) -> bool {
-    let starts_np = doc.has(a, lexicon::DET) || doc.is_word(a) && !doc.cap(a) && !doc.has(a, lexicon::PRON);
-    let prep_soon = (a + 1..=(a + 3).min(end)).any(|k| doc.has(k, lexicon::PREP) && !doc.is(k, "to"));
+    let starts_np =
+        doc.has(a, lexicon::DET) || doc.is_word(a) && !doc.cap(a) && !doc.has(a, lexicon::PRON);
+    let prep_soon =
+        (a + 1..=(a + 3).min(end)).any(|k| doc.has(k, lexicon::PREP) && !doc.is(k, "to"));
     let verb = (a..=end.min(a + 10)).any(|k| {
         doc.has(k, lexicon::AUX | lexicon::BE) && !doc.is(k, "to")
-            || doc.is_word(k) && !doc.cap(k) && doc.tok_text(k).ends_with("ed") && !doc.tok_text(k).ends_with("eed")
+            || doc.is_word(k)
+                && !doc.cap(k)
+                && doc.tok_text(k).ends_with("ed")
+                && !doc.tok_text(k).ends_with("eed")
     });
     starts_np && prep_soon && !verb
 }
@@ -1255,9 +1498,12 @@ fn clause_end(doc: &Doc, a: usize, s1: usize, inside: &[u32], kept_at: &[bool]) 
                     break;
                 }
                 // `, he said` / `, said X`: an inverted cue closes the clause.
-                if (nx..(nx + 4).min(s1))
-                    .any(|x| doc.info[x].cue.is_some_and(|c| c.form != Form::Ing && c.class == CueClass::Speech) && !doc.cap(x))
-                {
+                if (nx..(nx + 4).min(s1)).any(|x| {
+                    doc.info[x]
+                        .cue
+                        .is_some_and(|c| c.form != Form::Ing && c.class == CueClass::Speech)
+                        && !doc.cap(x)
+                }) {
                     break;
                 }
             }
@@ -1312,18 +1558,39 @@ fn resolve_pronouns(doc: &Doc, found: &mut [Found]) {
         let neuter = f & lexicon::NEUTER != 0;
         let text = doc.text;
         // Earlier named speakers.
-        for g in found[..fi].iter().rev().take_while(|g| g.content.end >= window || g.content.start >= window) {
+        for g in found[..fi]
+            .iter()
+            .rev()
+            .take_while(|g| g.content.end >= window || g.content.start >= window)
+        {
             if g.pronoun.is_some() {
                 continue;
             }
             let Some(s) = g.speaker else { continue };
-            let Some((a, b)) = toks_in(doc, s) else { continue };
+            let Some((a, b)) = toks_in(doc, s) else {
+                continue;
+            };
             let named = doc.cap(b);
-            let single_word_upper = a == b && text[s.start..s.end].chars().filter(|c| c.is_uppercase()).count() >= 2;
+            let single_word_upper = a == b
+                && text[s.start..s.end]
+                    .chars()
+                    .filter(|c| c.is_uppercase())
+                    .count()
+                    >= 2;
             let ok = if personal {
-                named && !single_word_upper && doc.entities_in(s.start, s.end).iter().all(|e| e.kind == EntityType::Person)
+                named
+                    && !single_word_upper
+                    && doc
+                        .entities_in(s.start, s.end)
+                        .iter()
+                        .all(|e| e.kind == EntityType::Person)
             } else if neuter {
-                named && (single_word_upper || doc.entities_in(s.start, s.end).iter().any(|e| e.kind != EntityType::Person))
+                named
+                    && (single_word_upper
+                        || doc
+                            .entities_in(s.start, s.end)
+                            .iter()
+                            .any(|e| e.kind != EntityType::Person))
             } else {
                 true
             };
@@ -1350,13 +1617,24 @@ fn resolve_pronouns(doc: &Doc, found: &mut [Found]) {
             let from = doc.toks.partition_point(|t| t.span.start < window);
             let mut k = from;
             while k < upto {
-                if doc.cap(k) && !doc.has(k, lexicon::DET | lexicon::PRON | lexicon::TITLE | lexicon::STOP | lexicon::TIME) {
+                if doc.cap(k)
+                    && !doc.has(
+                        k,
+                        lexicon::DET
+                            | lexicon::PRON
+                            | lexicon::TITLE
+                            | lexicon::STOP
+                            | lexicon::TIME,
+                    )
+                {
                     let s = k;
                     while k + 1 < upto && doc.cap(k + 1) {
                         k += 1;
                     }
                     let w = doc.tok_text(s);
-                    let acronym = s == k && w.len() >= 2 && w.chars().filter(|c| c.is_uppercase()).count() >= 2;
+                    let acronym = s == k
+                        && w.len() >= 2
+                        && w.chars().filter(|c| c.is_uppercase()).count() >= 2;
                     if personal && k > s || neuter && acronym {
                         consider(doc.span(s, k));
                     }

@@ -48,7 +48,12 @@ use jiff::civil::Date;
 use lexicon::{approx_len, Cue, Unit};
 
 /// Time expressions with TIMEX3 values resolved against `reference` (the publication date).
-pub fn annotate(text: &str, tokens: &[Token], sentences: &[Span], reference: Option<Date>) -> Vec<Timex> {
+pub fn annotate(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    reference: Option<Date>,
+) -> Vec<Timex> {
     let mut ctx = Ctx::new(text, tokens, sentences, reference);
     ctx.run();
     ctx.out
@@ -70,7 +75,12 @@ pub fn infer_reference_date(text: &str, tokens: &[Token], sentences: &[Span]) ->
     let latest_year = bare
         .iter()
         .filter(|t| t.kind == TimexType::Date)
-        .filter_map(|t| t.value.get(..4).filter(|_| t.value.len() >= 4).and_then(|y| y.parse::<i16>().ok()))
+        .filter_map(|t| {
+            t.value
+                .get(..4)
+                .filter(|_| t.value.len() >= 4)
+                .and_then(|y| y.parse::<i16>().ok())
+        })
         .max();
     let mut explicit: Vec<Date> = Vec::new();
     for t in &bare {
@@ -79,8 +89,16 @@ pub fn infer_reference_date(text: &str, tokens: &[Token], sentences: &[Span]) ->
             continue;
         }
         let (y, md) = v.split_at(4);
-        let year = if y == "XXXX" { latest_year } else { y.parse().ok() };
-        let (Some(year), Some(m), Some(d)) = (year, md.get(1..3).and_then(|m| m.parse().ok()), md.get(4..6).and_then(|d| d.parse().ok())) else {
+        let year = if y == "XXXX" {
+            latest_year
+        } else {
+            y.parse().ok()
+        };
+        let (Some(year), Some(m), Some(d)) = (
+            year,
+            md.get(1..3).and_then(|m| m.parse().ok()),
+            md.get(4..6).and_then(|d| d.parse().ok()),
+        ) else {
             continue;
         };
         if let Ok(date) = Date::new(year, m, d) {
@@ -91,7 +109,12 @@ pub fn infer_reference_date(text: &str, tokens: &[Token], sentences: &[Span]) ->
     explicit.dedup();
     let explicit_values: Vec<String> = explicit.iter().map(|d| fmt_day(*d)).collect();
     // Candidates: each of the latest explicit dates and the ten days after it.
-    let mut candidates: Vec<Date> = explicit.iter().rev().take(6).flat_map(|e| (0..=10).filter_map(move |k| add_days(*e, k))).collect();
+    let mut candidates: Vec<Date> = explicit
+        .iter()
+        .rev()
+        .take(6)
+        .flat_map(|e| (0..=10).filter_map(move |k| add_days(*e, k)))
+        .collect();
     candidates.sort();
     candidates.dedup();
     let mut best: Option<(usize, Date)> = None;
@@ -234,10 +257,26 @@ struct Found {
 
 impl Found {
     fn val(start: usize, end: usize, v: Val) -> Found {
-        Found { start, end, kind: v.kind(), value: v.value(), val: Some(v), bytes: None, sets_anchor: true }
+        Found {
+            start,
+            end,
+            kind: v.kind(),
+            value: v.value(),
+            val: Some(v),
+            bytes: None,
+            sets_anchor: true,
+        }
     }
     fn text(start: usize, end: usize, kind: TimexType, value: impl Into<String>) -> Found {
-        Found { start, end, kind, value: value.into(), val: None, bytes: None, sets_anchor: true }
+        Found {
+            start,
+            end,
+            kind,
+            value: value.into(),
+            val: None,
+            bytes: None,
+            sets_anchor: true,
+        }
     }
     fn shifted(mut self) -> Found {
         self.sets_anchor = false;
@@ -258,8 +297,20 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(text: &'a str, tokens: &'a [Token], sentences: &'a [Span], reference: Option<Date>) -> Ctx<'a> {
-        Ctx { doc: Lowered::new(text, tokens), sentences, reference, anchor: None, quarter_ctx: None, out: Vec::new() }
+    fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        sentences: &'a [Span],
+        reference: Option<Date>,
+    ) -> Ctx<'a> {
+        Ctx {
+            doc: Lowered::new(text, tokens),
+            sentences,
+            reference,
+            anchor: None,
+            quarter_ctx: None,
+            out: Vec::new(),
+        }
     }
 
     fn low(&self, i: usize) -> &str {
@@ -276,7 +327,12 @@ impl<'a> Ctx<'a> {
             }
             match self.match_at(i) {
                 Some(found) => {
-                    let end = found.iter().map(|f| f.end).max().unwrap_or(i + 1).max(i + 1);
+                    let end = found
+                        .iter()
+                        .map(|f| f.end)
+                        .max()
+                        .unwrap_or(i + 1)
+                        .max(i + 1);
                     for f in found {
                         self.emit(f);
                     }
@@ -289,7 +345,9 @@ impl<'a> Ctx<'a> {
 
     fn emit(&mut self, f: Found) {
         let toks = self.doc.tokens;
-        let (Some(a), Some(b)) = (toks.get(f.start), toks.get(f.end.saturating_sub(1))) else { return };
+        let (Some(a), Some(b)) = (toks.get(f.start), toks.get(f.end.saturating_sub(1))) else {
+            return;
+        };
         if f.end <= f.start {
             return;
         }
@@ -305,7 +363,11 @@ impl<'a> Ctx<'a> {
                 self.quarter_ctx = Some((y, q));
             }
         }
-        self.out.push(Timex { span, kind: f.kind, value: f.value });
+        self.out.push(Timex {
+            span,
+            kind: f.kind,
+            value: f.value,
+        });
     }
 
     /// A cheap filter: can an expression start at token `i`?
@@ -327,15 +389,72 @@ impl<'a> Ctx<'a> {
             || w.contains('-')
             || matches!(
                 w,
-                "the" | "a" | "an" | "this" | "last" | "next" | "past" | "coming" | "previous" | "following"
-                    | "early" | "earlier" | "late" | "later" | "mid" | "today" | "yesterday" | "tomorrow"
-                    | "tonight" | "now" | "currently" | "presently" | "nowadays" | "recently" | "lately"
-                    | "more" | "recent" | "soon" | "every" | "each" | "daily" | "weekly" | "monthly"
-                    | "annually" | "yearly" | "hourly" | "nightly" | "quarterly" | "fiscal" | "several"
-                    | "few" | "couple" | "noon" | "midnight" | "decades" | "these" | "christmas" | "new"
-                    | "thanksgiving" | "halloween" | "future" | "present" | "once" | "twice" | "per"
-                    | "many" | "full" | "year" | "comparable" | "corresponding" | "same" | "current" | "prior"
-                    | "latest" | "midday" | "fiscal-first"
+                "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "last"
+                    | "next"
+                    | "past"
+                    | "coming"
+                    | "previous"
+                    | "following"
+                    | "early"
+                    | "earlier"
+                    | "late"
+                    | "later"
+                    | "mid"
+                    | "today"
+                    | "yesterday"
+                    | "tomorrow"
+                    | "tonight"
+                    | "now"
+                    | "currently"
+                    | "presently"
+                    | "nowadays"
+                    | "recently"
+                    | "lately"
+                    | "more"
+                    | "recent"
+                    | "soon"
+                    | "every"
+                    | "each"
+                    | "daily"
+                    | "weekly"
+                    | "monthly"
+                    | "annually"
+                    | "yearly"
+                    | "hourly"
+                    | "nightly"
+                    | "quarterly"
+                    | "fiscal"
+                    | "several"
+                    | "few"
+                    | "couple"
+                    | "noon"
+                    | "midnight"
+                    | "decades"
+                    | "these"
+                    | "christmas"
+                    | "new"
+                    | "thanksgiving"
+                    | "halloween"
+                    | "future"
+                    | "present"
+                    | "once"
+                    | "twice"
+                    | "per"
+                    | "many"
+                    | "full"
+                    | "year"
+                    | "comparable"
+                    | "corresponding"
+                    | "same"
+                    | "current"
+                    | "prior"
+                    | "latest"
+                    | "midday"
+                    | "fiscal-first"
             )
     }
 
@@ -415,7 +534,9 @@ impl<'a> Ctx<'a> {
                             break;
                         }
                         match self.low(k - b) {
-                            "will" | "shall" | "'ll" | "’ll" | "to" => return Some(Tense::Future),
+                            "will" | "shall" | "'ll" | "’ll" | "to" => {
+                                return Some(Tense::Future)
+                            }
                             "be" => continue,
                             "is" | "are" | "has" | "have" => return Some(Tense::Past),
                             _ => break,
@@ -468,8 +589,30 @@ impl<'a> Ctx<'a> {
         if w == "may" && !next_num {
             // The modal: a month only after a date preposition or modifier.
             let prev = if i > 0 { self.low(i - 1) } else { "" };
-            if !matches!(prev, "in" | "since" | "until" | "till" | "by" | "from" | "through" | "to" | "during" | "of" | "early" | "late" | "mid" | "last" | "next" | "this" | "each" | "every" | "before" | "after" | "between" | "and")
-                || self.low(i + 1) == "be"
+            if !matches!(
+                prev,
+                "in" | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "from"
+                    | "through"
+                    | "to"
+                    | "during"
+                    | "of"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "each"
+                    | "every"
+                    | "before"
+                    | "after"
+                    | "between"
+                    | "and"
+            ) || self.low(i + 1) == "be"
             {
                 return None;
             }
@@ -483,7 +626,11 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let w = self.low(i);
-        let v = if w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 2 { w.parse().ok()? } else { ordinal(w)? };
+        let v = if w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 2 {
+            w.parse().ok()?
+        } else {
+            ordinal(w)?
+        };
         (1..=31).contains(&v).then_some(v as u8)
     }
 
@@ -510,13 +657,20 @@ impl<'a> Ctx<'a> {
 
     /// The year a month (and day) without a year falls in, from the reference and the tense.
     fn year_for(&self, m: u8, d: Option<u8>, start: usize, end: usize) -> Option<i32> {
-        self.pick_year(start, end, |y| Date::new(y as i16, m as i8, d.unwrap_or(1) as i8).ok())
+        self.pick_year(start, end, |y| {
+            Date::new(y as i16, m as i8, d.unwrap_or(1) as i8).ok()
+        })
     }
 
     /// The year (around the reference's) that puts a date nearest the reference, among those
     /// the tense allows: a past-tense clause does not name a date more than two months ahead,
     /// a future one not more than two months back.
-    fn pick_year(&self, start: usize, end: usize, date_in: impl Fn(i32) -> Option<Date>) -> Option<i32> {
+    fn pick_year(
+        &self,
+        start: usize,
+        end: usize,
+        date_in: impl Fn(i32) -> Option<Date>,
+    ) -> Option<i32> {
         let r = self.reference?;
         let y = r.year() as i32;
         let tense = self.tense(start, end);
@@ -619,7 +773,12 @@ impl<'a> Ctx<'a> {
         if self.low(j) == "of" {
             j += 1;
         }
-        let m = self.is_month(j).or_else(|| lexicon::month(self.low(j)).filter(|(_, a)| !a).map(|(m, _)| m).filter(|_| self.doc.is_cap(j)))?;
+        let m = self.is_month(j).or_else(|| {
+            lexicon::month(self.low(j))
+                .filter(|(_, a)| !a)
+                .map(|(m, _)| m)
+                .filter(|_| self.doc.is_cap(j))
+        })?;
         let mut end = j + 1;
         let mut year = None;
         let mut y = end;
@@ -655,15 +814,31 @@ impl<'a> Ctx<'a> {
             return Some(Found::val(i, i + 1, Val::Day(d)));
         }
         let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
-        if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())) {
+        if parts.len() != 3
+            || !parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        {
             return None;
         }
         let n: Vec<i32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
         let (y, m, d) = if parts[0].len() == 4 {
             (n[0], n[1], n[2])
         } else if parts[2].len() == 4 || parts[2].len() == 2 {
-            let y = if parts[2].len() == 2 { if n[2] < 50 { 2000 + n[2] } else { 1900 + n[2] } } else { n[2] };
-            if n[1] > 12 { (y, n[0], n[1]) } else { (y, n[1], n[0]) }
+            let y = if parts[2].len() == 2 {
+                if n[2] < 50 {
+                    2000 + n[2]
+                } else {
+                    1900 + n[2]
+                }
+            } else {
+                n[2]
+            };
+            if n[1] > 12 {
+                (y, n[0], n[1])
+            } else {
+                (y, n[1], n[0])
+            }
         } else {
             return None;
         };
@@ -678,7 +853,10 @@ impl<'a> Ctx<'a> {
         }
         let w = self.low(i);
         let (a, b) = w.split_once('-')?;
-        if a.len() != 4 || !(b.len() == 2 || b.len() == 4) || !a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit()) {
+        if a.len() != 4
+            || !(b.len() == 2 || b.len() == 4)
+            || !a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+        {
             return None;
         }
         let y1: i32 = a.parse().ok()?;
@@ -712,7 +890,11 @@ impl<'a> Ctx<'a> {
         }
         let w = self.low(k);
         let d = decade_of(w).or_else(|| w.strip_prefix("mid-").and_then(decade_of))?;
-        if k == i && !self.doc.is_num(k) && !w.starts_with("mid-") && !self.doc.raw(k).starts_with(char::is_uppercase) {
+        if k == i
+            && !self.doc.is_num(k)
+            && !w.starts_with("mid-")
+            && !self.doc.raw(k).starts_with(char::is_uppercase)
+        {
             // "nineties" alone is an age more often than a decade; require "the".
             return None;
         }
@@ -739,11 +921,21 @@ impl<'a> Ctx<'a> {
     /// `mid-November`, `mid-1996`, `early next year`: the period's value.
     fn period_part(&self, i: usize) -> Option<Found> {
         let w = self.low(i);
-        let inner_at = if w == "the" && matches!(self.low(i + 1), "end" | "beginning" | "start" | "middle" | "close" | "turn" | "rest" | "remainder") && self.low(i + 2) == "of" {
+        let inner_at = if w == "the"
+            && matches!(
+                self.low(i + 1),
+                "end" | "beginning" | "start" | "middle" | "close" | "turn" | "rest" | "remainder"
+            )
+            && self.low(i + 2) == "of"
+        {
             i + 3
         } else if matches!(w, "early" | "late" | "mid" | "earlier" | "later") {
             i + 1
-        } else if let Some(rest) = w.strip_prefix("mid-").or_else(|| w.strip_prefix("early-")).or_else(|| w.strip_prefix("late-")) {
+        } else if let Some(rest) = w
+            .strip_prefix("mid-")
+            .or_else(|| w.strip_prefix("early-"))
+            .or_else(|| w.strip_prefix("late-"))
+        {
             // One token: mid-November, mid-1996.
             if let Some((m, _)) = lexicon::month(rest) {
                 let y = self.year_for(m, None, i, i + 1);
@@ -766,11 +958,21 @@ impl<'a> Ctx<'a> {
                 return Some(Found::val(i, inner_at + 2, v));
             }
         }
-        let inner = [self.calendar(inner_at), self.relative(inner_at), self.bare_year(inner_at), self.season_expr(inner_at), self.quarter(inner_at), self.deictic_day(inner_at), self.weekday_expr(inner_at)]
-            .into_iter()
-            .flatten()
-            .filter(|f| f.start == inner_at && f.kind != TimexType::Duration && !f.value.starts_with('P'))
-            .max_by_key(|f| f.end)?;
+        let inner = [
+            self.calendar(inner_at),
+            self.relative(inner_at),
+            self.bare_year(inner_at),
+            self.season_expr(inner_at),
+            self.quarter(inner_at),
+            self.deictic_day(inner_at),
+            self.weekday_expr(inner_at),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|f| {
+            f.start == inner_at && f.kind != TimexType::Duration && !f.value.starts_with('P')
+        })
+        .max_by_key(|f| f.end)?;
         Some(Found { start: i, ..inner })
     }
 
@@ -832,11 +1034,15 @@ impl<'a> Ctx<'a> {
             }
         }
         let (mut year, mut shift, mut nth) = (None::<i32>, 0i32, None::<u8>);
-        let (mut latest, mut current, mut last, mut next, mut fiscal, mut full, mut compound) = (false, false, false, false, false, false, false);
+        let (mut latest, mut current, mut last, mut next, mut fiscal, mut full, mut compound) =
+            (false, false, false, false, false, false, false);
         let mut head = "";
         for _ in 0..6 {
             let w = self.low(k);
-            if let Some((a, b)) = w.split_once('-').filter(|(_, b)| matches!(*b, "quarter" | "half")) {
+            if let Some((a, b)) = w
+                .split_once('-')
+                .filter(|(_, b)| matches!(*b, "quarter" | "half"))
+            {
                 if let Some(n) = ordinal(a).filter(|n| (1..=4).contains(n)) {
                     nth = Some(n as u8);
                 } else if a != "fiscal" || nth.is_none() {
@@ -858,7 +1064,9 @@ impl<'a> Ctx<'a> {
                 // The latest quarter is the last one completed, whatever the text discussed.
                 "latest" | "recent" | "most" => last = true,
                 "current" => current = true,
-                "this" | "last" | "next" if self.low(k + 1) == "year" && matches!(self.low(k + 2), "'s" | "’s") => {
+                "this" | "last" | "next"
+                    if self.low(k + 1) == "year" && matches!(self.low(k + 2), "'s" | "’s") =>
+                {
                     let (_, y) = self.year_modifier(k)?;
                     year = Some(y);
                     k += 2;
@@ -910,7 +1118,11 @@ impl<'a> Ctx<'a> {
         } else if let Some((e, y)) = self.year_modifier(j) {
             year = Some(y);
             end = e;
-        } else if self.low(k) == "a" && self.low(k + 1) == "year" && matches!(self.low(k + 2), "ago" | "earlier") && !compound {
+        } else if self.low(k) == "a"
+            && self.low(k + 1) == "year"
+            && matches!(self.low(k + 2), "ago" | "earlier")
+            && !compound
+        {
             shift = -1;
             end = k + 3;
         }
@@ -938,13 +1150,23 @@ impl<'a> Ctx<'a> {
                         None => {
                             let r = r?;
                             let t = self.tense(i, end);
-                            if n > quarter_of(r) && t != Tense::Future { r.year() as i32 - 1 } else { r.year() as i32 }
+                            if n > quarter_of(r) && t != Tense::Future {
+                                r.year() as i32 - 1
+                            } else {
+                                r.year() as i32
+                            }
                         }
                     };
                     Val::Quarter(y + shift, n)
                 } else if current || last || next {
                     let r = r?;
-                    let step = if last { -3 } else if next { 3 } else { 0 };
+                    let step = if last {
+                        -3
+                    } else if next {
+                        3
+                    } else {
+                        0
+                    };
                     let (y, m) = add_months(r.year() as i32, r.month() as u8, step);
                     Val::Quarter(y, (m - 1) / 3 + 1)
                 } else {
@@ -954,7 +1176,13 @@ impl<'a> Ctx<'a> {
             }
         };
         let f = Found::val(i, end, v);
-        Some(if shift != 0 || (nth.is_none() && !current && !last && !next) { f.shifted() } else { f })
+        Some(
+            if shift != 0 || (nth.is_none() && !current && !last && !next) {
+                f.shifted()
+            } else {
+                f
+            },
+        )
     }
 
     /// `last week`, `next year`, `this month`, `last July`, `last Thursday`, `this summer`,
@@ -967,10 +1195,17 @@ impl<'a> Ctx<'a> {
         }
         if the && self.low(k) == "weekend" {
             let r = self.reference?;
-            return Some(Found::val(i, k + 1, self.weekend(r, self.tense(i, k + 1), 0)?));
+            return Some(Found::val(
+                i,
+                k + 1,
+                self.weekend(r, self.tense(i, k + 1), 0)?,
+            ));
         }
         let mut modifier_len = 0;
-        if !the && matches!(self.low(k), "earlier" | "later" | "early" | "late") && matches!(self.low(k + 1), "this" | "last" | "next") {
+        if !the
+            && matches!(self.low(k), "earlier" | "later" | "early" | "late")
+            && matches!(self.low(k + 1), "this" | "last" | "next")
+        {
             modifier_len = 1;
             k += 1;
         }
@@ -990,31 +1225,54 @@ impl<'a> Ctx<'a> {
         // "the past/last/coming" + unit: the unit's length, counted back or ahead of now.
         if the && matches!(sel, "past" | "last" | "next" | "coming") {
             if let Some((u, false)) = lexicon::unit(t) {
-                return Some(Found::text(i, end, TimexType::Duration, duration_value(u, Some(1))?));
+                return Some(Found::text(
+                    i,
+                    end,
+                    TimexType::Duration,
+                    duration_value(u, Some(1))?,
+                ));
             }
             if let Some((u, true)) = lexicon::unit(t) {
-                return Some(Found::text(i, end, TimexType::Duration, duration_value(u, None)?));
+                return Some(Found::text(
+                    i,
+                    end,
+                    TimexType::Duration,
+                    duration_value(u, None)?,
+                ));
             }
             return None;
         }
         // Anchor-relative: the following year, the previous day, the same month.
         if the {
-            let (u, false) = lexicon::unit(t)? else { return None };
+            let (u, false) = lexicon::unit(t)? else {
+                return None;
+            };
             if sel == "current" {
                 return Some(Found::val(i, end, self.this_unit(u, i, end)?));
             }
-            let (base, gran) = self.anchor.or_else(|| self.reference.map(|r| (r, Gran::Day)))?;
+            let (base, gran) = self
+                .anchor
+                .or_else(|| self.reference.map(|r| (r, Gran::Day)))?;
             let _ = gran;
             let v = shift_unit(base, u, shift)?;
             return Some(Found::val(i, end, v).shifted());
         }
         let r = self.reference;
         if t == "night" && shift == -1 && sel == "last" {
-            let Some(r) = r else { return Some(Found::text(i, end, TimexType::Time, "XXXX-XX-XXTNI")) };
+            let Some(r) = r else {
+                return Some(Found::text(i, end, TimexType::Time, "XXXX-XX-XXTNI"));
+            };
             return Some(Found::val(i, end, Val::DayPart(add_days(r, -1)?, "NI")));
         }
         if let Some(p) = lexicon::part_of_day(t).filter(|_| sel == "this") {
-            let Some(r) = r else { return Some(Found::text(i, end, TimexType::Time, format!("XXXX-XX-XXT{p}"))) };
+            let Some(r) = r else {
+                return Some(Found::text(
+                    i,
+                    end,
+                    TimexType::Time,
+                    format!("XXXX-XX-XXT{p}"),
+                ));
+            };
             return Some(Found::val(i, end, Val::DayPart(r, p)));
         }
         if let Some((u, false)) = lexicon::unit(t) {
@@ -1026,15 +1284,26 @@ impl<'a> Ctx<'a> {
                 None => return Some(Found::text(i, end, TimexType::Date, unresolved(u))),
             };
             if u == Unit::Weekend {
-                return Some(Found::val(i, end, self.weekend(r, self.tense(i, end), shift)?));
+                return Some(Found::val(
+                    i,
+                    end,
+                    self.weekend(r, self.tense(i, end), shift)?,
+                ));
             }
             if shift == 0 {
                 return Some(Found::val(i, end, self.this_unit(u, i, end)?));
             }
             return Some(Found::val(i, end, shift_unit(r, u, shift)?));
         }
-        if let Some(m) = self.is_month(target).or_else(|| lexicon::month(t).filter(|(_, a)| !a).map(|(m, _)| m).filter(|_| self.doc.is_cap(target))) {
-            let Some(r) = r else { return Some(Found::text(i, end, TimexType::Date, format!("XXXX-{m:02}"))) };
+        if let Some(m) = self.is_month(target).or_else(|| {
+            lexicon::month(t)
+                .filter(|(_, a)| !a)
+                .map(|(m, _)| m)
+                .filter(|_| self.doc.is_cap(target))
+        }) {
+            let Some(r) = r else {
+                return Some(Found::text(i, end, TimexType::Date, format!("XXXX-{m:02}")));
+            };
             let (y, rm) = (r.year() as i32, r.month() as u8);
             let y = match shift {
                 -1 => {
@@ -1056,7 +1325,14 @@ impl<'a> Ctx<'a> {
             return Some(Found::val(i, end, Val::Month(y, m)));
         }
         if let Some((wd, false)) = lexicon::weekday(t) {
-            let Some(r) = r else { return Some(Found::text(i, end, TimexType::Date, format!("XXXX-WXX-{wd}"))) };
+            let Some(r) = r else {
+                return Some(Found::text(
+                    i,
+                    end,
+                    TimexType::Date,
+                    format!("XXXX-WXX-{wd}"),
+                ));
+            };
             let rwd = iso_wd(r);
             let d = match shift {
                 -1 => add_days(r, -((rwd - wd as i64 - 1).rem_euclid(7) + 1))?,
@@ -1067,10 +1343,17 @@ impl<'a> Ctx<'a> {
             return Some(Found::val(i, end, v));
         }
         if let Some(s) = lexicon::season(t) {
-            let Some(r) = r else { return Some(Found::text(i, end, TimexType::Date, format!("XXXX-{s}"))) };
+            let Some(r) = r else {
+                return Some(Found::text(i, end, TimexType::Date, format!("XXXX-{s}")));
+            };
             let y = r.year() as i32;
             let cur = season_of(r);
-            let order = |s: &str| ["WI", "SP", "SU", "FA"].iter().position(|x| *x == s).unwrap_or(0);
+            let order = |s: &str| {
+                ["WI", "SP", "SU", "FA"]
+                    .iter()
+                    .position(|x| *x == s)
+                    .unwrap_or(0)
+            };
             let y = match shift {
                 -1 => {
                     if order(s) < order(cur) {
@@ -1142,7 +1425,12 @@ impl<'a> Ctx<'a> {
             return Some(Found::text(k, end, TimexType::Set, value));
         }
         let Some(r) = self.reference else {
-            return Some(Found::text(i, end, TimexType::Date, format!("XXXX-WXX-{wd}")));
+            return Some(Found::text(
+                i,
+                end,
+                TimexType::Date,
+                format!("XXXX-WXX-{wd}"),
+            ));
         };
         let d = self.resolve_weekday(r, wd, self.tense(i, end))?;
         let (end2, v) = self.with_part_of_day(end, d);
@@ -1167,10 +1455,28 @@ impl<'a> Ctx<'a> {
         };
         let end = k + 1;
         if w != "tonight" && self.generic_day(k) {
-            return Some(Found::text(k, end, TimexType::Date, if offset > 0 { "FUTURE_REF" } else { "PRESENT_REF" }));
+            return Some(Found::text(
+                k,
+                end,
+                TimexType::Date,
+                if offset > 0 {
+                    "FUTURE_REF"
+                } else {
+                    "PRESENT_REF"
+                },
+            ));
         }
         let Some(r) = self.reference else {
-            return Some(Found::text(i, end, if w == "tonight" { TimexType::Time } else { TimexType::Date }, "XXXX-XX-XX"));
+            return Some(Found::text(
+                i,
+                end,
+                if w == "tonight" {
+                    TimexType::Time
+                } else {
+                    TimexType::Date
+                },
+                "XXXX-XX-XX",
+            ));
         };
         let d = add_days(r, offset)?;
         if w == "tonight" {
@@ -1183,11 +1489,19 @@ impl<'a> Ctx<'a> {
     /// A figurative `today` (`the world today`, `Moscow today, London tomorrow`).
     fn generic_day(&self, k: usize) -> bool {
         let prev = self.prev(k);
-        if matches!(prev, "world" | "society" | "of" | "britain" | "america" | "europe") && self.low(k) == "today" {
+        if matches!(
+            prev,
+            "world" | "society" | "of" | "britain" | "america" | "europe"
+        ) && self.low(k) == "today"
+        {
             return true;
         }
         let (s0, s1) = self.sentence_of(k);
-        let other = if self.low(k) == "today" { "tomorrow" } else { "today" };
+        let other = if self.low(k) == "today" {
+            "tomorrow"
+        } else {
+            "today"
+        };
         (s0..s1).any(|j| self.low(j) == other)
     }
 
@@ -1201,11 +1515,28 @@ impl<'a> Ctx<'a> {
         if self.low(k) == "the" {
             the = true;
             k += 1;
-            if matches!(self.low(k), "past" | "last" | "next" | "coming" | "first" | "final" | "previous" | "following" | "remaining" | "latest") {
+            if matches!(
+                self.low(k),
+                "past"
+                    | "last"
+                    | "next"
+                    | "coming"
+                    | "first"
+                    | "final"
+                    | "previous"
+                    | "following"
+                    | "remaining"
+                    | "latest"
+            ) {
                 range_word = Some(self.doc.low(k));
                 k += 1;
             }
-        } else if matches!(self.low(k), "past" | "last" | "next" | "first" | "recent" | "coming") && !self.doc.is_cap(k) || (matches!(self.low(k), "recent" | "past") && self.doc.is_cap(k)) {
+        } else if matches!(
+            self.low(k),
+            "past" | "last" | "next" | "first" | "recent" | "coming"
+        ) && !self.doc.is_cap(k)
+            || (matches!(self.low(k), "recent" | "past") && self.doc.is_cap(k))
+        {
             range_word = Some(self.doc.low(k));
             k += 1;
         } else if self.low(k) == "more" && self.low(k + 1) == "recent" {
@@ -1221,23 +1552,35 @@ impl<'a> Ctx<'a> {
         }
         // The quantity.
         let (qty, unit_at): (Option<i64>, usize) = match self.low(k) {
-            "a" | "an" | "one" if self.low(k + 1) == "couple" && self.low(k + 2) == "of" => (Some(2), k + 3),
+            "a" | "an" | "one" if self.low(k + 1) == "couple" && self.low(k + 2) == "of" => {
+                (Some(2), k + 3)
+            }
             "couple" if self.low(k + 1) == "of" => (Some(2), k + 2),
             "a" if self.low(k + 1) == "few" => (None, k + 2),
             // "a second" is more often the ordinal ("a second time").
-            "a" | "an" if lexicon::unit(self.low(k + 1)).is_some_and(|(u, _)| u != Unit::Second) => (Some(1), k + 1),
+            "a" | "an"
+                if lexicon::unit(self.low(k + 1)).is_some_and(|(u, _)| u != Unit::Second) =>
+            {
+                (Some(1), k + 1)
+            }
             "a" if self.low(k + 1) == "while" => {
                 return Some(Found::text(i, k + 2, TimexType::Duration, "PXX"));
             }
             "few" | "several" | "many" | "some" | "recent" | "the" => (None, k + 1),
             "half" if matches!(self.low(k + 1), "a" | "an") => {
                 let (u, _) = lexicon::unit(self.low(k + 2))?;
-                return Some(Found::text(i, k + 3, TimexType::Duration, half_duration(u)?));
+                return Some(Found::text(
+                    i,
+                    k + 3,
+                    TimexType::Duration,
+                    half_duration(u)?,
+                ));
             }
             w => {
                 if let Some((u, plural)) = lexicon::unit(w) {
                     // Bare unit: "recent months", "years" alone, "the year before".
-                    let the_unit_shift = the && matches!(self.low(k + 1), "before" | "earlier" | "after" | "later");
+                    let the_unit_shift =
+                        the && matches!(self.low(k + 1), "before" | "earlier" | "after" | "later");
                     if !plural && !the_unit_shift {
                         return None;
                     }
@@ -1254,15 +1597,32 @@ impl<'a> Ctx<'a> {
             }
         };
         // "two more weeks", "eight trading days", "an additional year"
-        let unit_at = if matches!(self.low(unit_at), "more" | "additional" | "extra" | "trading" | "business" | "working" | "consecutive" | "straight" | "full" | "long" | "calendar")
-            && lexicon::unit(self.low(unit_at + 1)).is_some()
+        let unit_at = if matches!(
+            self.low(unit_at),
+            "more"
+                | "additional"
+                | "extra"
+                | "trading"
+                | "business"
+                | "working"
+                | "consecutive"
+                | "straight"
+                | "full"
+                | "long"
+                | "calendar"
+        ) && lexicon::unit(self.low(unit_at + 1)).is_some()
         {
             unit_at + 1
         } else {
             unit_at
         };
         let (u, plural) = lexicon::unit(self.low(unit_at))?;
-        let the_unit_before = the && !plural && matches!(self.low(unit_at + 1), "before" | "earlier" | "after" | "later");
+        let the_unit_before = the
+            && !plural
+            && matches!(
+                self.low(unit_at + 1),
+                "before" | "earlier" | "after" | "later"
+            );
         if qty.is_none() && !plural && !the_unit_before {
             return None;
         }
@@ -1279,22 +1639,43 @@ impl<'a> Ctx<'a> {
         // Shifts from now.
         if next == "ago" {
             end += 1;
-            let Some(n) = qty else { return Some(Found::text(i, end, TimexType::Date, "PAST_REF")) };
+            let Some(n) = qty else {
+                return Some(Found::text(i, end, TimexType::Date, "PAST_REF"));
+            };
             if let (Some((y, q)), Unit::Year, 1) = (self.quarter_ctx, u, n) {
                 return Some(Found::val(i, end, Val::Quarter(y - 1, q)).shifted());
             }
-            let Some(r) = self.reference else { return Some(Found::text(i, end, TimexType::Date, unresolved(u))) };
+            let Some(r) = self.reference else {
+                return Some(Found::text(i, end, TimexType::Date, unresolved(u)));
+            };
             return Some(Found::val(i, end, shift_unit(r, u, -n)?).shifted());
         }
         if next == "from" && self.low(end + 1) == "now" {
             end += 2;
-            let (Some(n), Some(r)) = (qty, self.reference) else { return Some(Found::text(i, end, TimexType::Date, "FUTURE_REF")) };
+            let (Some(n), Some(r)) = (qty, self.reference) else {
+                return Some(Found::text(i, end, TimexType::Date, "FUTURE_REF"));
+            };
             return Some(Found::val(i, end, shift_unit(r, u, n)?));
         }
         // Shifts from the anchor: "earlier"/"later"/"before"/"after" ending the phrase.
         let closes = |j: usize| {
             let w = self.low(j);
-            w.is_empty() || matches!(w, "," | "." | ";" | ":" | "—" | "–" | ")" | "and" | "but" | "as" | "when" | "that" | "the")
+            w.is_empty()
+                || matches!(
+                    w,
+                    "," | "."
+                        | ";"
+                        | ":"
+                        | "—"
+                        | "–"
+                        | ")"
+                        | "and"
+                        | "but"
+                        | "as"
+                        | "when"
+                        | "that"
+                        | "the"
+                )
         };
         let shift_word = match next {
             "earlier" | "before" if next == "earlier" || closes(end + 1) => Some(-1),
@@ -1313,7 +1694,9 @@ impl<'a> Ctx<'a> {
             }
             let base = self.base_for(u)?;
             return Some(match qty {
-                Some(n) => Found::val(i, end, shift_unit_gran(base.0, u, sign * n, base.1)?).shifted(),
+                Some(n) => {
+                    Found::val(i, end, shift_unit_gran(base.0, u, sign * n, base.1)?).shifted()
+                }
                 None => {
                     // "days earlier": somewhere in the month of a few units before.
                     let approx_back = shift_unit(base.0, u, sign * 3)?;
@@ -1325,13 +1708,22 @@ impl<'a> Ctx<'a> {
         if let Some(rw) = range_word {
             if vague {
                 return Some(match rw {
-                    "recent" if !matches!(u, Unit::Month | Unit::Week | Unit::Day) => Found::text(i, end, TimexType::Date, "PAST_REF"),
+                    "recent" if !matches!(u, Unit::Month | Unit::Week | Unit::Day) => {
+                        Found::text(i, end, TimexType::Date, "PAST_REF")
+                    }
                     _ => Found::text(i, end, TimexType::Duration, duration_value(u, None)?),
                 });
             }
-        } else if vague && !the && self.low(k) != "few" && !matches!(self.low(k), "several" | "many" | "some") && unit_at == k {
+        } else if vague
+            && !the
+            && self.low(k) != "few"
+            && !matches!(self.low(k), "several" | "many" | "some")
+            && unit_at == k
+        {
             // A bare plural ("years", "decades"): only after "for", "in", "over".
-            if !matches!(self.prev(i), "for" | "in" | "over" | "within" | "past") || matches!(u, Unit::Quarter | Unit::Weekend | Unit::Night) {
+            if !matches!(self.prev(i), "for" | "in" | "over" | "within" | "past")
+                || matches!(u, Unit::Quarter | Unit::Weekend | Unit::Night)
+            {
                 if u == Unit::Decade && matches!(next, "past") {
                     return Some(Found::text(i, end + 1, TimexType::Date, "PAST_REF"));
                 }
@@ -1347,7 +1739,12 @@ impl<'a> Ctx<'a> {
         if the && qty.is_none() && range_word.is_none() {
             return None;
         }
-        Some(Found::text(i, end, TimexType::Duration, duration_value(u, qty)?))
+        Some(Found::text(
+            i,
+            end,
+            TimexType::Duration,
+            duration_value(u, qty)?,
+        ))
     }
 
     /// The base of an anchor-relative shift of unit `u`: the anchor when it is fine enough to
@@ -1360,7 +1757,11 @@ impl<'a> Ctx<'a> {
             _ => Gran::Decade,
         };
         match self.anchor {
-            Some((d, g)) if g <= need && !(g == Gran::Month && matches!(u, Unit::Day | Unit::Night)) => Some((d, g)),
+            Some((d, g))
+                if g <= need && !(g == Gran::Month && matches!(u, Unit::Day | Unit::Night)) =>
+            {
+                Some((d, g))
+            }
             _ => self.reference.map(|r| (r, Gran::Day)),
         }
     }
@@ -1381,8 +1782,17 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if let Some((u, false)) = lexicon::unit(b) {
-            let n = small_number_word(a).or_else(|| (a.len() <= 4 && a.bytes().all(|x| x.is_ascii_digit())).then(|| a.parse().ok()).flatten())?;
-            return Some(Found::text(i, i + 1, TimexType::Duration, duration_value(u, Some(n))?));
+            let n = small_number_word(a).or_else(|| {
+                (a.len() <= 4 && a.bytes().all(|x| x.is_ascii_digit()))
+                    .then(|| a.parse().ok())
+                    .flatten()
+            })?;
+            return Some(Found::text(
+                i,
+                i + 1,
+                TimexType::Duration,
+                duration_value(u, Some(n))?,
+            ));
         }
         match (a, b) {
             ("year", "earlier" | "ago") => {
@@ -1409,9 +1819,19 @@ impl<'a> Ctx<'a> {
             "present" if self.prev(i) == "at" => (i + 1, "PRESENT_REF"),
             "recently" | "lately" => (i + 1, "PAST_REF"),
             "more" if self.low(i + 1) == "recently" => (i + 2, "PAST_REF"),
-            "the" if self.low(i + 1) == "past" && !self.doc.is_num(i + 2) && lexicon::unit(self.low(i + 2)).is_none() && small_number_word(self.low(i + 2)).is_none() && !matches!(self.low(i + 2), "few" | "couple" | "several") => (i + 2, "PAST_REF"),
+            "the"
+                if self.low(i + 1) == "past"
+                    && !self.doc.is_num(i + 2)
+                    && lexicon::unit(self.low(i + 2)).is_none()
+                    && small_number_word(self.low(i + 2)).is_none()
+                    && !matches!(self.low(i + 2), "few" | "couple" | "several") =>
+            {
+                (i + 2, "PAST_REF")
+            }
             "the" if self.low(i + 1) == "future" => (i + 2, "FUTURE_REF"),
-            "the" if self.low(i + 1) == "near" && self.low(i + 2) == "future" => (i + 3, "FUTURE_REF"),
+            "the" if self.low(i + 1) == "near" && self.low(i + 2) == "future" => {
+                (i + 3, "FUTURE_REF")
+            }
             "future" if self.prev(i) == "in" => (i + 1, "FUTURE_REF"),
             _ => return None,
         };
@@ -1435,7 +1855,26 @@ impl<'a> Ctx<'a> {
             let next = self.low(i + 1);
             let adjective = w != "daily"
                 && self.doc.kind(i + 1) == Some(TokenKind::Word)
-                && !matches!(next, "and" | "or" | "in" | "on" | "at" | "to" | "for" | "by" | "from" | "since" | "until" | "as" | "basis" | "but" | "while" | "after" | "before");
+                && !matches!(
+                    next,
+                    "and"
+                        | "or"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "by"
+                        | "from"
+                        | "since"
+                        | "until"
+                        | "as"
+                        | "basis"
+                        | "but"
+                        | "while"
+                        | "after"
+                        | "before"
+                );
             if adjective {
                 return None;
             }
@@ -1443,7 +1882,21 @@ impl<'a> Ctx<'a> {
         }
         let every = matches!(w, "every" | "each");
         let per = matches!(w, "a" | "an" | "per")
-            && (self.doc.is_num(i.wrapping_sub(1)) || matches!(self.prev(i), "once" | "twice" | "times" | "thrice" | "million" | "billion" | "thousand" | "hundred" | "%" | "percent" | "cent"));
+            && (self.doc.is_num(i.wrapping_sub(1))
+                || matches!(
+                    self.prev(i),
+                    "once"
+                        | "twice"
+                        | "times"
+                        | "thrice"
+                        | "million"
+                        | "billion"
+                        | "thousand"
+                        | "hundred"
+                        | "%"
+                        | "percent"
+                        | "cent"
+                ));
         if !every && !per {
             return None;
         }
@@ -1453,29 +1906,51 @@ impl<'a> Ctx<'a> {
         }
         let mut n = 1;
         if every {
-            if let Some(num) = parse_number(&self.doc, k).filter(|n| n.value >= 1.0 && n.value < 1000.0 && n.value.fract() == 0.0) {
+            if let Some(num) = parse_number(&self.doc, k)
+                .filter(|n| n.value >= 1.0 && n.value < 1000.0 && n.value.fract() == 0.0)
+            {
                 n = num.value as i64;
                 k = num.end;
             }
         }
         let t = self.low(k);
         if let Some((u, _)) = lexicon::unit(t) {
-            return Some(Found::text(i, k + 1, TimexType::Set, duration_value(u, Some(n))?));
+            return Some(Found::text(
+                i,
+                k + 1,
+                TimexType::Set,
+                duration_value(u, Some(n))?,
+            ));
         }
         if !every {
             return None;
         }
         if let Some((wd, _)) = lexicon::weekday(t) {
-            return Some(Found::text(i, k + 1, TimexType::Set, format!("XXXX-WXX-{wd}")));
+            return Some(Found::text(
+                i,
+                k + 1,
+                TimexType::Set,
+                format!("XXXX-WXX-{wd}"),
+            ));
         }
         if let Some((m, false)) = lexicon::month(t) {
-            return Some(Found::text(i, k + 1, TimexType::Set, format!("XXXX-{m:02}")));
+            return Some(Found::text(
+                i,
+                k + 1,
+                TimexType::Set,
+                format!("XXXX-{m:02}"),
+            ));
         }
         if let Some(s) = lexicon::season(t) {
             return Some(Found::text(i, k + 1, TimexType::Set, format!("XXXX-{s}")));
         }
         if let Some(p) = lexicon::part_of_day(t) {
-            return Some(Found::text(i, k + 1, TimexType::Set, format!("XXXX-XX-XXT{p}")));
+            return Some(Found::text(
+                i,
+                k + 1,
+                TimexType::Set,
+                format!("XXXX-XX-XXT{p}"),
+            ));
         }
         None
     }
@@ -1483,7 +1958,8 @@ impl<'a> Ctx<'a> {
     /// Clock times: `10:30 p.m.`, `10 pm`, `5pm`, `noon`, `around 9:30 p.m.`.
     fn clock(&self, i: usize) -> Option<Found> {
         let mut k = i;
-        if matches!(self.low(k), "around" | "about" | "approximately" | "at") && self.low(k) != "at" {
+        if matches!(self.low(k), "around" | "about" | "approximately" | "at") && self.low(k) != "at"
+        {
             k += 1;
         }
         let w = self.low(k);
@@ -1512,7 +1988,20 @@ impl<'a> Ctx<'a> {
                     let next = self.low(k + 1);
                     if matches!(next, "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m") {
                         (next, k + 2)
-                    } else if digits.contains(':') && matches!(next, "gmt" | "bst" | "utc" | "local" | "et" | "est" | "edt" | "pst" | "hours") {
+                    } else if digits.contains(':')
+                        && matches!(
+                            next,
+                            "gmt"
+                                | "bst"
+                                | "utc"
+                                | "local"
+                                | "et"
+                                | "est"
+                                | "edt"
+                                | "pst"
+                                | "hours"
+                        )
+                    {
                         ("", k + 2)
                     } else {
                         return None;
@@ -1521,7 +2010,8 @@ impl<'a> Ctx<'a> {
                 let h = match ampm.trim_end_matches('.') {
                     "p.m" | "pm" if h < 12 => h + 12,
                     "a.m" | "am" if h == 12 => 0,
-                    "p.m" | "pm" | "a.m" | "am" | "" | "gmt" | "bst" | "utc" | "local" | "et" | "est" | "edt" | "pst" | "hours" => h,
+                    "p.m" | "pm" | "a.m" | "am" | "" | "gmt" | "bst" | "utc" | "local" | "et"
+                    | "est" | "edt" | "pst" | "hours" => h,
                     _ => return None,
                 };
                 (h, m, end)
@@ -1529,14 +2019,30 @@ impl<'a> Ctx<'a> {
         };
         // A time zone, then a day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon Thursday".
         let mut end = end;
-        if matches!(self.low(end), "est" | "edt" | "gmt" | "bst" | "utc" | "et" | "pst" | "pdt" | "cst" | "cdt" | "cet" | "msk") {
+        if matches!(
+            self.low(end),
+            "est"
+                | "edt"
+                | "gmt"
+                | "bst"
+                | "utc"
+                | "et"
+                | "pst"
+                | "pdt"
+                | "cst"
+                | "cdt"
+                | "cet"
+                | "msk"
+        ) {
             end += 1;
         } else if self.low(end) == "local" && self.low(end + 1) == "time" {
             end += 2;
         }
         let mut day = self.reference;
         let after = if self.low(end) == "," { end + 1 } else { end };
-        if let Some((wd, false)) = lexicon::weekday(self.low(after)).filter(|_| self.doc.is_cap(after)) {
+        if let Some((wd, false)) =
+            lexicon::weekday(self.low(after)).filter(|_| self.doc.is_cap(after))
+        {
             if let Some(r) = self.reference {
                 day = self.resolve_weekday(r, wd, self.tense(i, after + 1));
             }
@@ -1547,7 +2053,12 @@ impl<'a> Ctx<'a> {
                 end = f.end;
             }
         } else if matches!(self.low(after), "today" | "yesterday" | "tomorrow") {
-            if let Some(Found { val: Some(Val::Day(d)), end: e, .. }) = self.deictic_day(after) {
+            if let Some(Found {
+                val: Some(Val::Day(d)),
+                end: e,
+                ..
+            }) = self.deictic_day(after)
+            {
                 day = Some(d);
                 end = e;
             }
@@ -1573,8 +2084,15 @@ impl<'a> Ctx<'a> {
         if self.low(j) == "of" {
             j += 1;
         }
-        if let Some(y) = self.year_num(j).or_else(|| self.spelled_year_at(j).map(|(_, y)| y)) {
-            let end = if self.year_num(j).is_some() { j + 1 } else { self.spelled_year_at(j)?.0 };
+        if let Some(y) = self
+            .year_num(j)
+            .or_else(|| self.spelled_year_at(j).map(|(_, y)| y))
+        {
+            let end = if self.year_num(j).is_some() {
+                j + 1
+            } else {
+                self.spelled_year_at(j)?.0
+            };
             return Some(Found::val(i, end, Val::Season(y, s)));
         }
         // "the spring": this year's, by tense.
@@ -1596,7 +2114,11 @@ impl<'a> Ctx<'a> {
             "christmas" if self.low(i + 1) == "eve" => (12, 24, i + 2),
             "christmas" => (12, 25, i + 1 + usize::from(self.low(i + 1) == "day")),
             "halloween" => (10, 31, i + 1),
-            "new" if self.low(i + 1) == "year" && matches!(self.low(i + 2), "'s" | "’s") && matches!(self.low(i + 3), "day" | "eve") => {
+            "new"
+                if self.low(i + 1) == "year"
+                    && matches!(self.low(i + 2), "'s" | "’s")
+                    && matches!(self.low(i + 3), "day" | "eve") =>
+            {
                 if self.low(i + 3) == "eve" {
                     (12, 31, i + 4)
                 } else {
@@ -1651,8 +2173,26 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let prev = self.prev(i);
-        if matches!(prev, "than" | "nearly" | "almost" | "approximately" | "roughly" | "some" | "least" | "$" | "£" | "€" | "no." | "number" | "page" | "pages" | "flight" | "route" | "#")
-            || self.doc.kind(i.wrapping_sub(1)) == Some(TokenKind::Symbol)
+        if matches!(
+            prev,
+            "than"
+                | "nearly"
+                | "almost"
+                | "approximately"
+                | "roughly"
+                | "some"
+                | "least"
+                | "$"
+                | "£"
+                | "€"
+                | "no."
+                | "number"
+                | "page"
+                | "pages"
+                | "flight"
+                | "route"
+                | "#"
+        ) || self.doc.kind(i.wrapping_sub(1)) == Some(TokenKind::Symbol)
         {
             return None;
         }
@@ -1664,7 +2204,24 @@ impl<'a> Ctx<'a> {
         if i > 0 && self.doc.is_cap(i - 1) && self.doc.kind(i - 1) == Some(TokenKind::Word) {
             let (s0, _) = self.sentence_of(i);
             let p = self.low(i - 1);
-            let date_word = lexicon::month(p).is_some() || lexicon::season(p).is_some() || matches!(p, "in" | "since" | "by" | "until" | "from" | "fiscal" | "of" | "during" | "before" | "after" | "through" | "and" | "or" | "to");
+            let date_word = lexicon::month(p).is_some()
+                || lexicon::season(p).is_some()
+                || matches!(
+                    p,
+                    "in" | "since"
+                        | "by"
+                        | "until"
+                        | "from"
+                        | "fiscal"
+                        | "of"
+                        | "during"
+                        | "before"
+                        | "after"
+                        | "through"
+                        | "and"
+                        | "or"
+                        | "to"
+                );
             if i - 1 != s0 && !date_word {
                 return None;
             }
@@ -1785,7 +2342,10 @@ fn shift_unit(base: Date, u: Unit, n: i64) -> Option<Val> {
 /// (`a year earlier` after `the third quarter` is last year's third quarter).
 fn shift_unit_gran(base: Date, u: Unit, n: i64, gran: Gran) -> Option<Val> {
     if gran == Gran::Quarter && u == Unit::Year {
-        return Some(Val::Quarter(base.year() as i32 + n as i32, quarter_of(base)));
+        return Some(Val::Quarter(
+            base.year() as i32 + n as i32,
+            quarter_of(base),
+        ));
     }
     shift_unit(base, u, n)
 }

@@ -12,12 +12,20 @@ pub struct CodePoints<'t> {
 
 impl<'t> CodePoints<'t> {
     pub fn new(text: &'t str) -> CodePoints<'t> {
-        CodePoints { text, ascii: text.is_ascii(), byte: 0, cp: 0 }
+        CodePoints {
+            text,
+            ascii: text.is_ascii(),
+            byte: 0,
+            cp: 0,
+        }
     }
 
     /// The code-point offset of byte offset `byte`, which must be on a char boundary.
     pub fn of(&mut self, byte: usize) -> usize {
-        debug_assert!(self.text.is_char_boundary(byte), "offset {byte} is not on a char boundary");
+        debug_assert!(
+            self.text.is_char_boundary(byte),
+            "offset {byte} is not on a char boundary"
+        );
         if self.ascii {
             return byte;
         }

@@ -13,7 +13,14 @@ pub struct SpanWriter<'d> {
 
 impl<'d> SpanWriter<'d> {
     pub fn new(dossier: &'d Dossier) -> SpanWriter<'d> {
-        SpanWriter { dossier, cursors: dossier.documents.iter().map(|d| CodePoints::new(&d.text)).collect() }
+        SpanWriter {
+            dossier,
+            cursors: dossier
+                .documents
+                .iter()
+                .map(|d| CodePoints::new(&d.text))
+                .collect(),
+        }
     }
 
     /// `{"doc", "start", "end", "text"}`.
@@ -73,7 +80,11 @@ pub fn dossier_json(d: &Dossier) -> Value {
             })
         })
         .collect();
-    let timeline: Vec<Value> = d.timeline.iter().map(|t| json!({"date": t.date, "event": d.events[t.event].id})).collect();
+    let timeline: Vec<Value> = d
+        .timeline
+        .iter()
+        .map(|t| json!({"date": t.date, "event": d.events[t.event].id}))
+        .collect();
     let quotes: Vec<Value> = d
         .quotes
         .iter()

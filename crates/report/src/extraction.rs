@@ -87,21 +87,56 @@ struct AssertionOut<'a> {
 }
 
 /// Writes the extraction contract line of one document (without the trailing newline).
-pub fn write_extraction_line<W: Write>(out: &mut W, doc: &Document, ex: &Extraction, warnings: &[Warning]) -> std::io::Result<()> {
+pub fn write_extraction_line<W: Write>(
+    out: &mut W,
+    doc: &Document,
+    ex: &Extraction,
+    warnings: &[Warning],
+) -> std::io::Result<()> {
     let text = doc.text.as_str();
     let mut cp = CodePoints::new(text);
-    let mut span = |s: Span| SpanOut { start: cp.of(s.start), end: cp.of(s.end), text: s.slice(text) };
-    let entities = ex.entities.iter().map(|e| EntityOut { span: span(e.span), kind: e.kind.as_str() }).collect();
-    let timexes = ex.timexes.iter().map(|t| TimexOut { span: span(t.span), kind: t.kind.as_str(), value: &t.value }).collect();
+    let mut span = |s: Span| SpanOut {
+        start: cp.of(s.start),
+        end: cp.of(s.end),
+        text: s.slice(text),
+    };
+    let entities = ex
+        .entities
+        .iter()
+        .map(|e| EntityOut {
+            span: span(e.span),
+            kind: e.kind.as_str(),
+        })
+        .collect();
+    let timexes = ex
+        .timexes
+        .iter()
+        .map(|t| TimexOut {
+            span: span(t.span),
+            kind: t.kind.as_str(),
+            value: &t.value,
+        })
+        .collect();
     let figures = ex
         .figures
         .iter()
-        .map(|f| FigureOut { span: span(f.span), measure: &f.measure, value: f.value, qualifier: f.qualifier.as_str(), vague: f.vague })
+        .map(|f| FigureOut {
+            span: span(f.span),
+            measure: &f.measure,
+            value: f.value,
+            qualifier: f.qualifier.as_str(),
+            vague: f.vague,
+        })
         .collect();
     let quotes = ex
         .quotes
         .iter()
-        .map(|q| QuoteOut { span: span(q.span), direct: q.direct, speaker: q.speaker.map(&mut span), cue: q.cue.map(&mut span) })
+        .map(|q| QuoteOut {
+            span: span(q.span),
+            direct: q.direct,
+            speaker: q.speaker.map(&mut span),
+            cue: q.cue.map(&mut span),
+        })
         .collect();
     let assertions = ex
         .assertions
@@ -115,7 +150,10 @@ pub fn write_extraction_line<W: Write>(out: &mut W, doc: &Document, ex: &Extract
                 predicate: a.predicate.as_str(),
                 object,
                 hedged: a.hedged,
-                sentence: BareSpan { start: sentence.start, end: sentence.end },
+                sentence: BareSpan {
+                    start: sentence.start,
+                    end: sentence.end,
+                },
             }
         })
         .collect();
@@ -125,7 +163,11 @@ pub fn write_extraction_line<W: Write>(out: &mut W, doc: &Document, ex: &Extract
         outlet: doc.outlet.as_deref(),
         title: doc.title.as_deref(),
         authors: &doc.authors,
-        published: doc.published.as_ref().map(|p| p.value.as_str()).or(ex.inferred_published.as_deref()),
+        published: doc
+            .published
+            .as_ref()
+            .map(|p| p.value.as_str())
+            .or(ex.inferred_published.as_deref()),
         published_source: match (&doc.published, &ex.inferred_published) {
             (Some(p), _) => p.source.as_str(),
             (None, Some(_)) => "inferred",
@@ -168,17 +210,44 @@ mod tests {
             outlet: Some("The Example Courier".into()),
             title: Some("Floods".into()),
             authors: vec!["Anna Velk".into()],
-            published: Some(PublishedDate { value: "2025-03-07".into(), source: PublishedSource::Text }),
+            published: Some(PublishedDate {
+                value: "2025-03-07".into(),
+                source: PublishedSource::Text,
+            }),
             content_hash: "0".repeat(64),
             ..Document::default()
         };
         let ex = Extraction {
             doc_id: "doc-1".into(),
-            entities: vec![Entity { span: at("Kölnstadt"), kind: EntityType::Location }],
-            timexes: vec![Timex { span: at("Friday"), kind: TimexType::Date, value: "2025-03-07".into() }],
-            figures: vec![Figure { span: at("Über 140 people"), measure: "killed".into(), value: FigureValue::Exact(140), qualifier: Qualifier::MoreThan, vague: false }],
-            quotes: vec![Quote { span: at("Über 140 people died in Kölnstadt on Friday"), direct: false, speaker: Some(at("the mayor")), cue: Some(at("said")) }],
-            assertions: vec![Assertion { subject: Some(at("the mayor")), predicate: Predicate::Confirmed, object: None, hedged: false, sentence: at(&text) }],
+            entities: vec![Entity {
+                span: at("Kölnstadt"),
+                kind: EntityType::Location,
+            }],
+            timexes: vec![Timex {
+                span: at("Friday"),
+                kind: TimexType::Date,
+                value: "2025-03-07".into(),
+            }],
+            figures: vec![Figure {
+                span: at("Über 140 people"),
+                measure: "killed".into(),
+                value: FigureValue::Exact(140),
+                qualifier: Qualifier::MoreThan,
+                vague: false,
+            }],
+            quotes: vec![Quote {
+                span: at("Über 140 people died in Kölnstadt on Friday"),
+                direct: false,
+                speaker: Some(at("the mayor")),
+                cue: Some(at("said")),
+            }],
+            assertions: vec![Assertion {
+                subject: Some(at("the mayor")),
+                predicate: Predicate::Confirmed,
+                object: None,
+                hedged: false,
+                sentence: at(&text),
+            }],
             ..Extraction::default()
         };
         (Document { text, ..doc }, ex)
@@ -195,11 +264,23 @@ mod tests {
     #[test]
     fn span_text_is_the_code_point_slice() {
         let (doc, ex) = sample();
-        let value: serde_json::Value = serde_json::from_str(&extraction_line(&doc, &ex, &[])).unwrap();
+        let value: serde_json::Value =
+            serde_json::from_str(&extraction_line(&doc, &ex, &[])).unwrap();
         let chars: Vec<char> = doc.text.chars().collect();
         let e = &value["entities"][0];
-        let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
-        assert_eq!(chars[s..t].iter().collect::<String>(), e["text"].as_str().unwrap());
-        assert_eq!(s, doc.text[..doc.text.find("Kölnstadt").unwrap()].chars().count());
+        let (s, t) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            chars[s..t].iter().collect::<String>(),
+            e["text"].as_str().unwrap()
+        );
+        assert_eq!(
+            s,
+            doc.text[..doc.text.find("Kölnstadt").unwrap()]
+                .chars()
+                .count()
+        );
     }
 }

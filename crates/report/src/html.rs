@@ -39,7 +39,12 @@ pub fn dossier_html(d: &Dossier) -> String {
     let mut cited: Vec<BTreeSet<DocSpan>> = vec![BTreeSet::new(); d.documents.len()];
     let mut cite = |at: DocSpan| {
         cited[at.doc].insert(at);
-        format!("<a class=\"cite\" href=\"#{}\" title=\"{}\">[{}]</a>", anchor(at), escape(at.span.slice(&d.documents[at.doc].text)), escape(&view::doc_label(d, at.doc)))
+        format!(
+            "<a class=\"cite\" href=\"#{}\" title=\"{}\">[{}]</a>",
+            anchor(at),
+            escape(at.span.slice(&d.documents[at.doc].text)),
+            escape(&view::doc_label(d, at.doc))
+        )
     };
     let mut out = String::new();
     let _ = write!(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Dossier</title><style>{STYLE}</style></head><body>\n");
@@ -57,12 +62,25 @@ pub fn dossier_html(d: &Dossier) -> String {
     let _ = writeln!(out, "<h2>What the sources agree on</h2><ul>");
     let agreed: Vec<&Fact> = facts.iter().filter(|f| f.agreed()).collect();
     if agreed.is_empty() {
-        let _ = writeln!(out, "<li class=\"muted\">No fact is reported alike by two or more sources.</li>");
+        let _ = writeln!(
+            out,
+            "<li class=\"muted\">No fact is reported alike by two or more sources.</li>"
+        );
     }
     for f in agreed {
-        let value = f.cells.first().map(|(_, c)| c.value.clone()).unwrap_or_default();
+        let value = f
+            .cells
+            .first()
+            .map(|(_, c)| c.value.clone())
+            .unwrap_or_default();
         let cites: String = f.cells.iter().map(|(_, c)| cite(c.at)).collect();
-        let _ = writeln!(out, "<li>{}: <b>{}</b>{}</li>", escape(&f.label), escape(&value), cites);
+        let _ = writeln!(
+            out,
+            "<li>{}: <b>{}</b>{}</li>",
+            escape(&f.label),
+            escape(&value),
+            cites
+        );
     }
     let _ = writeln!(out, "</ul>");
 
@@ -75,9 +93,23 @@ pub fn dossier_html(d: &Dossier) -> String {
             Some(e) => format!("{} ({})", x.about, view::event_label(d, e)),
             None => x.about.clone(),
         };
-        let _ = write!(out, "<li class=\"disagree\"><b>{}</b> — {}<ul>", x.kind.as_str(), escape(&about));
+        let _ = write!(
+            out,
+            "<li class=\"disagree\"><b>{}</b> — {}<ul>",
+            x.kind.as_str(),
+            escape(&about)
+        );
         for v in &x.values {
-            let _ = write!(out, "<li>{}: {}{}</li>", escape(&view::doc_label(d, v.doc)), escape(&v.value), cite(DocSpan { doc: v.doc, span: v.span }));
+            let _ = write!(
+                out,
+                "<li>{}: {}{}</li>",
+                escape(&view::doc_label(d, v.doc)),
+                escape(&v.value),
+                cite(DocSpan {
+                    doc: v.doc,
+                    span: v.span
+                })
+            );
         }
         let _ = writeln!(out, "</ul></li>");
     }
@@ -85,26 +117,72 @@ pub fn dossier_html(d: &Dossier) -> String {
 
     let _ = writeln!(out, "<h2>Timeline</h2>");
     out += &timeline_svg(d);
-    let _ = writeln!(out, "<table><tr><th>date</th><th>event</th><th>sources</th><th>figures</th></tr>");
+    let _ = writeln!(
+        out,
+        "<table><tr><th>date</th><th>event</th><th>sources</th><th>figures</th></tr>"
+    );
     for t in &d.timeline {
         let ev = &d.events[t.event];
         let sources: BTreeSet<usize> = ev.mentions.iter().map(|m| m.doc).collect();
-        let figures: Vec<String> = ev.figures.iter().map(|g| {
-            if g.low == g.high { format!("{} {}", g.measure, g.low) } else { format!("{} {}–{} (conservative {})", g.measure, g.low, g.high, g.conservative) }
-        }).collect();
+        let figures: Vec<String> = ev
+            .figures
+            .iter()
+            .map(|g| {
+                if g.low == g.high {
+                    format!("{} {}", g.measure, g.low)
+                } else {
+                    format!(
+                        "{} {}–{} (conservative {})",
+                        g.measure, g.low, g.high, g.conservative
+                    )
+                }
+            })
+            .collect();
         let first = ev.mentions.first().map(|m| cite(*m)).unwrap_or_default();
-        let _ = writeln!(out, "<tr><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>", escape(&t.date), escape(&view::event_label(d, t.event)), first, sources.len(), escape(&figures.join("; ")));
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&t.date),
+            escape(&view::event_label(d, t.event)),
+            first,
+            sources.len(),
+            escape(&figures.join("; "))
+        );
     }
     let _ = writeln!(out, "</table>");
 
     let _ = writeln!(out, "<h2>Actors</h2><table><tr><th>name</th><th>type</th><th>mentions</th><th>also written</th><th>claims</th></tr>");
     for &i in view::actors(d).iter().take(40) {
         let e = &d.entities[i];
-        let others: Vec<&str> = e.aliases.iter().filter(|a| **a != e.name).map(|a| a.as_str()).collect();
-        let claims: Vec<String> = d.claims.iter().filter(|c| c.subject.as_deref() == Some(e.id.as_str()))
-            .map(|c| format!("{} {}", view::predicate_phrase(c.predicate), view::name_of(d, c.object.as_deref()))).collect();
+        let others: Vec<&str> = e
+            .aliases
+            .iter()
+            .filter(|a| **a != e.name)
+            .map(|a| a.as_str())
+            .collect();
+        let claims: Vec<String> = d
+            .claims
+            .iter()
+            .filter(|c| c.subject.as_deref() == Some(e.id.as_str()))
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    view::predicate_phrase(c.predicate),
+                    view::name_of(d, c.object.as_deref())
+                )
+            })
+            .collect();
         let first = e.mentions.first().map(|m| cite(*m)).unwrap_or_default();
-        let _ = writeln!(out, "<tr><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", escape(&e.name), first, e.kind.as_str(), e.mentions.len(), escape(&others.join(", ")), escape(&claims.join("; ")));
+        let _ = writeln!(
+            out,
+            "<tr><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&e.name),
+            first,
+            e.kind.as_str(),
+            e.mentions.len(),
+            escape(&others.join(", ")),
+            escape(&claims.join("; "))
+        );
     }
     let _ = writeln!(out, "</table>");
 
@@ -119,7 +197,11 @@ pub fn dossier_html(d: &Dossier) -> String {
         let _ = writeln!(out, "<h3>{}</h3><ul>", escape(&view::name_of(d, s)));
         for q in d.quotes.iter().filter(|q| q.speaker.as_deref() == s) {
             let text = escape(q.span.span.slice(&d.documents[q.span.doc].text));
-            let shown = if q.direct { format!("“{text}”") } else { text };
+            let shown = if q.direct {
+                format!("“{text}”")
+            } else {
+                text
+            };
             let _ = writeln!(out, "<li>{shown}{}</li>", cite(q.span));
         }
         let _ = writeln!(out, "</ul>");
@@ -137,11 +219,17 @@ pub fn dossier_html(d: &Dossier) -> String {
         }
         let _ = writeln!(out, "</tr>");
         for f in &facts {
-            let class = if f.sources() > 1 && !f.agreed() { " class=\"disagree\"" } else { "" };
+            let class = if f.sources() > 1 && !f.agreed() {
+                " class=\"disagree\""
+            } else {
+                ""
+            };
             let _ = write!(out, "<tr{class}><td>{}</td>", escape(&f.label));
             for c in (0..d.documents.len()).map(|i| f.cell(i)) {
                 match c {
-                    Some(c) => { let _ = write!(out, "<td>{}{}</td>", escape(&c.value), cite(c.at)); }
+                    Some(c) => {
+                        let _ = write!(out, "<td>{}{}</td>", escape(&c.value), cite(c.at));
+                    }
                     None => out.push_str("<td></td>"),
                 }
             }
@@ -152,7 +240,12 @@ pub fn dossier_html(d: &Dossier) -> String {
 
     let _ = writeln!(out, "<h2>Sources in full</h2>");
     for (i, doc) in d.documents.iter().enumerate() {
-        let _ = writeln!(out, "<h3 id=\"doc{i}\">{}</h3><div class=\"doc\">{}</div>", escape(&view::doc_label(d, i)), marked_text(i, &doc.text, &cited[i]));
+        let _ = writeln!(
+            out,
+            "<h3 id=\"doc{i}\">{}</h3><div class=\"doc\">{}</div>",
+            escape(&view::doc_label(d, i)),
+            marked_text(i, &doc.text, &cited[i])
+        );
     }
     out += "</body></html>\n";
     out
@@ -164,7 +257,11 @@ fn marked_text(doc: usize, text: &str, spans: &BTreeSet<DocSpan>) -> String {
     let mut out = String::with_capacity(text.len() + spans.len() * 40);
     let mut pos = 0;
     let mut open_until: Option<usize> = None;
-    let mut pending: Vec<DocSpan> = spans.iter().copied().filter(|s| s.doc == doc && s.span.end <= text.len()).collect();
+    let mut pending: Vec<DocSpan> = spans
+        .iter()
+        .copied()
+        .filter(|s| s.doc == doc && s.span.end <= text.len())
+        .collect();
     pending.sort_by_key(|s| (s.span.start, std::cmp::Reverse(s.span.end)));
     for s in pending {
         if s.span.start < pos {
@@ -205,19 +302,38 @@ fn timeline_svg(d: &Dossier) -> String {
     if points.is_empty() {
         return "<p class=\"muted\">No dated event.</p>\n".into();
     }
-    let (lo, hi) = points.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| (lo.min(p.0), hi.max(p.0)));
+    let (lo, hi) = points.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+        (lo.min(p.0), hi.max(p.0))
+    });
     let span = (hi - lo).max(1e-9);
     let (width, height, margin) = (1000.0, 60.0 + 28.0 * points.len().min(12) as f64, 60.0);
     let mid = height / 2.0;
     let mut svg = format!("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-label=\"timeline\">\n");
-    let _ = writeln!(svg, "<line x1=\"{margin}\" y1=\"{mid}\" x2=\"{}\" y2=\"{mid}\" stroke=\"#888\"/>", width - margin);
+    let _ = writeln!(
+        svg,
+        "<line x1=\"{margin}\" y1=\"{mid}\" x2=\"{}\" y2=\"{mid}\" stroke=\"#888\"/>",
+        width - margin
+    );
     for (k, (x, date, e)) in points.iter().enumerate() {
-        let px = if points.len() == 1 { width / 2.0 } else { margin + (x - lo) / span * (width - 2.0 * margin) };
+        let px = if points.len() == 1 {
+            width / 2.0
+        } else {
+            margin + (x - lo) / span * (width - 2.0 * margin)
+        };
         let row = (k % 12) as f64;
         let above = k % 2 == 0;
-        let ly = if above { mid - 14.0 - row * 12.0 } else { mid + 22.0 + row * 12.0 };
+        let ly = if above {
+            mid - 14.0 - row * 12.0
+        } else {
+            mid + 22.0 + row * 12.0
+        };
         let _ = writeln!(svg, "<circle cx=\"{px:.1}\" cy=\"{mid}\" r=\"5\" fill=\"#c0392b\"/><line x1=\"{px:.1}\" y1=\"{mid}\" x2=\"{px:.1}\" y2=\"{ly:.1}\" stroke=\"#ccc\"/>");
-        let _ = writeln!(svg, "<text x=\"{px:.1}\" y=\"{ly:.1}\" text-anchor=\"middle\">{} {}</text>", escape(date), escape(&view::event_label(d, *e)));
+        let _ = writeln!(
+            svg,
+            "<text x=\"{px:.1}\" y=\"{ly:.1}\" text-anchor=\"middle\">{} {}</text>",
+            escape(date),
+            escape(&view::event_label(d, *e))
+        );
     }
     svg += "</svg>\n";
     svg
@@ -232,7 +348,10 @@ fn fractional_year(value: &str) -> Option<f64> {
         _ => return None,
     };
     let month: Option<f64> = parts.get(1).and_then(|m| m.parse().ok());
-    let day: Option<f64> = parts.get(2).and_then(|d| d.get(..2)).and_then(|d| d.parse().ok());
+    let day: Option<f64> = parts
+        .get(2)
+        .and_then(|d| d.get(..2))
+        .and_then(|d| d.parse().ok());
     Some(match (month, day) {
         (Some(m), Some(dd)) => year + (m - 1.0) / 12.0 + (dd - 1.0) / 365.0,
         (Some(m), None) => year + (m - 0.5) / 12.0,

@@ -11,9 +11,9 @@ mod codepoints;
 mod dossier_json;
 mod extraction;
 mod html;
-mod view;
 mod markdown;
 mod read;
+mod view;
 
 pub use codepoints::CodePoints;
 pub use dossier_json::{dossier_json, SpanWriter};

@@ -10,7 +10,11 @@ use std::fmt::Write;
 /// Article text in Markdown: no `|` (tables), no line breaks, and no raw HTML, which Markdown
 /// renderers would pass through.
 fn cell(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('|', "\\|").replace(['\n', '\r'], " ")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
 }
 
 pub fn dossier_markdown(d: &Dossier) -> String {
@@ -24,11 +28,24 @@ pub fn dossier_markdown(d: &Dossier) -> String {
     let _ = writeln!(out, "# Dossier\n\n{} sources, {} entities, {} events, {} quotes, {} claims, {} discrepancies.\n",
         d.documents.len(), d.entities.len(), d.events.len(), d.quotes.len(), d.claims.len(), d.discrepancies.len());
 
-    let _ = writeln!(out, "## Sources\n\n| id | outlet | title | authors | published |\n|---|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "## Sources\n\n| id | outlet | title | authors | published |\n|---|---|---|---|---|"
+    );
     for doc in &d.documents {
-        let _ = writeln!(out, "| {} | {} | {} | {} | {} |", cell(&doc.id), cell(doc.outlet.as_deref().unwrap_or("")),
-            cell(doc.title.as_deref().unwrap_or("")), cell(&doc.authors.join(", ")),
-            doc.published.as_ref().map_or(String::new(), |p| format!("{} ({})", p.value, p.source.as_str())));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            cell(&doc.id),
+            cell(doc.outlet.as_deref().unwrap_or("")),
+            cell(doc.title.as_deref().unwrap_or("")),
+            cell(&doc.authors.join(", ")),
+            doc.published.as_ref().map_or(String::new(), |p| format!(
+                "{} ({})",
+                p.value,
+                p.source.as_str()
+            ))
+        );
     }
 
     let _ = writeln!(out, "\n## What the sources agree on\n");
@@ -37,9 +54,19 @@ pub fn dossier_markdown(d: &Dossier) -> String {
         let _ = writeln!(out, "No fact is reported alike by two or more sources.");
     }
     for f in agreed {
-        let value = f.cells.first().map(|(_, c)| c.value.clone()).unwrap_or_default();
+        let value = f
+            .cells
+            .first()
+            .map(|(_, c)| c.value.clone())
+            .unwrap_or_default();
         let cites: Vec<String> = f.cells.iter().map(|(_, c)| cite(c.at)).collect();
-        let _ = writeln!(out, "- {}: **{}** — {}", cell(&f.label), cell(&value), cites.join(" "));
+        let _ = writeln!(
+            out,
+            "- {}: **{}** — {}",
+            cell(&f.label),
+            cell(&value),
+            cites.join(" ")
+        );
     }
 
     let _ = writeln!(out, "\n## Where they disagree\n");
@@ -53,7 +80,16 @@ pub fn dossier_markdown(d: &Dossier) -> String {
         };
         let _ = writeln!(out, "- **{}** — {}", x.kind.as_str(), cell(&about));
         for v in &x.values {
-            let _ = writeln!(out, "  - {}: {} {}", cell(&view::doc_label(d, v.doc)), cell(&v.value), cite(DocSpan { doc: v.doc, span: v.span }));
+            let _ = writeln!(
+                out,
+                "  - {}: {} {}",
+                cell(&view::doc_label(d, v.doc)),
+                cell(&v.value),
+                cite(DocSpan {
+                    doc: v.doc,
+                    span: v.span
+                })
+            );
         }
     }
 
@@ -63,12 +99,34 @@ pub fn dossier_markdown(d: &Dossier) -> String {
     }
     for t in &d.timeline {
         let ev = &d.events[t.event];
-        let sources: std::collections::BTreeSet<usize> = ev.mentions.iter().map(|m| m.doc).collect();
-        let figures: Vec<String> = ev.figures.iter().map(|g| {
-            if g.low == g.high { format!("{} {}", g.measure, g.low) } else { format!("{} {}–{} (conservative {})", g.measure, g.low, g.high, g.conservative) }
-        }).collect();
-        let _ = writeln!(out, "- **{}** {} — {} source(s){}", t.date, cell(&view::event_label(d, t.event)), sources.len(),
-            if figures.is_empty() { String::new() } else { format!("; {}", figures.join("; ")) });
+        let sources: std::collections::BTreeSet<usize> =
+            ev.mentions.iter().map(|m| m.doc).collect();
+        let figures: Vec<String> = ev
+            .figures
+            .iter()
+            .map(|g| {
+                if g.low == g.high {
+                    format!("{} {}", g.measure, g.low)
+                } else {
+                    format!(
+                        "{} {}–{} (conservative {})",
+                        g.measure, g.low, g.high, g.conservative
+                    )
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "- **{}** {} — {} source(s){}",
+            t.date,
+            cell(&view::event_label(d, t.event)),
+            sources.len(),
+            if figures.is_empty() {
+                String::new()
+            } else {
+                format!("; {}", figures.join("; "))
+            }
+        );
     }
 
     let _ = writeln!(out, "\n## Actors\n");
@@ -80,12 +138,35 @@ pub fn dossier_markdown(d: &Dossier) -> String {
         let e = &d.entities[i];
         let sources: std::collections::BTreeSet<usize> = e.mentions.iter().map(|m| m.doc).collect();
         let others: Vec<&String> = e.aliases.iter().filter(|a| **a != e.name).collect();
-        let mut line = format!("- **{}** ({}; {} mentions in {} sources)", cell(&e.name), e.kind.as_str(), e.mentions.len(), sources.len());
+        let mut line = format!(
+            "- **{}** ({}; {} mentions in {} sources)",
+            cell(&e.name),
+            e.kind.as_str(),
+            e.mentions.len(),
+            sources.len()
+        );
         if !others.is_empty() {
-            line += &format!("; also {}", cell(&others.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", ")));
+            line += &format!(
+                "; also {}",
+                cell(
+                    &others
+                        .iter()
+                        .map(|a| a.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            );
         }
-        for c in d.claims.iter().filter(|c| c.subject.as_deref() == Some(e.id.as_str())) {
-            line += &format!("; {} {}", view::predicate_phrase(c.predicate), cell(&view::name_of(d, c.object.as_deref())));
+        for c in d
+            .claims
+            .iter()
+            .filter(|c| c.subject.as_deref() == Some(e.id.as_str()))
+        {
+            line += &format!(
+                "; {} {}",
+                view::predicate_phrase(c.predicate),
+                cell(&view::name_of(d, c.object.as_deref()))
+            );
         }
         let _ = writeln!(out, "{line}");
     }
@@ -101,8 +182,18 @@ pub fn dossier_markdown(d: &Dossier) -> String {
         let _ = writeln!(out, "### {}\n", cell(&view::name_of(d, s)));
         for q in d.quotes.iter().filter(|q| q.speaker.as_deref() == s) {
             let text = q.span.span.slice(&d.documents[q.span.doc].text);
-            let shown = if q.direct { format!("“{}”", cell(text)) } else { cell(text) };
-            let _ = writeln!(out, "- {} — {} {}", shown, cell(&view::doc_label(d, q.span.doc)), cite(q.span));
+            let shown = if q.direct {
+                format!("“{}”", cell(text))
+            } else {
+                cell(text)
+            };
+            let _ = writeln!(
+                out,
+                "- {} — {} {}",
+                shown,
+                cell(&view::doc_label(d, q.span.doc)),
+                cite(q.span)
+            );
         }
         let _ = writeln!(out);
     }
@@ -113,10 +204,19 @@ pub fn dossier_markdown(d: &Dossier) -> String {
     } else if d.documents.len() > view::MATRIX_MAX_SOURCES {
         let _ = writeln!(out, "{} sources are too many for a table; the dossier JSON (`--format json`) has every fact with its sources.", d.documents.len());
     } else {
-        let header: Vec<String> = (0..d.documents.len()).map(|i| cell(&view::doc_label(d, i))).collect();
-        let _ = writeln!(out, "| fact | {} |\n|---|{}", header.join(" | "), "---|".repeat(header.len()));
+        let header: Vec<String> = (0..d.documents.len())
+            .map(|i| cell(&view::doc_label(d, i)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "| fact | {} |\n|---|{}",
+            header.join(" | "),
+            "---|".repeat(header.len())
+        );
         for f in &facts {
-            let cells: Vec<String> = (0..d.documents.len()).map(|i| f.cell(i).map_or(String::new(), |c| cell(&c.value))).collect();
+            let cells: Vec<String> = (0..d.documents.len())
+                .map(|i| f.cell(i).map_or(String::new(), |c| cell(&c.value)))
+                .collect();
             let _ = writeln!(out, "| {} | {} |", cell(&f.label), cells.join(" | "));
         }
     }

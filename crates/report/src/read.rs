@@ -11,12 +11,22 @@ struct ByteOffsets(Vec<usize>);
 
 impl ByteOffsets {
     fn new(text: &str) -> ByteOffsets {
-        ByteOffsets(text.char_indices().map(|(i, _)| i).chain([text.len()]).collect())
+        ByteOffsets(
+            text.char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect(),
+        )
     }
     fn span(&self, v: &Value) -> Result<Span, String> {
         let get = |k: &str| -> Result<usize, String> {
-            let cp = v[k].as_u64().ok_or_else(|| format!("span without `{k}`: {v}"))? as usize;
-            self.0.get(cp).copied().ok_or_else(|| format!("offset {cp} is past the end of the text"))
+            let cp = v[k]
+                .as_u64()
+                .ok_or_else(|| format!("span without `{k}`: {v}"))? as usize;
+            self.0
+                .get(cp)
+                .copied()
+                .ok_or_else(|| format!("offset {cp} is past the end of the text"))
         };
         let (start, end) = (get("start")?, get("end")?);
         if start > end {
@@ -62,9 +72,16 @@ pub fn read_extraction_line(line: &str) -> Result<(Document, Extraction), String
         (None, _) => None,
     };
     let list = |k: &str| v[k].as_array().cloned().unwrap_or_default();
-    let mut ex = Extraction { doc_id: id.clone(), inferred_published, ..Extraction::default() };
+    let mut ex = Extraction {
+        doc_id: id.clone(),
+        inferred_published,
+        ..Extraction::default()
+    };
     for e in list("entities") {
-        ex.entities.push(Entity { span: offsets.span(&e)?, kind: parse_enum(&e["type"], "entity type")? });
+        ex.entities.push(Entity {
+            span: offsets.span(&e)?,
+            kind: parse_enum(&e["type"], "entity type")?,
+        });
     }
     for t in list("timexes") {
         ex.timexes.push(Timex {
@@ -105,7 +122,10 @@ pub fn read_extraction_line(line: &str) -> Result<(Document, Extraction), String
         url: s("url"),
         outlet: s("outlet"),
         title: s("title"),
-        authors: list("authors").iter().filter_map(|a| a.as_str().map(str::to_string)).collect(),
+        authors: list("authors")
+            .iter()
+            .filter_map(|a| a.as_str().map(str::to_string))
+            .collect(),
         published,
         content_hash: s("content_hash").unwrap_or_default(),
         source_map: None,
@@ -130,16 +150,43 @@ mod tests {
             id: "d".into(),
             text: text.clone(),
             outlet: Some("Courier".into()),
-            published: Some(PublishedDate { value: "2025-03-07".into(), source: PublishedSource::Input }),
+            published: Some(PublishedDate {
+                value: "2025-03-07".into(),
+                source: PublishedSource::Input,
+            }),
             ..Document::default()
         };
         let ex = Extraction {
             doc_id: "d".into(),
-            entities: vec![Entity { span: at("Kölnstadt"), kind: EntityType::Location }],
-            timexes: vec![Timex { span: at("Friday"), kind: TimexType::Date, value: "2025-03-07".into() }],
-            figures: vec![Figure { span: at("Über 140 people"), measure: "killed".into(), value: FigureValue::Range(140, 150), qualifier: Qualifier::MoreThan, vague: false }],
-            quotes: vec![Quote { span: at("Über 140"), direct: true, speaker: Some(at("the mayor")), cue: None }],
-            assertions: vec![Assertion { subject: None, predicate: Predicate::Denied, object: Some(at("Kölnstadt")), hedged: true, sentence: at(&text) }],
+            entities: vec![Entity {
+                span: at("Kölnstadt"),
+                kind: EntityType::Location,
+            }],
+            timexes: vec![Timex {
+                span: at("Friday"),
+                kind: TimexType::Date,
+                value: "2025-03-07".into(),
+            }],
+            figures: vec![Figure {
+                span: at("Über 140 people"),
+                measure: "killed".into(),
+                value: FigureValue::Range(140, 150),
+                qualifier: Qualifier::MoreThan,
+                vague: false,
+            }],
+            quotes: vec![Quote {
+                span: at("Über 140"),
+                direct: true,
+                speaker: Some(at("the mayor")),
+                cue: None,
+            }],
+            assertions: vec![Assertion {
+                subject: None,
+                predicate: Predicate::Denied,
+                object: Some(at("Kölnstadt")),
+                hedged: true,
+                sentence: at(&text),
+            }],
             ..Extraction::default()
         };
         let (doc2, ex2) = read_extraction_line(&extraction_line(&doc, &ex, &[])).unwrap();
@@ -156,6 +203,9 @@ mod tests {
     fn bad_lines_are_errors() {
         assert!(read_extraction_line("{").is_err());
         assert!(read_extraction_line(r#"{"id":"x"}"#).is_err());
-        assert!(read_extraction_line(r#"{"id":"x","text":"ab","entities":[{"start":0,"end":9,"type":"PER"}]}"#).is_err());
+        assert!(read_extraction_line(
+            r#"{"id":"x","text":"ab","entities":[{"start":0,"end":9,"type":"PER"}]}"#
+        )
+        .is_err());
     }
 }

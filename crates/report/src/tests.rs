@@ -4,15 +4,23 @@ use crate::{dossier_html, dossier_json, dossier_markdown};
 use dossier_model::*;
 
 fn sample() -> Dossier {
-    let text = "<script>alert('x')</script> At least 31 died in Dravosk on Friday, the coastguard said.".to_string();
+    let text =
+        "<script>alert('x')</script> At least 31 died in Dravosk on Friday, the coastguard said."
+            .to_string();
     let at = |s: &str| {
         let start = text.find(s).unwrap();
-        DocSpan { doc: 0, span: Span::new(start, start + s.len()) }
+        DocSpan {
+            doc: 0,
+            span: Span::new(start, start + s.len()),
+        }
     };
     let text2 = "Nearly 40 died in Dravosk.".to_string();
     let at2 = |s: &str| {
         let start = text2.find(s).unwrap();
-        DocSpan { doc: 1, span: Span::new(start, start + s.len()) }
+        DocSpan {
+            doc: 1,
+            span: Span::new(start, start + s.len()),
+        }
     };
     let report = |at: DocSpan, v: i64, q: Qualifier, published: &str| FigureReport {
         doc: at.doc,
@@ -24,8 +32,18 @@ fn sample() -> Dossier {
     };
     Dossier {
         documents: vec![
-            Document { id: "courier".into(), outlet: Some("Courier <blink>".into()), text: text.clone(), ..Document::default() },
-            Document { id: "meridian".into(), outlet: Some("Meridian".into()), text: text2.clone(), ..Document::default() },
+            Document {
+                id: "courier".into(),
+                outlet: Some("Courier <blink>".into()),
+                text: text.clone(),
+                ..Document::default()
+            },
+            Document {
+                id: "meridian".into(),
+                outlet: Some("Meridian".into()),
+                text: text2.clone(),
+                ..Document::default()
+            },
         ],
         entities: vec![ResolvedEntity {
             id: "dravosk".into(),
@@ -42,16 +60,26 @@ fn sample() -> Dossier {
             place: Some("dravosk".into()),
             perpetrator: None,
             mentions: vec![at("died"), at2("died")],
-            dates: vec![SourceDate { doc: 0, value: "2025-03-07".into(), span: at("Friday").span }],
+            dates: vec![SourceDate {
+                doc: 0,
+                value: "2025-03-07".into(),
+                span: at("Friday").span,
+            }],
             figures: vec![FigureGroup {
                 measure: "killed".into(),
                 low: 31,
                 high: 40,
                 conservative: 31,
-                reports: vec![report(at("At least 31"), 31, Qualifier::AtLeast, "2025-03-08"), report(at2("Nearly 40"), 40, Qualifier::Nearly, "2025-03-10")],
+                reports: vec![
+                    report(at("At least 31"), 31, Qualifier::AtLeast, "2025-03-08"),
+                    report(at2("Nearly 40"), 40, Qualifier::Nearly, "2025-03-10"),
+                ],
             }],
         }],
-        timeline: vec![TimelineEntry { date: "2025-03-07".into(), event: 0 }],
+        timeline: vec![TimelineEntry {
+            date: "2025-03-07".into(),
+            event: 0,
+        }],
         quotes: vec![],
         claims: vec![],
         discrepancies: vec![Discrepancy {
@@ -60,8 +88,16 @@ fn sample() -> Dossier {
             event: Some(0),
             measure: Some("killed".into()),
             values: vec![
-                DiscrepancyValue { doc: 0, value: "at least 31".into(), span: at("At least 31").span },
-                DiscrepancyValue { doc: 1, value: "nearly 40".into(), span: at2("Nearly 40").span },
+                DiscrepancyValue {
+                    doc: 0,
+                    value: "at least 31".into(),
+                    span: at("At least 31").span,
+                },
+                DiscrepancyValue {
+                    doc: 1,
+                    value: "nearly 40".into(),
+                    span: at2("Nearly 40").span,
+                },
             ],
         }],
     }
@@ -70,17 +106,33 @@ fn sample() -> Dossier {
 #[test]
 fn html_escapes_article_text_and_is_self_contained() {
     let html = dossier_html(&sample());
-    assert!(!html.contains("<script"), "article markup must render as text");
+    assert!(
+        !html.contains("<script"),
+        "article markup must render as text"
+    );
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
-    assert!(!html.contains("<blink>") && html.contains("Courier &lt;blink&gt;"), "metadata is escaped too");
+    assert!(
+        !html.contains("<blink>") && html.contains("Courier &lt;blink&gt;"),
+        "metadata is escaped too"
+    );
     // The one URL is the SVG namespace, which is a name, not a resource.
-    assert_eq!(html.matches("http").count(), 1, "no URL but the SVG namespace");
-    assert!(!html.contains("src=") && !html.contains("<link"), "no external resources");
+    assert_eq!(
+        html.matches("http").count(),
+        1,
+        "no URL but the SVG namespace"
+    );
+    assert!(
+        !html.contains("src=") && !html.contains("<link"),
+        "no external resources"
+    );
     assert!(html.contains("<svg"), "the timeline is drawn");
     // Every citation link has its target in the page.
     for link in html.split("href=\"#").skip(1) {
         let target = &link[..link.find('"').unwrap()];
-        assert!(html.contains(&format!("id=\"{target}\"")), "dangling link #{target}");
+        assert!(
+            html.contains(&format!("id=\"{target}\"")),
+            "dangling link #{target}"
+        );
     }
 }
 

@@ -23,7 +23,10 @@ impl Fact {
 
     /// The cell of document `doc`, if it reports the fact.
     pub fn cell(&self, doc: usize) -> Option<&Cell> {
-        self.cells.binary_search_by_key(&doc, |(d, _)| *d).ok().map(|i| &self.cells[i].1)
+        self.cells
+            .binary_search_by_key(&doc, |(d, _)| *d)
+            .ok()
+            .map(|i| &self.cells[i].1)
     }
 
     /// Reported by two or more sources, all with the same value.
@@ -39,7 +42,11 @@ pub fn event_label(d: &Dossier, e: usize) -> String {
     let ev = &d.events[e];
     let mut label = ev.kind.clone();
     if let Some(p) = &ev.place {
-        let name = d.entities.iter().find(|x| &x.id == p).map_or(p.as_str(), |x| x.name.as_str());
+        let name = d
+            .entities
+            .iter()
+            .find(|x| &x.id == p)
+            .map_or(p.as_str(), |x| x.name.as_str());
         label += &format!(" in {name}");
     }
     if let Some(date) = &ev.date {
@@ -65,7 +72,9 @@ pub fn predicate_phrase(p: Predicate) -> &'static str {
 
 /// The name of an entity or event id, for display.
 pub fn name_of(d: &Dossier, id: Option<&str>) -> String {
-    let Some(id) = id else { return "(unnamed source)".into() };
+    let Some(id) = id else {
+        return "(unnamed source)".into();
+    };
     if let Some(e) = d.entities.iter().find(|e| e.id == id) {
         return e.name.clone();
     }
@@ -80,18 +89,63 @@ pub fn facts(d: &Dossier) -> Vec<Fact> {
     let mut out = Vec::new();
     for (e, ev) in d.events.iter().enumerate() {
         for g in &ev.figures {
-            let cells = first_per_doc(g.reports.iter().map(|r| (r.doc, Cell { value: describe_report(r), at: DocSpan { doc: r.doc, span: r.span } })));
-            out.push(Fact { label: format!("{} — {}", g.measure, event_label(d, e)), cells });
+            let cells = first_per_doc(g.reports.iter().map(|r| {
+                (
+                    r.doc,
+                    Cell {
+                        value: describe_report(r),
+                        at: DocSpan {
+                            doc: r.doc,
+                            span: r.span,
+                        },
+                    },
+                )
+            }));
+            out.push(Fact {
+                label: format!("{} — {}", g.measure, event_label(d, e)),
+                cells,
+            });
         }
         if !ev.dates.is_empty() {
-            let cells = first_per_doc(ev.dates.iter().map(|sd| (sd.doc, Cell { value: sd.value.clone(), at: DocSpan { doc: sd.doc, span: sd.span } })));
-            out.push(Fact { label: format!("date — {}", event_label(d, e)), cells });
+            let cells = first_per_doc(ev.dates.iter().map(|sd| {
+                (
+                    sd.doc,
+                    Cell {
+                        value: sd.value.clone(),
+                        at: DocSpan {
+                            doc: sd.doc,
+                            span: sd.span,
+                        },
+                    },
+                )
+            }));
+            out.push(Fact {
+                label: format!("date — {}", event_label(d, e)),
+                cells,
+            });
         }
     }
     for c in &d.claims {
-        let cells = first_per_doc(c.evidence.iter().map(|ev| (ev.doc, Cell { value: if c.hedged { "yes (hedged)".into() } else { "yes".into() }, at: *ev })));
+        let cells = first_per_doc(c.evidence.iter().map(|ev| {
+            (
+                ev.doc,
+                Cell {
+                    value: if c.hedged {
+                        "yes (hedged)".into()
+                    } else {
+                        "yes".into()
+                    },
+                    at: *ev,
+                },
+            )
+        }));
         out.push(Fact {
-            label: format!("{} {} {}", name_of(d, c.subject.as_deref()), predicate_phrase(c.predicate), name_of(d, c.object.as_deref())),
+            label: format!(
+                "{} {} {}",
+                name_of(d, c.subject.as_deref()),
+                predicate_phrase(c.predicate),
+                name_of(d, c.object.as_deref())
+            ),
             cells,
         });
     }
@@ -125,13 +179,21 @@ pub fn describe_report(r: &dossier_model::FigureReport) -> String {
 /// A short label for a document: its outlet, else its title, else its id.
 pub fn doc_label(d: &Dossier, i: usize) -> String {
     let doc = &d.documents[i];
-    doc.outlet.clone().or_else(|| doc.title.clone()).unwrap_or_else(|| doc.id.clone())
+    doc.outlet
+        .clone()
+        .or_else(|| doc.title.clone())
+        .unwrap_or_else(|| doc.id.clone())
 }
 
 /// Entities that act in the story (people and organisations), most mentioned first.
 pub fn actors(d: &Dossier) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..d.entities.len())
-        .filter(|&i| matches!(d.entities[i].kind, dossier_model::EntityType::Person | dossier_model::EntityType::Organization))
+        .filter(|&i| {
+            matches!(
+                d.entities[i].kind,
+                dossier_model::EntityType::Person | dossier_model::EntityType::Organization
+            )
+        })
         .collect();
     idx.sort_by_key(|&i| (std::cmp::Reverse(d.entities[i].mentions.len()), i));
     idx

@@ -57,43 +57,72 @@ fn unset_or<T>(filter: Option<T>, holds: impl FnOnce(T) -> bool) -> bool {
 }
 
 fn nonempty(v: &Option<String>) -> Option<String> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 /// `limit` and `offset`, checked.
 fn paging(p: &Params) -> Result<(usize, usize), ApiError> {
-    let num = |name: &str, v: &Option<String>, default: usize, min: usize, max: usize| -> Result<usize, ApiError> {
+    let num = |name: &str,
+               v: &Option<String>,
+               default: usize,
+               min: usize,
+               max: usize|
+     -> Result<usize, ApiError> {
         match v.as_deref().map(str::trim) {
             None | Some("") => Ok(default),
             Some(s) => match s.parse::<usize>() {
                 Ok(n) if (min..=max).contains(&n) => Ok(n),
-                _ => Err(ApiError::bad_parameter(format!("`{name}` must be a whole number from {min} to {max}, not {s:?}"))),
+                _ => Err(ApiError::bad_parameter(format!(
+                    "`{name}` must be a whole number from {min} to {max}, not {s:?}"
+                ))),
             },
         }
     };
-    Ok((num("limit", &p.limit, DEFAULT_LIMIT, 1, MAX_LIMIT)?, num("offset", &p.offset, 0, 0, MAX_OFFSET)?))
+    Ok((
+        num("limit", &p.limit, DEFAULT_LIMIT, 1, MAX_LIMIT)?,
+        num("offset", &p.offset, 0, 0, MAX_OFFSET)?,
+    ))
 }
 
 /// A `YYYY-MM-DD` date parameter.
 fn date(name: &str, v: &Option<String>) -> Result<Option<String>, ApiError> {
-    let Some(s) = nonempty(v) else { return Ok(None) };
+    let Some(s) = nonempty(v) else {
+        return Ok(None);
+    };
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    let ok = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && digits(0..4) && digits(5..7) && digits(8..10) && {
-        let (m, d): (u32, u32) = (s[5..7].parse().unwrap_or(0), s[8..10].parse().unwrap_or(0));
-        (1..=12).contains(&m) && (1..=31).contains(&d)
-    };
+    let ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10)
+        && {
+            let (m, d): (u32, u32) = (s[5..7].parse().unwrap_or(0), s[8..10].parse().unwrap_or(0));
+            (1..=12).contains(&m) && (1..=31).contains(&d)
+        };
     if !ok {
-        return Err(ApiError::bad_parameter(format!("`{name}` must be a date written YYYY-MM-DD, not {s:?}")));
+        return Err(ApiError::bad_parameter(format!(
+            "`{name}` must be a date written YYYY-MM-DD, not {s:?}"
+        )));
     }
     Ok(Some(s))
 }
 
 fn filter(p: &Params) -> Result<DocFilter, ApiError> {
-    let f = DocFilter { outlet: nonempty(&p.outlet), from: date("from", &p.from)?, to: date("to", &p.to)? };
+    let f = DocFilter {
+        outlet: nonempty(&p.outlet),
+        from: date("from", &p.from)?,
+        to: date("to", &p.to)?,
+    };
     if let (Some(a), Some(b)) = (&f.from, &f.to) {
         if a > b {
-            return Err(ApiError::bad_parameter(format!("`from` ({a}) is after `to` ({b})")));
+            return Err(ApiError::bad_parameter(format!(
+                "`from` ({a}) is after `to` ({b})"
+            )));
         }
     }
     Ok(f)
@@ -101,11 +130,21 @@ fn filter(p: &Params) -> Result<DocFilter, ApiError> {
 
 fn scope(p: &Params) -> Result<Scope, ApiError> {
     let f = filter(p)?;
-    Ok(Scope { q: nonempty(&p.q), outlet: f.outlet, from: f.from, to: f.to })
+    Ok(Scope {
+        q: nonempty(&p.q),
+        outlet: f.outlet,
+        from: f.from,
+        to: f.to,
+    })
 }
 
 /// `{"total", "limit", "offset", "items"}` from an iterator over all matching items.
-fn paged<'a>(all: impl Iterator<Item = &'a Value>, limit: usize, offset: usize, f: impl Fn(&Value) -> Value) -> Value {
+fn paged<'a>(
+    all: impl Iterator<Item = &'a Value>,
+    limit: usize,
+    offset: usize,
+    f: impl Fn(&Value) -> Value,
+) -> Value {
     let mut total = 0;
     let mut items = Vec::new();
     for v in all {
@@ -131,23 +170,35 @@ impl Scoped {
         self.json()[part].as_array().into_iter().flatten()
     }
     fn name(&self, id: &Value) -> Value {
-        id.as_str().and_then(|id| self.built.entity_name(id)).map(Value::from).unwrap_or(Value::Null)
+        id.as_str()
+            .and_then(|id| self.built.entity_name(id))
+            .map(Value::from)
+            .unwrap_or(Value::Null)
     }
 }
 
 async fn scoped(state: &AppState, p: &Params) -> Result<Scoped, ApiError> {
     let built = state.dossier(scope(p)?).await?;
     let (entity, event) = (nonempty(&p.entity), nonempty(&p.event));
-    let view = if entity.is_some() || event.is_some() { Some(view(&built, entity.as_deref(), event.as_deref())?) } else { None };
+    let view = if entity.is_some() || event.is_some() {
+        Some(view(&built, entity.as_deref(), event.as_deref())?)
+    } else {
+        None
+    };
     Ok(Scoped { built, view })
 }
 
 pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
     let n = state.read(|s| Ok(s.count()?)).await?;
-    Ok(Json(json!({"status": "ok", "documents": n, "version": env!("CARGO_PKG_VERSION")})))
+    Ok(Json(
+        json!({"status": "ok", "documents": n, "version": env!("CARGO_PKG_VERSION")}),
+    ))
 }
 
-pub async fn list_documents(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Json<Value>, ApiError> {
+pub async fn list_documents(
+    State(state): State<AppState>,
+    Q(p): Q<Params>,
+) -> Result<Json<Value>, ApiError> {
     let (limit, offset) = paging(&p)?;
     let f = filter(&p)?;
     let page = state.read(move |s| Ok(s.list(&f, limit, offset)?)).await?;
@@ -156,7 +207,9 @@ pub async fn list_documents(State(state): State<AppState>, Q(p): Q<Params>) -> R
         .iter()
         .map(|d| json!({"id": d.id, "title": d.title, "outlet": d.outlet, "published": d.published, "url": d.url, "source": d.source}))
         .collect();
-    Ok(Json(json!({"total": page.total, "limit": limit, "offset": offset, "items": items})))
+    Ok(Json(
+        json!({"total": page.total, "limit": limit, "offset": offset, "items": items}),
+    ))
 }
 
 pub async fn add_documents(
@@ -167,22 +220,43 @@ pub async fn add_documents(
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let body = body.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "the request body is over the server's limit; send fewer documents per request")
+            ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                "the request body is over the server's limit; send fewer documents per request",
+            )
         } else {
-            ApiError::new(e.status(), "bad_body", format!("the request body could not be read: {}", e.body_text()))
+            ApiError::new(
+                e.status(),
+                "bad_body",
+                format!("the request body could not be read: {}", e.body_text()),
+            )
         }
     })?;
-    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     let (status, v) = crate::ingest::add(state, content_type, body.to_vec(), meta).await?;
     Ok((status, Json(v)))
 }
 
-pub async fn get_document(State(state): State<AppState>, P(id): P<String>) -> Result<Json<Value>, ApiError> {
+pub async fn get_document(
+    State(state): State<AppState>,
+    P(id): P<String>,
+) -> Result<Json<Value>, ApiError> {
     let shown = id.clone();
     let line = state.read(move |s| Ok(s.extraction(&id)?)).await?;
-    let line = line.ok_or_else(|| ApiError::not_found(format!("no document {shown:?} in the store; GET /api/documents or /api/search finds ids")))?;
-    let v: Value = serde_json::from_str(&line)
-        .map_err(|e| ApiError::internal(format!("the stored extraction of {shown:?} is not valid JSON ({e}); re-ingest it")))?;
+    let line = line.ok_or_else(|| {
+        ApiError::not_found(format!(
+            "no document {shown:?} in the store; GET /api/documents or /api/search finds ids"
+        ))
+    })?;
+    let v: Value = serde_json::from_str(&line).map_err(|e| {
+        ApiError::internal(format!(
+            "the stored extraction of {shown:?} is not valid JSON ({e}); re-ingest it"
+        ))
+    })?;
     Ok(Json(json!({"document": v})))
 }
 
@@ -207,12 +281,21 @@ fn snippet_parts(snippet: &str) -> Value {
     Value::Array(parts)
 }
 
-pub async fn search(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Json<Value>, ApiError> {
+pub async fn search(
+    State(state): State<AppState>,
+    Q(p): Q<Params>,
+) -> Result<Json<Value>, ApiError> {
     let (limit, offset) = paging(&p)?;
     let f = filter(&p)?;
-    let q = nonempty(&p.q).ok_or_else(|| ApiError::bad_parameter("`q` is required: the words to search for (FTS5 syntax, or plain words)"))?;
+    let q = nonempty(&p.q).ok_or_else(|| {
+        ApiError::bad_parameter(
+            "`q` is required: the words to search for (FTS5 syntax, or plain words)",
+        )
+    })?;
     let query = q.clone();
-    let page = state.read(move |s| Ok(s.search_page(&query, &f, limit, offset)?)).await?;
+    let page = state
+        .read(move |s| Ok(s.search_page(&query, &f, limit, offset)?))
+        .await?;
     let items: Vec<Value> = page
         .items
         .iter()
@@ -221,31 +304,41 @@ pub async fn search(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Js
                    "rank": h.rank, "snippet": snippet_parts(&h.snippet)})
         })
         .collect();
-    Ok(Json(json!({"query": q, "total": page.total, "limit": limit, "offset": offset, "items": items})))
+    Ok(Json(
+        json!({"query": q, "total": page.total, "limit": limit, "offset": offset, "items": items}),
+    ))
 }
 
 pub async fn outlets(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
     let list = state.read(|s| Ok(s.outlets()?)).await?;
-    Ok(Json(json!({"items": list.iter().map(|(o, n)| json!({"outlet": o, "documents": n})).collect::<Vec<_>>()})))
+    Ok(Json(
+        json!({"items": list.iter().map(|(o, n)| json!({"outlet": o, "documents": n})).collect::<Vec<_>>()}),
+    ))
 }
 
 pub async fn dossier(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Response, ApiError> {
     let sc = scoped(&state, &p).await?;
-    let json_response = |bytes: Vec<u8>| ([(header::CONTENT_TYPE, "application/json")], bytes).into_response();
+    let json_response =
+        |bytes: Vec<u8>| ([(header::CONTENT_TYPE, "application/json")], bytes).into_response();
     if sc.view.is_none() && sc.built.left_out == 0 {
         // The common case, served from bytes serialized once per store version.
         return Ok(json_response(sc.built.bytes.clone()));
     }
     let mut v = sc.json().clone();
     v["left_out"] = json!(sc.built.left_out);
-    Ok(json_response(serde_json::to_vec(&v).map_err(|e| ApiError::internal(e.to_string()))?))
+    Ok(json_response(
+        serde_json::to_vec(&v).map_err(|e| ApiError::internal(e.to_string()))?,
+    ))
 }
 
 fn span_count(v: &Value, k: &str) -> usize {
     v[k].as_array().map_or(0, Vec::len)
 }
 
-pub async fn entities(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Json<Value>, ApiError> {
+pub async fn entities(
+    State(state): State<AppState>,
+    Q(p): Q<Params>,
+) -> Result<Json<Value>, ApiError> {
     let (limit, offset) = paging(&p)?;
     let sc = scoped(&state, &p).await?;
     let kind = nonempty(&p.kind).map(|k| k.to_ascii_uppercase());
@@ -256,18 +349,38 @@ pub async fn entities(State(state): State<AppState>, Q(p): Q<Params>) -> Result<
         .filter(|e| unset_or(kind.as_deref(), |k| e["type"].as_str() == Some(k)))
         .filter(|e| {
             unset_or(name.as_deref(), |n| {
-                std::iter::once(&e["name"]).chain(e["aliases"].as_array().into_iter().flatten()).any(|a| a.as_str().is_some_and(|a| a.to_lowercase().contains(n)))
+                std::iter::once(&e["name"])
+                    .chain(e["aliases"].as_array().into_iter().flatten())
+                    .any(|a| a.as_str().is_some_and(|a| a.to_lowercase().contains(n)))
             })
         })
-        .filter(|e| unset_or(doc.as_deref(), |d| e["mentions"].as_array().into_iter().flatten().any(|m| m["doc"].as_str() == Some(d))))
+        .filter(|e| {
+            unset_or(doc.as_deref(), |d| {
+                e["mentions"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|m| m["doc"].as_str() == Some(d))
+            })
+        })
         .collect();
-    all.sort_by(|a, b| span_count(b, "mentions").cmp(&span_count(a, "mentions")).then_with(|| a["name"].as_str().cmp(&b["name"].as_str())));
+    all.sort_by(|a, b| {
+        span_count(b, "mentions")
+            .cmp(&span_count(a, "mentions"))
+            .then_with(|| a["name"].as_str().cmp(&b["name"].as_str()))
+    });
     Ok(Json(paged(all.into_iter(), limit, offset, |e| {
         let mut v = json!({"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"], "mentions": span_count(e, "mentions")});
         if let Some(d) = &doc {
             // The mentions in that one document, for highlighting it.
             v["in_doc"] = Value::Array(
-                e["mentions"].as_array().into_iter().flatten().filter(|m| m["doc"].as_str() == Some(d)).map(|m| json!([m["start"], m["end"]])).collect(),
+                e["mentions"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|m| m["doc"].as_str() == Some(d))
+                    .map(|m| json!([m["start"], m["end"]]))
+                    .collect(),
             );
         }
         if !e["place"].is_null() {
@@ -277,13 +390,22 @@ pub async fn entities(State(state): State<AppState>, Q(p): Q<Params>) -> Result<
     })))
 }
 
-pub async fn entity(State(state): State<AppState>, P(id): P<String>, Q(mut p): Q<Params>) -> Result<Json<Value>, ApiError> {
+pub async fn entity(
+    State(state): State<AppState>,
+    P(id): P<String>,
+    Q(mut p): Q<Params>,
+) -> Result<Json<Value>, ApiError> {
     p.entity = Some(id.clone());
     let sc = scoped(&state, &p).await?;
     let v = sc.json();
     let events: Vec<Value> = sc.list("events").map(|e| event_summary(&sc, e)).collect();
-    let claims: Vec<Value> = sc.list("claims").map(|c| claim_with_names(&sc, c)).collect();
-    Ok(Json(json!({"entity": v["entities"][0], "events": events, "quotes": v["quotes"], "claims": claims, "documents": v["documents"]})))
+    let claims: Vec<Value> = sc
+        .list("claims")
+        .map(|c| claim_with_names(&sc, c))
+        .collect();
+    Ok(Json(
+        json!({"entity": v["entities"][0], "events": events, "quotes": v["quotes"], "claims": claims, "documents": v["documents"]}),
+    ))
 }
 
 fn event_summary(sc: &Scoped, e: &Value) -> Value {
@@ -305,28 +427,50 @@ fn claim_with_names(sc: &Scoped, c: &Value) -> Value {
     v["object_name"] = match c["object"].as_str() {
         Some(id) if sc.built.event(id).is_some() => {
             let e = sc.built.event(id).expect("checked");
-            json!(format!("{} {}", e["type"].as_str().unwrap_or("event"), e["date"].as_str().unwrap_or("")).trim())
+            json!(format!(
+                "{} {}",
+                e["type"].as_str().unwrap_or("event"),
+                e["date"].as_str().unwrap_or("")
+            )
+            .trim())
         }
         _ => sc.name(&c["object"]),
     };
     v
 }
 
-pub async fn events(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Json<Value>, ApiError> {
+pub async fn events(
+    State(state): State<AppState>,
+    Q(p): Q<Params>,
+) -> Result<Json<Value>, ApiError> {
     let (limit, offset) = paging(&p)?;
     let sc = scoped(&state, &p).await?;
     let kind = nonempty(&p.kind);
-    let all = sc.list("events").filter(|e| unset_or(kind.as_deref(), |k| e["type"].as_str() == Some(k)));
+    let all = sc
+        .list("events")
+        .filter(|e| unset_or(kind.as_deref(), |k| e["type"].as_str() == Some(k)));
     Ok(Json(paged(all, limit, offset, |e| event_summary(&sc, e))))
 }
 
-pub async fn event(State(state): State<AppState>, P(id): P<String>, Q(p): Q<Params>) -> Result<Json<Value>, ApiError> {
+pub async fn event(
+    State(state): State<AppState>,
+    P(id): P<String>,
+    Q(p): Q<Params>,
+) -> Result<Json<Value>, ApiError> {
     // Built straight from the dossier (or its entity view) rather than through the event view:
     // this page is asked often and needs names, not every entity's mentions.
     let sc = scoped(&state, &p).await?;
     let d = sc.json();
-    let Some(mut event) = d["events"].as_array().into_iter().flatten().find(|e| e["id"].as_str() == Some(id.as_str())).cloned() else {
-        return Err(ApiError::not_found(format!("no event {id:?} in this dossier; GET /api/events lists them")));
+    let Some(mut event) = d["events"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|e| e["id"].as_str() == Some(id.as_str()))
+        .cloned()
+    else {
+        return Err(ApiError::not_found(format!(
+            "no event {id:?} in this dossier; GET /api/events lists them"
+        )));
     };
     event["place_name"] = sc.name(&event["place"]);
     event["perpetrator_name"] = sc.name(&event["perpetrator"]);
@@ -343,16 +487,46 @@ pub async fn event(State(state): State<AppState>, P(id): P<String>, Q(p): Q<Para
     let mut reporting = std::collections::BTreeSet::new();
     crate::dossier::docs_of(&event, &mut reporting);
     let all = |part: &'static str| d[part].as_array().into_iter().flatten();
-    let claims: Vec<Value> = all("claims").filter(|c| c["object"].as_str() == Some(id.as_str())).map(|c| claim_with_names(&sc, c)).collect();
-    let discrepancies: Vec<Value> = all("discrepancies").filter(|x| x["event"].as_str() == Some(id.as_str())).map(|x| with_sources(&docs, x)).collect();
-    let timeline: Vec<&Value> = all("timeline").filter(|t| t["event"].as_str() == Some(id.as_str())).collect();
+    let claims: Vec<Value> = all("claims")
+        .filter(|c| c["object"].as_str() == Some(id.as_str()))
+        .map(|c| claim_with_names(&sc, c))
+        .collect();
+    let discrepancies: Vec<Value> = all("discrepancies")
+        .filter(|x| x["event"].as_str() == Some(id.as_str()))
+        .map(|x| with_sources(&docs, x))
+        .collect();
+    let timeline: Vec<&Value> = all("timeline")
+        .filter(|t| t["event"].as_str() == Some(id.as_str()))
+        .collect();
     // Quotes from the sources that report it: the first few here, all at /api/dossier?event=ID.
-    let in_sources = |q: &&Value| q["span"]["doc"].as_str().is_some_and(|doc| reporting.contains(doc));
+    let in_sources = |q: &&Value| {
+        q["span"]["doc"]
+            .as_str()
+            .is_some_and(|doc| reporting.contains(doc))
+    };
     let quotes_total = all("quotes").filter(in_sources).count();
-    let quotes: Vec<Value> = all("quotes").filter(in_sources).take(EVENT_QUOTES).cloned().collect();
-    let mut involved: Vec<Value> = [&event["place"], &event["perpetrator"]].into_iter().filter(|v| !v.is_null()).cloned().collect();
-    involved.extend(claims.iter().map(|c| c["subject"].clone()).filter(|v| !v.is_null()));
-    involved.extend(quotes.iter().map(|q| q["speaker"].clone()).filter(|v| !v.is_null()));
+    let quotes: Vec<Value> = all("quotes")
+        .filter(in_sources)
+        .take(EVENT_QUOTES)
+        .cloned()
+        .collect();
+    let mut involved: Vec<Value> = [&event["place"], &event["perpetrator"]]
+        .into_iter()
+        .filter(|v| !v.is_null())
+        .cloned()
+        .collect();
+    involved.extend(
+        claims
+            .iter()
+            .map(|c| c["subject"].clone())
+            .filter(|v| !v.is_null()),
+    );
+    involved.extend(
+        quotes
+            .iter()
+            .map(|q| q["speaker"].clone())
+            .filter(|v| !v.is_null()),
+    );
     involved.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
     involved.dedup();
     let entities: Vec<Value> = involved
@@ -363,24 +537,44 @@ pub async fn event(State(state): State<AppState>, P(id): P<String>, Q(p): Q<Para
     let shown = json!([&event, &claims, &discrepancies, &quotes]);
     let mut ids = std::collections::BTreeSet::new();
     crate::dossier::docs_of(&shown, &mut ids);
-    let documents: Vec<&Value> = ids.iter().filter_map(|x| docs.get(x.as_str()).copied()).collect();
-    Ok(Json(json!({"event": event, "entities": entities, "quotes": quotes, "quotes_total": quotes_total, "claims": claims,
-                   "discrepancies": discrepancies, "timeline": timeline, "documents": documents})))
+    let documents: Vec<&Value> = ids
+        .iter()
+        .filter_map(|x| docs.get(x.as_str()).copied())
+        .collect();
+    Ok(Json(
+        json!({"event": event, "entities": entities, "quotes": quotes, "quotes_total": quotes_total, "claims": claims,
+                   "discrepancies": discrepancies, "timeline": timeline, "documents": documents}),
+    ))
 }
 
-pub async fn timeline(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Json<Value>, ApiError> {
+pub async fn timeline(
+    State(state): State<AppState>,
+    Q(p): Q<Params>,
+) -> Result<Json<Value>, ApiError> {
     let (limit, offset) = paging(&p)?;
     let sc = scoped(&state, &p).await?;
     Ok(Json(paged(sc.list("timeline"), limit, offset, |t| {
-        let e = t["event"].as_str().and_then(|id| sc.built.event(id)).cloned().unwrap_or(Value::Null);
+        let e = t["event"]
+            .as_str()
+            .and_then(|id| sc.built.event(id))
+            .cloned()
+            .unwrap_or(Value::Null);
         // Each source's own date, so a picture can show where they disagree.
-        let dates: Vec<Value> = e["dates"].as_array().into_iter().flatten().map(|d| json!({"doc": d["doc"], "value": d["value"]})).collect();
+        let dates: Vec<Value> = e["dates"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|d| json!({"doc": d["doc"], "value": d["value"]}))
+            .collect();
         json!({"date": t["date"], "event": t["event"], "type": e["type"], "place": e["place"], "place_name": sc.name(&e["place"]),
                "mentions": span_count(&e, "mentions"), "dates": dates})
     })))
 }
 
-pub async fn figures(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Json<Value>, ApiError> {
+pub async fn figures(
+    State(state): State<AppState>,
+    Q(p): Q<Params>,
+) -> Result<Json<Value>, ApiError> {
     let (limit, offset) = paging(&p)?;
     let sc = scoped(&state, &p).await?;
     let measure = nonempty(&p.measure);
@@ -397,7 +591,10 @@ pub async fn figures(State(state): State<AppState>, Q(p): Q<Params>) -> Result<J
     Ok(Json(paged(rows.iter(), limit, offset, Value::clone)))
 }
 
-pub async fn claims(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Json<Value>, ApiError> {
+pub async fn claims(
+    State(state): State<AppState>,
+    Q(p): Q<Params>,
+) -> Result<Json<Value>, ApiError> {
     let (limit, offset) = paging(&p)?;
     let sc = scoped(&state, &p).await?;
     let predicate = nonempty(&p.predicate);
@@ -405,26 +602,41 @@ pub async fn claims(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Js
         None => None,
         Some("true") => Some(true),
         Some("false") => Some(false),
-        Some(other) => return Err(ApiError::bad_parameter(format!("`contested` must be true or false, not {other:?}"))),
+        Some(other) => {
+            return Err(ApiError::bad_parameter(format!(
+                "`contested` must be true or false, not {other:?}"
+            )))
+        }
     };
     let all = sc
         .list("claims")
         .filter(|c| unset_or(predicate.as_deref(), |x| c["predicate"].as_str() == Some(x)))
         .filter(|c| unset_or(contested, |x| c["contested"].as_bool() == Some(x)));
-    Ok(Json(paged(all, limit, offset, |c| claim_with_names(&sc, c))))
+    Ok(Json(paged(all, limit, offset, |c| {
+        claim_with_names(&sc, c)
+    })))
 }
 
-pub async fn discrepancies(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Json<Value>, ApiError> {
+pub async fn discrepancies(
+    State(state): State<AppState>,
+    Q(p): Q<Params>,
+) -> Result<Json<Value>, ApiError> {
     let (limit, offset) = paging(&p)?;
     let sc = scoped(&state, &p).await?;
     let kind = nonempty(&p.kind);
     let docs = doc_index(&sc.built);
-    let all = sc.list("discrepancies").filter(|x| unset_or(kind.as_deref(), |k| x["kind"].as_str() == Some(k)));
+    let all = sc
+        .list("discrepancies")
+        .filter(|x| unset_or(kind.as_deref(), |k| x["kind"].as_str() == Some(k)));
     Ok(Json(paged(all, limit, offset, |x| with_sources(&docs, x))))
 }
 
 fn doc_index(built: &Built) -> BTreeMap<&str, &Value> {
-    built.list("documents").iter().filter_map(|d| Some((d["id"].as_str()?, d))).collect()
+    built
+        .list("documents")
+        .iter()
+        .filter_map(|d| Some((d["id"].as_str()?, d)))
+        .collect()
 }
 
 /// A discrepancy with each value's outlet and publication date, for a table per source.
@@ -439,7 +651,10 @@ fn with_sources(docs: &BTreeMap<&str, &Value>, x: &Value) -> Value {
     v
 }
 
-pub async fn quotes(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Json<Value>, ApiError> {
+pub async fn quotes(
+    State(state): State<AppState>,
+    Q(p): Q<Params>,
+) -> Result<Json<Value>, ApiError> {
     let (limit, offset) = paging(&p)?;
     let sc = scoped(&state, &p).await?;
     let speaker = nonempty(&p.speaker);
@@ -449,20 +664,30 @@ pub async fn quotes(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Js
     for q in sc.list("quotes") {
         let (key, id) = match q["speaker"].as_str() {
             Some(id) => (format!("e:{id}"), json!(id)),
-            None => (format!("t:{}", q["speaker_text"].as_str().unwrap_or("")), Value::Null),
+            None => (
+                format!("t:{}", q["speaker_text"].as_str().unwrap_or("")),
+                Value::Null,
+            ),
         };
         if speaker.as_deref().is_some_and(|s| id.as_str() != Some(s)) {
             continue;
         }
         let i = *at.entry(key).or_insert_with(|| {
             let name = sc.name(&id);
-            let name = if name.is_null() { q["speaker_text"].clone() } else { name };
+            let name = if name.is_null() {
+                q["speaker_text"].clone()
+            } else {
+                name
+            };
             groups.push((String::new(), id.clone(), name, Vec::new()));
             groups.len() - 1
         });
         groups[i].3.push(q.clone());
     }
     groups.sort_by_key(|g| std::cmp::Reverse(g.3.len()));
-    let rows: Vec<Value> = groups.into_iter().map(|(_, id, name, qs)| json!({"speaker": id, "name": name, "quotes": qs})).collect();
+    let rows: Vec<Value> = groups
+        .into_iter()
+        .map(|(_, id, name, qs)| json!({"speaker": id, "name": name, "quotes": qs}))
+        .collect();
     Ok(Json(paged(rows.iter(), limit, offset, Value::clone)))
 }

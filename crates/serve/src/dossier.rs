@@ -30,7 +30,11 @@ impl Scope {
         self.q.is_none() && self.outlet.is_none() && self.from.is_none() && self.to.is_none()
     }
     fn filter(&self) -> DocFilter {
-        DocFilter { outlet: self.outlet.clone(), from: self.from.clone(), to: self.to.clone() }
+        DocFilter {
+            outlet: self.outlet.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+        }
     }
 }
 
@@ -105,16 +109,30 @@ pub fn build(store: &Store, scope: &Scope) -> Result<Built, ApiError> {
     let index = |part: &str| -> HashMap<String, usize> {
         json[part]
             .as_array()
-            .map(|items| items.iter().enumerate().filter_map(|(i, v)| Some((v["id"].as_str()?.to_string(), i))).collect())
+            .map(|items| {
+                items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, v)| Some((v["id"].as_str()?.to_string(), i)))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let (entities, events) = (index("entities"), index("events"));
     let bytes = serde_json::to_vec(&json).map_err(|e| ApiError::internal(e.to_string()))?;
-    Ok(Built { json, bytes, left_out, entities, events })
+    Ok(Built {
+        json,
+        bytes,
+        left_out,
+        entities,
+        events,
+    })
 }
 
 fn stored_line_error(id: &str, e: &str) -> ApiError {
-    ApiError::internal(format!("the stored extraction of {id:?} cannot be read ({e}); re-ingest it"))
+    ApiError::internal(format!(
+        "the stored extraction of {id:?} cannot be read ({e}); re-ingest it"
+    ))
 }
 
 /// The parts of a dossier that involve an entity and/or an event (both: what involves both).
@@ -124,17 +142,24 @@ pub fn view(built: &Built, entity: Option<&str>, event: Option<&str>) -> Result<
     let mut out: Option<Value> = None;
     if let Some(id) = entity {
         if built.entity(id).is_none() {
-            return Err(ApiError::not_found(format!("no entity {id:?} in this dossier; GET /api/entities lists them")));
+            return Err(ApiError::not_found(format!(
+                "no entity {id:?} in this dossier; GET /api/entities lists them"
+            )));
         }
         out = Some(entity_view(&built.json, id));
     }
     if let Some(id) = event {
         if built.event(id).is_none() {
-            return Err(ApiError::not_found(format!("no event {id:?} in this dossier; GET /api/events lists them")));
+            return Err(ApiError::not_found(format!(
+                "no event {id:?} in this dossier; GET /api/events lists them"
+            )));
         }
         let base = out.as_ref().unwrap_or(&built.json);
         if !items(base, "events").any(|e| s(e, "id") == Some(id)) {
-            return Err(ApiError::not_found(format!("event {id:?} does not involve entity {:?}", entity.unwrap_or_default())));
+            return Err(ApiError::not_found(format!(
+                "event {id:?} does not involve entity {:?}",
+                entity.unwrap_or_default()
+            )));
         }
         out = Some(event_view(base, id));
     }
@@ -157,7 +182,9 @@ fn keep(d: &Value, part: &str, mut f: impl FnMut(&Value) -> bool) -> Value {
 pub fn docs_of(v: &Value, out: &mut BTreeSet<String>) {
     match v {
         Value::Object(map) => {
-            if let (Some(Value::String(doc)), Some(_), Some(_)) = (map.get("doc"), map.get("start"), map.get("end")) {
+            if let (Some(Value::String(doc)), Some(_), Some(_)) =
+                (map.get("doc"), map.get("start"), map.get("end"))
+            {
                 out.insert(doc.clone());
             }
             map.values().for_each(|x| docs_of(x, out));
@@ -170,23 +197,43 @@ pub fn docs_of(v: &Value, out: &mut BTreeSet<String>) {
 /// Finishes a view: the timeline and discrepancies of the kept events, the documents the kept
 /// parts point into (the entities' mentions already narrowed by the view).
 fn finish_view(d: &Value, mut v: Value) -> Value {
-    let events: BTreeSet<String> = items(&v, "events").filter_map(|e| s(e, "id")).map(str::to_string).collect();
-    v["timeline"] = keep(d, "timeline", |t| s(t, "event").is_some_and(|e| events.contains(e)));
+    let events: BTreeSet<String> = items(&v, "events")
+        .filter_map(|e| s(e, "id"))
+        .map(str::to_string)
+        .collect();
+    v["timeline"] = keep(d, "timeline", |t| {
+        s(t, "event").is_some_and(|e| events.contains(e))
+    });
     if v.get("discrepancies").is_none() {
-        v["discrepancies"] = keep(d, "discrepancies", |x| s(x, "event").is_some_and(|e| events.contains(e)));
+        v["discrepancies"] = keep(d, "discrepancies", |x| {
+            s(x, "event").is_some_and(|e| events.contains(e))
+        });
     }
     let mut docs = BTreeSet::new();
     for part in ["entities", "events", "quotes", "claims", "discrepancies"] {
         docs_of(&v[part], &mut docs);
     }
-    v["documents"] = keep(d, "documents", |doc| s(doc, "id").is_some_and(|id| docs.contains(id)));
+    v["documents"] = keep(d, "documents", |doc| {
+        s(doc, "id").is_some_and(|id| docs.contains(id))
+    });
     v
 }
 
 fn entity_view(d: &Value, id: &str) -> Value {
-    let claims = keep(d, "claims", |c| s(c, "subject") == Some(id) || s(c, "object") == Some(id));
-    let claimed: BTreeSet<&str> = claims.as_array().into_iter().flatten().filter_map(|c| s(c, "object")).collect();
-    let events = keep(d, "events", |e| s(e, "place") == Some(id) || s(e, "perpetrator") == Some(id) || s(e, "id").is_some_and(|x| claimed.contains(x)));
+    let claims = keep(d, "claims", |c| {
+        s(c, "subject") == Some(id) || s(c, "object") == Some(id)
+    });
+    let claimed: BTreeSet<&str> = claims
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|c| s(c, "object"))
+        .collect();
+    let events = keep(d, "events", |e| {
+        s(e, "place") == Some(id)
+            || s(e, "perpetrator") == Some(id)
+            || s(e, "id").is_some_and(|x| claimed.contains(x))
+    });
     let v = json!({
         "entities": keep(d, "entities", |e| s(e, "id") == Some(id)),
         "events": events,
@@ -197,14 +244,34 @@ fn entity_view(d: &Value, id: &str) -> Value {
 }
 
 fn event_view(d: &Value, id: &str) -> Value {
-    let event = items(d, "events").find(|e| s(e, "id") == Some(id)).cloned().unwrap_or(Value::Null);
+    let event = items(d, "events")
+        .find(|e| s(e, "id") == Some(id))
+        .cloned()
+        .unwrap_or(Value::Null);
     let mut reporting = BTreeSet::new();
     docs_of(&event, &mut reporting);
     let claims = keep(d, "claims", |c| s(c, "object") == Some(id));
-    let quotes = keep(d, "quotes", |q| s(&q["span"], "doc").is_some_and(|doc| reporting.contains(doc)));
-    let mut involved: BTreeSet<&str> = [s(&event, "place"), s(&event, "perpetrator")].into_iter().flatten().collect();
-    involved.extend(claims.as_array().into_iter().flatten().filter_map(|c| s(c, "subject")));
-    involved.extend(quotes.as_array().into_iter().flatten().filter_map(|q| s(q, "speaker")));
+    let quotes = keep(d, "quotes", |q| {
+        s(&q["span"], "doc").is_some_and(|doc| reporting.contains(doc))
+    });
+    let mut involved: BTreeSet<&str> = [s(&event, "place"), s(&event, "perpetrator")]
+        .into_iter()
+        .flatten()
+        .collect();
+    involved.extend(
+        claims
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|c| s(c, "subject")),
+    );
+    involved.extend(
+        quotes
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|q| s(q, "speaker")),
+    );
     // The entities involved, with their mentions in the documents that report the event only.
     let entities: Vec<Value> = items(d, "entities")
         .filter(|e| s(e, "id").is_some_and(|x| involved.contains(x)))

@@ -21,7 +21,11 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError { status, code, message: message.into() }
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+        }
     }
     pub fn bad_parameter(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::BAD_REQUEST, "invalid_parameter", message)
@@ -41,7 +45,9 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut response = (self.status, axum::Json(self.body())).into_response();
         if self.status == StatusCode::UNAUTHORIZED {
-            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         response
     }
@@ -50,8 +56,12 @@ impl IntoResponse for ApiError {
 impl From<dossier_store::StoreError> for ApiError {
     fn from(e: dossier_store::StoreError) -> ApiError {
         match e {
-            dossier_store::StoreError::Query(m) => ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", m),
-            other => ApiError::internal(format!("the store failed: {other}; check the database with `dossier check`")),
+            dossier_store::StoreError::Query(m) => {
+                ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", m)
+            }
+            other => ApiError::internal(format!(
+                "the store failed: {other}; check the database with `dossier check`"
+            )),
         }
     }
 }
@@ -64,7 +74,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Q<T> {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
         match axum::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Query(v)) => Ok(Q(v)),
-            Err(e) => Err(ApiError::bad_parameter(format!("{}; the parameters of each endpoint are in /openapi.json", e.body_text()))),
+            Err(e) => Err(ApiError::bad_parameter(format!(
+                "{}; the parameters of each endpoint are in /openapi.json",
+                e.body_text()
+            ))),
         }
     }
 }

@@ -81,7 +81,11 @@ pub fn check_bind(host: &str, public: bool, token: Option<&str>) -> Result<(), S
             ));
         }
     }
-    let loopback = host.eq_ignore_ascii_case("localhost") || host.trim_matches(['[', ']']).parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    let loopback = host.eq_ignore_ascii_case("localhost")
+        || host
+            .trim_matches(['[', ']'])
+            .parse::<IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
     if loopback {
         return Ok(());
     }
@@ -134,17 +138,37 @@ async fn openapi_json() -> axum::Json<serde_json::Value> {
 }
 
 /// Requires the bearer token on everything but the interface's static files.
-async fn require_token(State(token): State<Option<Arc<str>>>, request: Request, next: Next) -> Response {
-    let Some(token) = token else { return next.run(request).await };
+async fn require_token(
+    State(token): State<Option<Arc<str>>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let Some(token) = token else {
+        return next.run(request).await;
+    };
     let path = request.uri().path();
     if path == "/" || path.starts_with("/assets/") {
         return next.run(request).await;
     }
-    let given = request.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
+    let given = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
     match given {
         Some(g) if same(g.trim().as_bytes(), token.as_bytes()) => next.run(request).await,
-        Some(_) => ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", "the token is wrong").into_response(),
-        None => ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", "this server needs a token: send `Authorization: Bearer TOKEN`").into_response(),
+        Some(_) => ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "the token is wrong",
+        )
+        .into_response(),
+        None => ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "this server needs a token: send `Authorization: Bearer TOKEN`",
+        )
+        .into_response(),
     }
 }
 
@@ -162,7 +186,10 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 async fn security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let h = response.headers_mut();
-    h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    h.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert("x-frame-options", HeaderValue::from_static("DENY"));
     h.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
     h.insert(
@@ -179,7 +206,10 @@ pub fn app(config: &Config) -> anyhow::Result<Router> {
 }
 
 fn app_with(config: &Config, shared: AppState) -> Router {
-    let limits = Limits { max_body_bytes: config.max_body_bytes, timeout_secs: config.timeout.as_secs() };
+    let limits = Limits {
+        max_body_bytes: config.max_body_bytes,
+        timeout_secs: config.timeout.as_secs(),
+    };
     let token: Option<Arc<str>> = config.token.as_deref().map(Arc::from);
     let mut router = Router::new();
     for (path, _, handler) in table() {
@@ -193,27 +223,51 @@ fn app_with(config: &Config, shared: AppState) -> Router {
         // At most this many requests at work at once; the rest wait their turn (inside the
         // timeout, so a wait too long is a 408, not a pile-up of threads and connections).
         .layer(tower::limit::ConcurrencyLimitLayer::new(MAX_IN_FLIGHT))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(config.max_body_bytes))
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.timeout))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            config.max_body_bytes,
+        ))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            config.timeout,
+        ))
         // The fastest level: the whole dossier of a large store is megabytes, and speed matters more.
-        .layer(tower_http::compression::CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
+        .layer(
+            tower_http::compression::CompressionLayer::new()
+                .quality(tower_http::CompressionLevel::Fastest),
+        )
         .layer(middleware::from_fn_with_state(token, require_token))
-        .layer(middleware::from_fn(move |r, n| error::json_errors(limits, r, n)))
+        .layer(middleware::from_fn(move |r, n| {
+            error::json_errors(limits, r, n)
+        }))
         .layer(middleware::from_fn(security_headers))
 }
 
 /// Binds, reports the address through `ready`, and serves until Ctrl-C or SIGTERM. Builds the
 /// dossier of the whole store in the background at start, so the first visitor need not wait.
-pub fn serve(config: Config, host: &str, port: u16, ready: impl FnOnce(SocketAddr, usize)) -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+pub fn serve(
+    config: Config,
+    host: &str,
+    port: u16,
+    ready: impl FnOnce(SocketAddr, usize),
+) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(async move {
         let shared = Arc::new(Shared::open(config.db.clone(), config.max_doc_bytes)?);
         let app = app_with(&config, shared.clone());
         let listener = tokio::net::TcpListener::bind((host, port))
             .await
-            .map_err(|e| anyhow::anyhow!("cannot listen on {host}:{port}: {e}; choose another --port or --host"))?;
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot listen on {host}:{port}: {e}; choose another --port or --host"
+                )
+            })?;
         let addr = listener.local_addr()?;
-        let documents = shared.read(|s| Ok(s.count()?)).await.map_err(|e| anyhow::anyhow!(e.message))?;
+        let documents = shared
+            .read(|s| Ok(s.count()?))
+            .await
+            .map_err(|e| anyhow::anyhow!(e.message))?;
         ready(addr, documents);
         let warm = shared.clone();
         tokio::spawn(async move {
@@ -226,7 +280,9 @@ pub fn serve(config: Config, host: &str, port: u16, ready: impl FnOnce(SocketAdd
             .await;
             let _ = warm.dossier(dossier::Scope::default()).await;
         });
-        axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+        axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown())
+            .await?;
         Ok(())
     })
 }
@@ -259,10 +315,16 @@ mod tests {
         assert!(check_bind("127.0.0.1", false, None).is_ok());
         assert!(check_bind("localhost", false, None).is_ok());
         assert!(check_bind("::1", false, None).is_ok());
-        assert!(check_bind("0.0.0.0", false, Some(tok)).unwrap_err().contains("--public"));
-        assert!(check_bind("0.0.0.0", true, None).unwrap_err().contains("needs a token"));
+        assert!(check_bind("0.0.0.0", false, Some(tok))
+            .unwrap_err()
+            .contains("--public"));
+        assert!(check_bind("0.0.0.0", true, None)
+            .unwrap_err()
+            .contains("needs a token"));
         assert!(check_bind("0.0.0.0", true, Some(tok)).is_ok());
-        assert!(check_bind("192.168.1.4", true, Some("short")).unwrap_err().contains("at least"));
+        assert!(check_bind("192.168.1.4", true, Some("short"))
+            .unwrap_err()
+            .contains("at least"));
     }
 
     #[test]

@@ -19,16 +19,41 @@ fn date() -> Value {
 
 fn paging() -> Vec<Value> {
     vec![
-        param("limit", "query", "Items per page, 1 to 500 (default 20).", json!({"type": "integer", "minimum": 1, "maximum": 500})),
-        param("offset", "query", "Items to skip (default 0).", json!({"type": "integer", "minimum": 0})),
+        param(
+            "limit",
+            "query",
+            "Items per page, 1 to 500 (default 20).",
+            json!({"type": "integer", "minimum": 1, "maximum": 500}),
+        ),
+        param(
+            "offset",
+            "query",
+            "Items to skip (default 0).",
+            json!({"type": "integer", "minimum": 0}),
+        ),
     ]
 }
 
 fn doc_filter() -> Vec<Value> {
     vec![
-        param("outlet", "query", "Only documents of this outlet (exact name).", string()),
-        param("from", "query", "Only documents published on or after this date.", date()),
-        param("to", "query", "Only documents published on or before this date.", date()),
+        param(
+            "outlet",
+            "query",
+            "Only documents of this outlet (exact name).",
+            string(),
+        ),
+        param(
+            "from",
+            "query",
+            "Only documents published on or after this date.",
+            date(),
+        ),
+        param(
+            "to",
+            "query",
+            "Only documents published on or before this date.",
+            date(),
+        ),
     ]
 }
 
@@ -41,8 +66,18 @@ fn scope() -> Vec<Value> {
         string(),
     )];
     v.extend(doc_filter());
-    v.push(param("entity", "query", "Only what involves this entity id.", string()));
-    v.push(param("event", "query", "Only what involves this event id.", string()));
+    v.push(param(
+        "entity",
+        "query",
+        "Only what involves this entity id.",
+        string(),
+    ));
+    v.push(param(
+        "event",
+        "query",
+        "Only what involves this event id.",
+        string(),
+    ));
     v
 }
 
@@ -58,9 +93,15 @@ fn op(summary: &str, tag: &str, params: Vec<Value>, ok: Value, errors: &[u16]) -
     let mut responses = Map::new();
     responses.insert("200".into(), ok);
     for e in errors {
-        responses.insert(e.to_string(), json!({"$ref": "#/components/responses/Error"}));
+        responses.insert(
+            e.to_string(),
+            json!({"$ref": "#/components/responses/Error"}),
+        );
     }
-    responses.insert("401".into(), json!({"$ref": "#/components/responses/Error"}));
+    responses.insert(
+        "401".into(),
+        json!({"$ref": "#/components/responses/Error"}),
+    );
     json!({"summary": summary, "tags": [tag], "parameters": params, "responses": responses})
 }
 
@@ -79,7 +120,15 @@ fn html_ok(kind: &str) -> Value {
 
 /// The whole document.
 pub fn document() -> Value {
-    let dossier_part = |summary: &str, extra: Vec<Value>| op(summary, "dossier", with(with(scope(), paging()), extra), page_ok(summary), &[400, 404]);
+    let dossier_part = |summary: &str, extra: Vec<Value>| {
+        op(
+            summary,
+            "dossier",
+            with(with(scope(), paging()), extra),
+            page_ok(summary),
+            &[400, 404],
+        )
+    };
     let add = {
         let mut o = op(
             "Add documents: JSON (a record or an array), JSON lines, an HTML page, an RSS/Atom feed, or plain text. Same validation and limits as `dossier ingest`; the request is stored in one transaction.",
@@ -98,7 +147,9 @@ pub fn document() -> Value {
             "application/rss+xml": {"schema": {"type": "string"}},
             "application/atom+xml": {"schema": {"type": "string"}},
             "text/plain": {"schema": {"type": "string"}}}});
-        o["responses"]["201"] = json_ok("Documents added: counts, each document with its warnings, and the records skipped.");
+        o["responses"]["201"] = json_ok(
+            "Documents added: counts, each document with its warnings, and the records skipped.",
+        );
         o
     };
     json!({

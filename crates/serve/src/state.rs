@@ -50,7 +50,10 @@ impl Shared {
             writer: Mutex::new(None),
             watcher: Mutex::new(watcher),
             models: OnceLock::new(),
-            cache: tokio::sync::Mutex::new(Cache { version: i64::MIN, ..Cache::default() }),
+            cache: tokio::sync::Mutex::new(Cache {
+                version: i64::MIN,
+                ..Cache::default()
+            }),
             max_doc_bytes,
         })
     }
@@ -62,7 +65,12 @@ impl Shared {
     ) -> Result<T, ApiError> {
         let shared = self.clone();
         tokio::task::spawn_blocking(move || {
-            let store = match shared.readers.lock().unwrap_or_else(|p| p.into_inner()).pop() {
+            let store = match shared
+                .readers
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .pop()
+            {
                 Some(s) => s,
                 None => Store::open(&shared.db).map_err(ApiError::from)?,
             };
@@ -102,7 +110,11 @@ impl Shared {
     }
 
     fn data_version(&self) -> Result<i64, ApiError> {
-        Ok(self.watcher.lock().unwrap_or_else(|p| p.into_inner()).data_version()?)
+        Ok(self
+            .watcher
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .data_version()?)
     }
 
     /// The dossier for a scope, from the cache when the store has not changed since it was built.
@@ -118,9 +130,16 @@ impl Shared {
                 .map_err(|e| ApiError::internal(format!("a worker failed: {e}")))??
         };
         if version != cache.version {
-            *cache = Cache { version, ..Cache::default() };
+            *cache = Cache {
+                version,
+                ..Cache::default()
+            };
         }
-        let hit = if scope.is_whole() { cache.full.clone() } else { cache.scoped.get(&scope).cloned() };
+        let hit = if scope.is_whole() {
+            cache.full.clone()
+        } else {
+            cache.scoped.get(&scope).cloned()
+        };
         if let Some(built) = hit {
             return Ok(built);
         }

@@ -45,7 +45,13 @@ async fn ingest_while_serving_loses_nothing_and_serves_only_whole_documents() {
                         json!({"id": id, "text": text_of(&id, &tok), "published": "2025-03-04", "outlet": "API Wire"})
                     })
                     .collect();
-                let (status, v) = t.post("/api/documents", "application/json", Value::Array(records).to_string()).await;
+                let (status, v) = t
+                    .post(
+                        "/api/documents",
+                        "application/json",
+                        Value::Array(records).to_string(),
+                    )
+                    .await;
                 assert_eq!(status, StatusCode::CREATED, "{v}");
                 assert_eq!(v["added"], BATCH);
             }
@@ -69,7 +75,13 @@ async fn ingest_while_serving_loses_nothing_and_serves_only_whole_documents() {
                     (doc, line)
                 })
                 .collect();
-            let batch: Vec<dossier_store::StoredDoc> = analyzed.iter().map(|(d, l)| dossier_store::StoredDoc { doc: d, extraction_json: l }).collect();
+            let batch: Vec<dossier_store::StoredDoc> = analyzed
+                .iter()
+                .map(|(d, l)| dossier_store::StoredDoc {
+                    doc: d,
+                    extraction_json: l,
+                })
+                .collect();
             assert_eq!(store.put_batch(&batch).unwrap().added, BATCH);
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
@@ -88,23 +100,48 @@ async fn ingest_while_serving_loses_nothing_and_serves_only_whole_documents() {
                 let (status, list) = t.get("/api/documents?limit=500").await;
                 assert_eq!(status, StatusCode::OK, "{list}");
                 let total = list["total"].as_u64().unwrap();
-                assert_eq!(total % BATCH as u64, 0, "a reader saw part of a batch: {total} documents");
-                assert!(total >= last_total, "documents disappeared: {last_total} then {total}");
-                assert_eq!(list["items"].as_array().unwrap().len() as u64, total, "the page and the total disagree");
+                assert_eq!(
+                    total % BATCH as u64,
+                    0,
+                    "a reader saw part of a batch: {total} documents"
+                );
+                assert!(
+                    total >= last_total,
+                    "documents disappeared: {last_total} then {total}"
+                );
+                assert_eq!(
+                    list["items"].as_array().unwrap().len() as u64,
+                    total,
+                    "the page and the total disagree"
+                );
                 last_total = total;
                 let items = list["items"].as_array().unwrap();
                 // Fetch a few documents whole and compare with what was written.
                 for item in items.iter().skip(r).step_by(7).take(6) {
                     let id = item["id"].as_str().unwrap();
                     let (status, d) = t.get(&format!("/api/documents/{id}")).await;
-                    assert_eq!(status, StatusCode::OK, "{id} was listed but cannot be fetched: {d}");
+                    assert_eq!(
+                        status,
+                        StatusCode::OK,
+                        "{id} was listed but cannot be fetched: {d}"
+                    );
                     let (kind, b) = {
                         let mut parts = id.split('-');
-                        (parts.next().unwrap().to_string(), parts.next().unwrap().parse::<usize>().unwrap())
+                        (
+                            parts.next().unwrap().to_string(),
+                            parts.next().unwrap().parse::<usize>().unwrap(),
+                        )
                     };
                     let doc = &d["document"];
-                    assert_eq!(doc["text"].as_str().unwrap(), text_of(id, &token(&kind, b)), "{id} served other than written");
-                    assert!(doc["entities"].is_array() && doc["figures"].is_array(), "{id} served without its extraction");
+                    assert_eq!(
+                        doc["text"].as_str().unwrap(),
+                        text_of(id, &token(&kind, b)),
+                        "{id} served other than written"
+                    );
+                    assert!(
+                        doc["entities"].is_array() && doc["figures"].is_array(),
+                        "{id} served without its extraction"
+                    );
                     // Its batch is indexed whole.
                     let (_, hits) = t.get(&format!("/api/search?q={}", token(&kind, b))).await;
                     assert_eq!(hits["total"], BATCH, "batch {kind} {b} half indexed");
@@ -113,7 +150,11 @@ async fn ingest_while_serving_loses_nothing_and_serves_only_whole_documents() {
                 if rounds % 4 == 0 {
                     let (status, dossier) = t.get("/api/dossier").await;
                     assert_eq!(status, StatusCode::OK);
-                    assert_eq!(dossier["documents"].as_array().unwrap().len() % BATCH, 0, "a dossier of part of a batch");
+                    assert_eq!(
+                        dossier["documents"].as_array().unwrap().len() % BATCH,
+                        0,
+                        "a dossier of part of a batch"
+                    );
                 }
                 rounds += 1;
                 if finished {
@@ -124,7 +165,9 @@ async fn ingest_while_serving_loses_nothing_and_serves_only_whole_documents() {
     }
 
     api_writer.await.unwrap();
-    tokio::task::spawn_blocking(move || cli_writer.join().unwrap()).await.unwrap();
+    tokio::task::spawn_blocking(move || cli_writer.join().unwrap())
+        .await
+        .unwrap();
     done.store(true, Ordering::SeqCst);
     let mut rounds = 0;
     for r in readers {
@@ -138,8 +181,15 @@ async fn ingest_while_serving_loses_nothing_and_serves_only_whole_documents() {
     let (_, list) = t.get("/api/documents?limit=500").await;
     assert_eq!(list["total"], want, "documents were lost");
     let (_, dossier) = t.get("/api/dossier").await;
-    assert_eq!(dossier["documents"].as_array().unwrap().len(), want, "the cached dossier missed documents");
-    let health = dossier_store::Store::open(t.db()).unwrap().verify().unwrap();
+    assert_eq!(
+        dossier["documents"].as_array().unwrap().len(),
+        want,
+        "the cached dossier missed documents"
+    );
+    let health = dossier_store::Store::open(t.db())
+        .unwrap()
+        .verify()
+        .unwrap();
     assert_eq!(health.integrity, "ok");
     assert!(health.index_consistent);
     assert_eq!((health.documents, health.indexed), (want, want));

@@ -23,11 +23,17 @@ const SCHEMA_VERSION: i64 = 1;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the database {path}: {source}")]
-    Open { path: String, source: rusqlite::Error },
+    Open {
+        path: String,
+        source: rusqlite::Error,
+    },
     #[error("{path} was written by a different version of dossier (schema {found}, this build reads {SCHEMA_VERSION}); ingest into a new database")]
     Version { path: String, found: i64 },
     #[error("{path} is not a dossier database ({source})")]
-    NotOurs { path: String, source: rusqlite::Error },
+    NotOurs {
+        path: String,
+        source: rusqlite::Error,
+    },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
@@ -158,16 +164,35 @@ impl Store {
     /// Opens (creating if needed) the database at `path`.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
-        let conn = Connection::open(path).map_err(|source| StoreError::Open { path: shown.clone(), source })?;
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: shown.clone(),
+            source,
+        })?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(|source| StoreError::NotOurs { path: shown.clone(), source })?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|source| StoreError::NotOurs {
+                path: shown.clone(),
+                source,
+            })?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.execute_batch(SCHEMA).map_err(|source| StoreError::NotOurs { path: shown.clone(), source })?;
-        let version: Option<String> =
-            conn.query_row("SELECT value FROM meta WHERE key = 'schema_version'", [], |r| r.get(0)).optional()?;
+        conn.execute_batch(SCHEMA)
+            .map_err(|source| StoreError::NotOurs {
+                path: shown.clone(),
+                source,
+            })?;
+        let version: Option<String> = conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'schema_version'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
         match version.and_then(|v| v.parse::<i64>().ok()) {
             None => {
-                conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?1)", [SCHEMA_VERSION.to_string()])?;
+                conn.execute(
+                    "INSERT INTO meta(key, value) VALUES ('schema_version', ?1)",
+                    [SCHEMA_VERSION.to_string()],
+                )?;
             }
             Some(SCHEMA_VERSION) => {}
             Some(found) => return Err(StoreError::Version { path: shown, found }),
@@ -185,10 +210,13 @@ impl Store {
     /// would read first and then fail at once with "database is locked" when another connection
     /// (a server, a second ingest) committed in between, instead of waiting its turn.
     pub fn put_batch(&mut self, docs: &[StoredDoc<'_>]) -> Result<BatchOutcome, StoreError> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut outcome = BatchOutcome::default();
         {
-            let mut by_hash = tx.prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")?;
+            let mut by_hash =
+                tx.prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")?;
             let mut upsert = tx.prepare_cached(
                 "INSERT INTO documents (id, content_hash, source, url, outlet, title, authors, published, published_source, text, extraction)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
@@ -239,13 +267,25 @@ impl Store {
         Ok(page
             .items
             .into_iter()
-            .map(|h| Hit { snippet: h.snippet.replace(SNIPPET_OPEN, "«").replace(SNIPPET_CLOSE, "»"), ..h })
+            .map(|h| Hit {
+                snippet: h
+                    .snippet
+                    .replace(SNIPPET_OPEN, "«")
+                    .replace(SNIPPET_CLOSE, "»"),
+                ..h
+            })
             .collect())
     }
 
     /// Full-text search as [`Store::search`], with filters and an offset, and the total number of
     /// matches. Snippets mark matched terms with [`SNIPPET_OPEN`] and [`SNIPPET_CLOSE`].
-    pub fn search_page(&self, query: &str, filter: &DocFilter, limit: usize, offset: usize) -> Result<Page<Hit>, StoreError> {
+    pub fn search_page(
+        &self,
+        query: &str,
+        filter: &DocFilter,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Page<Hit>, StoreError> {
         if query.trim().is_empty() {
             return Err(StoreError::Query("the search query is empty".into()));
         }
@@ -254,7 +294,9 @@ impl Store {
             Err(e) if is_query_syntax_error(&e) => {
                 let phrased = plain_words_query(query);
                 if phrased.is_empty() {
-                    return Err(StoreError::Query(format!("nothing to search for in {query:?}")));
+                    return Err(StoreError::Query(format!(
+                        "nothing to search for in {query:?}"
+                    )));
                 }
                 Ok(self.search_page_fts(&phrased, filter, limit, offset)?)
             }
@@ -262,7 +304,13 @@ impl Store {
         }
     }
 
-    fn search_page_fts(&self, query: &str, filter: &DocFilter, limit: usize, offset: usize) -> Result<Page<Hit>, rusqlite::Error> {
+    fn search_page_fts(
+        &self,
+        query: &str,
+        filter: &DocFilter,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Page<Hit>, rusqlite::Error> {
         // One read transaction, so the total and the page describe the same state of the store.
         let tx = self.conn.unchecked_transaction()?;
         let total = tx.query_row(
@@ -276,17 +324,27 @@ impl Store {
              FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
              WHERE documents_fts MATCH ?1 {FILTER_SQL} ORDER BY bm25(documents_fts, 5.0, 1.0), d.id LIMIT ?5 OFFSET ?6"
         ))?;
-        let rows = stmt.query_map(params![query, filter.outlet, filter.from, filter.to, clamp(limit), clamp(offset)], |r| {
-            Ok(Hit {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                outlet: r.get(2)?,
-                published: r.get(3)?,
-                source: r.get(4)?,
-                snippet: r.get(5)?,
-                rank: r.get(6)?,
-            })
-        })?;
+        let rows = stmt.query_map(
+            params![
+                query,
+                filter.outlet,
+                filter.from,
+                filter.to,
+                clamp(limit),
+                clamp(offset)
+            ],
+            |r| {
+                Ok(Hit {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    outlet: r.get(2)?,
+                    published: r.get(3)?,
+                    source: r.get(4)?,
+                    snippet: r.get(5)?,
+                    rank: r.get(6)?,
+                })
+            },
+        )?;
         let items = rows.collect::<Result<Vec<_>, _>>()?;
         drop(stmt);
         tx.finish()?;
@@ -294,11 +352,21 @@ impl Store {
     }
 
     /// Stored documents' metadata, newest first (undated last, then by id), filtered and paged.
-    pub fn list(&self, filter: &DocFilter, limit: usize, offset: usize) -> Result<Page<DocSummary>, StoreError> {
+    pub fn list(
+        &self,
+        filter: &DocFilter,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Page<DocSummary>, StoreError> {
         let tx = self.conn.unchecked_transaction()?;
         let total = tx.query_row(
             &format!("SELECT count(*) FROM documents d WHERE 1 {FILTER_SQL}"),
-            params![Option::<String>::None, filter.outlet, filter.from, filter.to],
+            params![
+                Option::<String>::None,
+                filter.outlet,
+                filter.from,
+                filter.to
+            ],
             |r| r.get::<_, i64>(0),
         )? as usize;
         let items = {
@@ -307,8 +375,24 @@ impl Store {
                  ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ?5 OFFSET ?6"
             ))?;
             let rows = stmt.query_map(
-                params![Option::<String>::None, filter.outlet, filter.from, filter.to, clamp(limit), clamp(offset)],
-                |r| Ok(DocSummary { id: r.get(0)?, title: r.get(1)?, outlet: r.get(2)?, published: r.get(3)?, url: r.get(4)?, source: r.get(5)? }),
+                params![
+                    Option::<String>::None,
+                    filter.outlet,
+                    filter.from,
+                    filter.to,
+                    clamp(limit),
+                    clamp(offset)
+                ],
+                |r| {
+                    Ok(DocSummary {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        outlet: r.get(2)?,
+                        published: r.get(3)?,
+                        url: r.get(4)?,
+                        source: r.get(5)?,
+                    })
+                },
             )?;
             rows.collect::<Result<Vec<_>, _>>()?
         };
@@ -318,8 +402,18 @@ impl Store {
 
     /// The ids of every stored document that matches `filter`, in id order.
     pub fn ids(&self, filter: &DocFilter) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!("SELECT d.id FROM documents d WHERE 1 {FILTER_SQL} ORDER BY d.id"))?;
-        let rows = stmt.query_map(params![Option::<String>::None, filter.outlet, filter.from, filter.to], |r| r.get(0))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT d.id FROM documents d WHERE 1 {FILTER_SQL} ORDER BY d.id"
+        ))?;
+        let rows = stmt.query_map(
+            params![
+                Option::<String>::None,
+                filter.outlet,
+                filter.from,
+                filter.to
+            ],
+            |r| r.get(0),
+        )?;
         Ok(rows.collect::<Result<Vec<String>, _>>()?)
     }
 
@@ -335,17 +429,27 @@ impl Store {
     /// SQLite's `PRAGMA data_version` for this connection: it changes when another connection
     /// commits. Ask it on one long-lived connection to learn whether the store changed.
     pub fn data_version(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// The number of stored documents.
     pub fn count(&self) -> Result<usize, StoreError> {
-        Ok(self.conn.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))? as usize)
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))?
+            as usize)
     }
 
     /// Calls `f` with every stored extraction line, in document id order.
-    pub fn for_each_extraction(&self, mut f: impl FnMut(&str) -> Result<(), String>) -> Result<(), StoreError> {
-        let mut stmt = self.conn.prepare("SELECT extraction FROM documents ORDER BY id")?;
+    pub fn for_each_extraction(
+        &self,
+        mut f: impl FnMut(&str) -> Result<(), String>,
+    ) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT extraction FROM documents ORDER BY id")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let line: String = row.get(0)?;
@@ -356,17 +460,41 @@ impl Store {
 
     /// The stored extraction line of a document.
     pub fn extraction(&self, id: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.conn.query_row("SELECT extraction FROM documents WHERE id = ?1", [id], |r| r.get(0)).optional()?)
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT extraction FROM documents WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 
     /// Checks the database: SQLite's integrity check, FTS5's own check, and that the index holds
     /// exactly the stored documents.
     pub fn verify(&self) -> Result<Health, StoreError> {
-        let integrity: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        let index_consistent = self.conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')", []).is_ok();
+        let integrity: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let index_consistent = self
+            .conn
+            .execute(
+                "INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')",
+                [],
+            )
+            .is_ok();
         let documents = self.count()?;
-        let indexed = self.conn.query_row("SELECT count(*) FROM documents_fts", [], |r| r.get::<_, i64>(0))? as usize;
-        Ok(Health { documents, indexed, integrity, index_consistent })
+        let indexed = self
+            .conn
+            .query_row("SELECT count(*) FROM documents_fts", [], |r| {
+                r.get::<_, i64>(0)
+            })? as usize;
+        Ok(Health {
+            documents,
+            indexed,
+            integrity,
+            index_consistent,
+        })
     }
 }
 
@@ -385,9 +513,15 @@ fn clamp(n: usize) -> i64 {
 /// unknown special query): such a query is retried as plain words.
 fn is_query_syntax_error(e: &rusqlite::Error) -> bool {
     match e {
-        rusqlite::Error::SqliteFailure(_, Some(msg)) => {
-            ["fts5", "syntax", "no such column", "unknown special query", "unterminated string"].iter().any(|m| msg.contains(m))
-        }
+        rusqlite::Error::SqliteFailure(_, Some(msg)) => [
+            "fts5",
+            "syntax",
+            "no such column",
+            "unknown special query",
+            "unterminated string",
+        ]
+        .iter()
+        .any(|m| msg.contains(m)),
         _ => false,
     }
 }
@@ -415,7 +549,10 @@ mod tests {
             title: Some(format!("Title of {id}")),
             text: text.into(),
             content_hash: blake_like(text),
-            published: Some(PublishedDate { value: "2025-03-04".into(), source: PublishedSource::Input }),
+            published: Some(PublishedDate {
+                value: "2025-03-04".into(),
+                source: PublishedSource::Input,
+            }),
             ..Document::default()
         }
     }
@@ -432,13 +569,40 @@ mod tests {
         let a = doc("a", "The bridge over the Vell river reopened.");
         let b = doc("b", "Dock workers at the IS-K port went on strike.");
         let put = |store: &mut Store, docs: &[&Document]| {
-            let batch: Vec<StoredDoc> = docs.iter().map(|d| StoredDoc { doc: d, extraction_json: "{}" }).collect();
+            let batch: Vec<StoredDoc> = docs
+                .iter()
+                .map(|d| StoredDoc {
+                    doc: d,
+                    extraction_json: "{}",
+                })
+                .collect();
             store.put_batch(&batch).unwrap()
         };
-        assert_eq!(put(&mut store, &[&a, &b]), BatchOutcome { added: 2, replaced: 0, unchanged: 0 });
-        assert_eq!(put(&mut store, &[&a, &b]), BatchOutcome { added: 0, replaced: 0, unchanged: 2 });
+        assert_eq!(
+            put(&mut store, &[&a, &b]),
+            BatchOutcome {
+                added: 2,
+                replaced: 0,
+                unchanged: 0
+            }
+        );
+        assert_eq!(
+            put(&mut store, &[&a, &b]),
+            BatchOutcome {
+                added: 0,
+                replaced: 0,
+                unchanged: 2
+            }
+        );
         let a2 = doc("a", "The bridge over the Vell river reopened on Tuesday.");
-        assert_eq!(put(&mut store, &[&a2]), BatchOutcome { added: 0, replaced: 1, unchanged: 0 });
+        assert_eq!(
+            put(&mut store, &[&a2]),
+            BatchOutcome {
+                added: 0,
+                replaced: 1,
+                unchanged: 0
+            }
+        );
         assert_eq!(store.count().unwrap(), 2);
 
         let hits = store.search("tuesday", 10).unwrap();
@@ -460,30 +624,69 @@ mod tests {
         let mut store = Store::open(&dir.path().join("d.db")).unwrap();
         let mut docs = Vec::new();
         for i in 0..5 {
-            let mut d = doc(&format!("d{i}"), &format!("Harbour report number {i} about the strike."));
+            let mut d = doc(
+                &format!("d{i}"),
+                &format!("Harbour report number {i} about the strike."),
+            );
             d.outlet = Some(if i % 2 == 0 { "Even Times" } else { "Odd Post" }.into());
-            d.published = Some(PublishedDate { value: format!("2025-03-0{}T10:00:00Z", i + 1), source: PublishedSource::Input });
+            d.published = Some(PublishedDate {
+                value: format!("2025-03-0{}T10:00:00Z", i + 1),
+                source: PublishedSource::Input,
+            });
             docs.push(d);
         }
-        let batch: Vec<StoredDoc> = docs.iter().map(|d| StoredDoc { doc: d, extraction_json: "{}" }).collect();
+        let batch: Vec<StoredDoc> = docs
+            .iter()
+            .map(|d| StoredDoc {
+                doc: d,
+                extraction_json: "{}",
+            })
+            .collect();
         store.put_batch(&batch).unwrap();
         let watcher = Store::open(&dir.path().join("d.db")).unwrap();
         let v0 = watcher.data_version().unwrap();
 
         let all = store.list(&DocFilter::default(), 2, 0).unwrap();
         assert_eq!(all.total, 5);
-        assert_eq!(all.items.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["d4", "d3"]);
-        let even = DocFilter { outlet: Some("Even Times".into()), ..DocFilter::default() };
+        assert_eq!(
+            all.items.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
+            ["d4", "d3"]
+        );
+        let even = DocFilter {
+            outlet: Some("Even Times".into()),
+            ..DocFilter::default()
+        };
         assert_eq!(store.list(&even, 10, 0).unwrap().total, 3);
-        let dated = DocFilter { from: Some("2025-03-02".into()), to: Some("2025-03-03".into()), ..DocFilter::default() };
+        let dated = DocFilter {
+            from: Some("2025-03-02".into()),
+            to: Some("2025-03-03".into()),
+            ..DocFilter::default()
+        };
         assert_eq!(store.ids(&dated).unwrap(), ["d1", "d2"]);
-        assert_eq!(store.list(&DocFilter::default(), 10, 100).unwrap().items.len(), 0);
+        assert_eq!(
+            store
+                .list(&DocFilter::default(), 10, 100)
+                .unwrap()
+                .items
+                .len(),
+            0
+        );
 
         let page = store.search_page("strike", &even, 1, 1).unwrap();
         assert_eq!(page.total, 3);
         assert_eq!(page.items.len(), 1);
-        assert!(page.items[0].snippet.contains("\u{E000}strike\u{E001}"), "{}", page.items[0].snippet);
-        assert_eq!(store.search_page("IS-K", &DocFilter::default(), 5, 0).unwrap().total, 0);
+        assert!(
+            page.items[0].snippet.contains("\u{E000}strike\u{E001}"),
+            "{}",
+            page.items[0].snippet
+        );
+        assert_eq!(
+            store
+                .search_page("IS-K", &DocFilter::default(), 5, 0)
+                .unwrap()
+                .total,
+            0
+        );
         for not_fts in ["*", "\"strike", "AND", "strike)", "^"] {
             // Searched as plain words, or refused as a query: never a database error.
             match store.search_page(not_fts, &DocFilter::default(), 5, 0) {
@@ -491,11 +694,19 @@ mod tests {
                 Err(e) => panic!("{not_fts:?}: {e}"),
             }
         }
-        assert_eq!(store.outlets().unwrap(), [("Even Times".to_string(), 3), ("Odd Post".to_string(), 2)]);
+        assert_eq!(
+            store.outlets().unwrap(),
+            [("Even Times".to_string(), 3), ("Odd Post".to_string(), 2)]
+        );
 
         assert_eq!(watcher.data_version().unwrap(), v0);
         let extra = doc("d9", "Another one.");
-        store.put_batch(&[StoredDoc { doc: &extra, extraction_json: "{}" }]).unwrap();
+        store
+            .put_batch(&[StoredDoc {
+                doc: &extra,
+                extraction_json: "{}",
+            }])
+            .unwrap();
         assert_ne!(watcher.data_version().unwrap(), v0);
     }
 
@@ -503,7 +714,11 @@ mod tests {
     fn a_file_that_is_not_a_database_is_refused_clearly() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.db");
-        std::fs::write(&path, "these are my notes, not a database, and they are long enough to matter").unwrap();
+        std::fs::write(
+            &path,
+            "these are my notes, not a database, and they are long enough to matter",
+        )
+        .unwrap();
         let err = Store::open(&path).err().expect("must fail");
         assert!(err.to_string().contains("not a dossier database"), "{err}");
     }

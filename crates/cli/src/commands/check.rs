@@ -15,10 +15,21 @@ pub fn run(args: DbArgs) -> Result<Exit> {
     super::print_out(format!("documents: {}", health.documents))?;
     super::print_out(format!("indexed:   {}", health.indexed))?;
     super::print_out(format!("integrity: {}", health.integrity))?;
-    super::print_out(format!("index:     {}", if health.index_consistent { "consistent" } else { "INCONSISTENT" }))?;
-    let sound = health.integrity == "ok" && health.index_consistent && health.documents == health.indexed;
+    super::print_out(format!(
+        "index:     {}",
+        if health.index_consistent {
+            "consistent"
+        } else {
+            "INCONSISTENT"
+        }
+    ))?;
+    let sound =
+        health.integrity == "ok" && health.index_consistent && health.documents == health.indexed;
     if !sound {
-        eprintln!("dossier: {} is damaged; ingest into a new database", path.display());
+        eprintln!(
+            "dossier: {} is damaged; ingest into a new database",
+            path.display()
+        );
         return Ok(Exit::Internal);
     }
     Ok(Exit::Ok)

@@ -15,7 +15,10 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
             super::print_out(&scores)?;
             if let Some(floor) = min_f1 {
                 if scores.f1() < floor {
-                    eprintln!("dossier: F1 {:.3} is below the floor {floor:.3}", scores.f1());
+                    eprintln!(
+                        "dossier: F1 {:.3} is below the floor {floor:.3}",
+                        scores.f1()
+                    );
                     return Ok(Exit::BadInput);
                 }
             }
@@ -24,28 +27,42 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
         EvalCommand::Ner { file, seeds } => {
             let tagger = dossier_nlp::entities::Tagger::builtin();
             if seeds {
-                super::print_out(dossier_eval::ner::evaluate_seeds(Path::new(SEEDS), Path::new(GOLD), &tagger)?)?;
+                super::print_out(dossier_eval::ner::evaluate_seeds(
+                    Path::new(SEEDS),
+                    Path::new(GOLD),
+                    &tagger,
+                )?)?;
             } else {
-                let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+                let text = std::fs::read_to_string(&file)
+                    .with_context(|| format!("cannot read {}", file.display()))?;
                 super::print_out(dossier_eval::ner::evaluate_conll(&text, &tagger))?;
             }
             Ok(Exit::Ok)
         }
         EvalCommand::Timex { file, seeds } => {
             if seeds {
-                super::print_out(dossier_eval::timex::evaluate_seeds_timex(Path::new(SEEDS), Path::new(GOLD))?)?;
+                super::print_out(dossier_eval::timex::evaluate_seeds_timex(
+                    Path::new(SEEDS),
+                    Path::new(GOLD),
+                )?)?;
             } else {
                 super::print_out(dossier_eval::timex::evaluate_tempeval(&file)?)?;
             }
             Ok(Exit::Ok)
         }
         EvalCommand::Figures => {
-            super::print_out(dossier_eval::figures::evaluate_seeds_figures(Path::new(SEEDS), Path::new(GOLD))?)?;
+            super::print_out(dossier_eval::figures::evaluate_seeds_figures(
+                Path::new(SEEDS),
+                Path::new(GOLD),
+            )?)?;
             Ok(Exit::Ok)
         }
         EvalCommand::Quotes { file, seeds } => {
             if seeds {
-                super::print_out(dossier_eval::quotes::evaluate_seeds(Path::new(SEEDS), Path::new(GOLD))?)?;
+                super::print_out(dossier_eval::quotes::evaluate_seeds(
+                    Path::new(SEEDS),
+                    Path::new(GOLD),
+                )?)?;
             } else {
                 super::print_out(dossier_eval::quotes::evaluate_polnear(&file)?)?;
             }
@@ -59,7 +76,11 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
             super::print_out(dossier_eval::coref::evaluate_seeds(&seeds, &gold)?)?;
             Ok(Exit::Ok)
         }
-        EvalCommand::Clean { seeds, gold, strict } => {
+        EvalCommand::Clean {
+            seeds,
+            gold,
+            strict,
+        } => {
             let report = dossier_eval::clean::evaluate(&seeds, &gold)?;
             super::print_out(&report)?;
             if strict && !report.perfect() {

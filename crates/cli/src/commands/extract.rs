@@ -34,12 +34,18 @@ pub fn run(args: ExtractArgs, quiet: bool) -> Result<Exit> {
     });
     if let Err(e) = result {
         // A reader that went away (`| head`) is not a failure of ours.
-        if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+        if e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        {
             return Ok(Exit::Ok);
         }
         return Err(e);
     }
     progress.finish("analyzed");
     // With error records, a skipped input is data in the output stream, not a failed run.
-    Ok(if progress.skipped > 0 && !args.error_records { Exit::BadInput } else { Exit::Ok })
+    Ok(if progress.skipped > 0 && !args.error_records {
+        Exit::BadInput
+    } else {
+        Exit::Ok
+    })
 }

@@ -16,8 +16,16 @@ pub fn run(args: IngestArgs, quiet: bool) -> Result<Exit> {
     analyze_inputs(&args.read, &mut progress, |_, chunk| {
         let chunk: Vec<_> = chunk.into_iter().flatten().collect();
         for part in chunk.chunks(batch) {
-            let docs: Vec<StoredDoc> = part.iter().map(|a| StoredDoc { doc: &a.doc, extraction_json: &a.line }).collect();
-            total += store.put_batch(&docs).with_context(|| format!("writing to {}", path.display()))?;
+            let docs: Vec<StoredDoc> = part
+                .iter()
+                .map(|a| StoredDoc {
+                    doc: &a.doc,
+                    extraction_json: &a.line,
+                })
+                .collect();
+            total += store
+                .put_batch(&docs)
+                .with_context(|| format!("writing to {}", path.display()))?;
         }
         Ok(())
     })?;
@@ -32,5 +40,9 @@ pub fn run(args: IngestArgs, quiet: bool) -> Result<Exit> {
             store.count()?
         );
     }
-    Ok(if progress.skipped > 0 { Exit::BadInput } else { Exit::Ok })
+    Ok(if progress.skipped > 0 {
+        Exit::BadInput
+    } else {
+        Exit::Ok
+    })
 }

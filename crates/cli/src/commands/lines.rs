@@ -12,7 +12,9 @@ pub fn for_each_line(inputs: &[String], mut f: impl FnMut(&str, &str) -> Result<
         let reader: Box<dyn BufRead> = if input == "-" {
             Box::new(BufReader::new(std::io::stdin()))
         } else {
-            Box::new(BufReader::new(std::fs::File::open(input).with_context(|| format!("cannot open {input}"))?))
+            Box::new(BufReader::new(
+                std::fs::File::open(input).with_context(|| format!("cannot open {input}"))?,
+            ))
         };
         for (n, line) in reader.lines().enumerate() {
             let line = line.with_context(|| format!("reading {input}"))?;
@@ -37,7 +39,8 @@ pub fn merge(args: LinesArgs) -> Result<Exit> {
     // result does not depend on the order lines arrive in.
     let mut docs: BTreeMap<String, (String, String)> = BTreeMap::new();
     for_each_line(&args.inputs, |line, source| {
-        let head: Head = serde_json::from_str(line).with_context(|| format!("{source}: not an extraction line"))?;
+        let head: Head = serde_json::from_str(line)
+            .with_context(|| format!("{source}: not an extraction line"))?;
         match docs.get(&head.id) {
             Some((hash, _)) if *hash <= head.content_hash => {}
             _ => {
@@ -57,7 +60,8 @@ pub fn merge(args: LinesArgs) -> Result<Exit> {
 pub fn keys(args: LinesArgs) -> Result<Exit> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for_each_line(&args.inputs, |line, source| {
-        let (doc, ex) = super::load_extraction_line(line).map_err(|e| anyhow::anyhow!("{source}: {e}"))?;
+        let (doc, ex) =
+            super::load_extraction_line(line).map_err(|e| anyhow::anyhow!("{source}: {e}"))?;
         for key in dossier_merge::blocking_keys(&doc, &ex) {
             writeln!(out, "{key}\t{}", doc.id)?;
         }

@@ -41,7 +41,12 @@ pub fn analyze_inputs(
 ) -> Result<()> {
     let inputs = resolve_inputs(&read.inputs)?;
     let models = dossier_nlp::Models::builtin();
-    let mut reader = Inputs::new(inputs, Options { max_doc_bytes: read.max_doc_bytes });
+    let mut reader = Inputs::new(
+        inputs,
+        Options {
+            max_doc_bytes: read.max_doc_bytes,
+        },
+    );
     loop {
         let mut chunk = Vec::with_capacity(CHUNK);
         let mut documents = 0;
@@ -64,7 +69,12 @@ pub fn analyze_inputs(
                     let (extraction, analysis_warnings) = dossier_nlp::analyze(&doc, &models);
                     warnings.extend(analysis_warnings);
                     let line = dossier_report::extraction_line(&doc, &extraction, &warnings);
-                    Analyzed { doc, extraction, line, warnings }
+                    Analyzed {
+                        doc,
+                        extraction,
+                        line,
+                        warnings,
+                    }
                 })
             })
             .collect();

@@ -6,7 +6,8 @@ use std::io::Write;
 use std::path::Path;
 
 pub fn tag(conll: &Path) -> Result<Exit> {
-    let text = std::fs::read_to_string(conll).with_context(|| format!("cannot read {}", conll.display()))?;
+    let text = std::fs::read_to_string(conll)
+        .with_context(|| format!("cannot read {}", conll.display()))?;
     let tagger = dossier_nlp::entities::Tagger::builtin();
     let out = dossier_nlp::entities::conll::tag_conll(&text, &tagger);
     let mut stdout = std::io::stdout().lock();
@@ -19,18 +20,28 @@ pub fn tag(conll: &Path) -> Result<Exit> {
 }
 
 pub fn train(train: &Path, dev: Option<&Path>, out: &Path, epochs: usize) -> Result<Exit> {
-    let train_text = std::fs::read_to_string(train).with_context(|| format!("cannot read {}", train.display()))?;
-    let dev_text = dev.map(|d| std::fs::read_to_string(d).with_context(|| format!("cannot read {}", d.display()))).transpose()?;
-    let options = dossier_nlp::entities::TrainOptions { epochs1: epochs, epochs2: epochs, ..Default::default() };
+    let train_text = std::fs::read_to_string(train)
+        .with_context(|| format!("cannot read {}", train.display()))?;
+    let dev_text = dev
+        .map(|d| std::fs::read_to_string(d).with_context(|| format!("cannot read {}", d.display())))
+        .transpose()?;
+    let options = dossier_nlp::entities::TrainOptions {
+        epochs1: epochs,
+        epochs2: epochs,
+        ..Default::default()
+    };
     let (tagger, report) = dossier_nlp::entities::train(&train_text, dev_text.as_deref(), &options);
-    std::fs::write(out, tagger.to_bytes()).with_context(|| format!("cannot write {}", out.display()))?;
+    std::fs::write(out, tagger.to_bytes())
+        .with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!(
         "dossier: wrote {} ({} bytes, {} of {} features kept){}",
         out.display(),
         report.model_bytes,
         report.features_kept,
         report.features_seen,
-        report.dev_f1.map_or(String::new(), |f| format!("; dev F1 {f:.2}"))
+        report
+            .dev_f1
+            .map_or(String::new(), |f| format!("; dev F1 {f:.2}"))
     );
     Ok(Exit::Ok)
 }

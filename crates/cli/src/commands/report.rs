@@ -29,13 +29,17 @@ pub fn run(args: ReportArgs, quiet: bool) -> Result<Exit> {
     }
     if args.extractions {
         super::lines::for_each_line(&args.inputs, |line, source| {
-            let (doc, ex) = super::load_extraction_line(line).map_err(|e| anyhow::anyhow!("{source}: {e}"))?;
+            let (doc, ex) =
+                super::load_extraction_line(line).map_err(|e| anyhow::anyhow!("{source}: {e}"))?;
             progress.document(doc.text.len());
             partial.add(doc, ex);
             Ok(())
         })?;
     } else if !args.inputs.is_empty() {
-        let read = ReadArgs { inputs: args.inputs.clone(), max_doc_bytes: args.max_doc_bytes };
+        let read = ReadArgs {
+            inputs: args.inputs.clone(),
+            max_doc_bytes: args.max_doc_bytes,
+        };
         analyze_inputs(&read, &mut progress, |_, chunk| {
             for a in chunk.into_iter().flatten() {
                 partial.add(a.doc, a.extraction);
@@ -48,10 +52,14 @@ pub fn run(args: ReportArgs, quiet: bool) -> Result<Exit> {
     let rendered = match args.format {
         ReportFormat::Md => dossier_report::dossier_markdown(&dossier),
         ReportFormat::Html => dossier_report::dossier_html(&dossier),
-        ReportFormat::Json => serde_json::to_string_pretty(&dossier_report::dossier_json(&dossier))? + "\n",
+        ReportFormat::Json => {
+            serde_json::to_string_pretty(&dossier_report::dossier_json(&dossier))? + "\n"
+        }
     };
     match &args.out {
-        Some(path) => std::fs::write(path, rendered).with_context(|| format!("writing {}", path.display()))?,
+        Some(path) => {
+            std::fs::write(path, rendered).with_context(|| format!("writing {}", path.display()))?
+        }
         None => {
             let mut out = std::io::stdout().lock();
             if let Err(e) = out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {
@@ -61,5 +69,9 @@ pub fn run(args: ReportArgs, quiet: bool) -> Result<Exit> {
             }
         }
     }
-    Ok(if progress.skipped > 0 { Exit::BadInput } else { Exit::Ok })
+    Ok(if progress.skipped > 0 {
+        Exit::BadInput
+    } else {
+        Exit::Ok
+    })
 }

@@ -10,7 +10,11 @@ use std::io::Write;
 pub fn run(args: SearchArgs) -> Result<Exit> {
     let path = db_path(&args.db);
     if !path.exists() {
-        bail!("no database at {} (create one with `dossier ingest INPUT... --db {}`)", path.display(), path.display());
+        bail!(
+            "no database at {} (create one with `dossier ingest INPUT... --db {}`)",
+            path.display(),
+            path.display()
+        );
     }
     let store = Store::open(&path)?;
     let hits = store.search(&args.query, args.limit)?;
@@ -27,14 +31,25 @@ pub fn run(args: SearchArgs) -> Result<Exit> {
             let mut meta = Vec::new();
             meta.extend(h.outlet.as_deref());
             meta.extend(h.published.as_deref());
-            writeln!(out, "{}  {}  [{}]\n    {}\n", h.id, title, meta.join(", "), h.snippet.replace('\n', " "))
+            writeln!(
+                out,
+                "{}  {}  [{}]\n    {}\n",
+                h.id,
+                title,
+                meta.join(", "),
+                h.snippet.replace('\n', " ")
+            )
         };
         if written.is_err() {
             break; // the reader went away
         }
     }
     if hits.is_empty() && !args.json {
-        eprintln!("dossier: no matches for {:?} in {}", args.query, path.display());
+        eprintln!(
+            "dossier: no matches for {:?} in {}",
+            args.query,
+            path.display()
+        );
     }
     Ok(Exit::Ok)
 }

@@ -17,10 +17,26 @@ pub fn run(args: ServeArgs) -> Result<Exit> {
     config.token = token;
     let guarded = config.token.is_some();
     dossier_serve::serve(config, &args.host, args.port, |addr, documents| {
-        let state = if existed { format!("{documents} documents") } else { "a new, empty store".to_string() };
-        let auth = if guarded { "; API requests need `Authorization: Bearer TOKEN`" } else { "" };
-        let host = if addr.is_ipv6() { format!("[{}]", addr.ip()) } else { addr.ip().to_string() };
-        eprintln!("dossier serve: http://{host}:{}/ ({state} in {}){auth}; Ctrl-C stops it", addr.port(), path.display());
+        let state = if existed {
+            format!("{documents} documents")
+        } else {
+            "a new, empty store".to_string()
+        };
+        let auth = if guarded {
+            "; API requests need `Authorization: Bearer TOKEN`"
+        } else {
+            ""
+        };
+        let host = if addr.is_ipv6() {
+            format!("[{}]", addr.ip())
+        } else {
+            addr.ip().to_string()
+        };
+        eprintln!(
+            "dossier serve: http://{host}:{}/ ({state} in {}){auth}; Ctrl-C stops it",
+            addr.port(),
+            path.display()
+        );
     })?;
     Ok(Exit::Ok)
 }

@@ -66,14 +66,27 @@ fn cleaning_cases() {
     for case in CASES {
         let clean = clean(case.raw);
         for g in case.gone {
-            assert!(!clean.text.contains(g), "{}: {g:?} should be gone from\n{}", case.name, clean.text);
+            assert!(
+                !clean.text.contains(g),
+                "{}: {g:?} should be gone from\n{}",
+                case.name,
+                clean.text
+            );
         }
         for k in case.kept {
-            assert!(clean.text.contains(k), "{}: {k:?} should be kept in\n{}", case.name, clean.text);
+            assert!(
+                clean.text.contains(k),
+                "{}: {k:?} should be kept in\n{}",
+                case.name,
+                clean.text
+            );
         }
         // Every copied piece is the raw text it claims to be.
         for s in clean.map.segments.iter().filter(|s| s.copied) {
-            assert_eq!(&clean.text[s.clean_start..s.clean_start + s.len], &case.raw[s.raw_start..s.raw_start + s.len]);
+            assert_eq!(
+                &clean.text[s.clean_start..s.clean_start + s.len],
+                &case.raw[s.raw_start..s.raw_start + s.len]
+            );
         }
     }
 }
@@ -103,7 +116,10 @@ fn a_sentence_first_line_is_not_a_title() {
 #[test]
 fn hard_wrapped_paragraphs_are_joined() {
     let c = clean("The council voted on the plan\nafter a long debate.\n\nIt passed.\n");
-    assert_eq!(c.text, "The council voted on the plan after a long debate.\n\nIt passed.");
+    assert_eq!(
+        c.text,
+        "The council voted on the plan after a long debate.\n\nIt passed."
+    );
 }
 
 #[test]

@@ -27,8 +27,17 @@ impl Rng {
 pub fn bbc_articles(per_category: usize) -> Option<Vec<String>> {
     let dir = std::env::var_os("DOSSIER_BBC_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/bbc")));
-    let mut categories: Vec<PathBuf> = std::fs::read_dir(&dir).ok()?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect();
+        .unwrap_or_else(|| {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../../shared/data/bbc"
+            ))
+        });
+    let mut categories: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
     categories.sort();
     let mut articles = Vec::new();
     for category in categories {
@@ -38,7 +47,12 @@ pub fn bbc_articles(per_category: usize) -> Option<Vec<String>> {
             .filter(|p| p.extension().is_some_and(|x| x == "txt"))
             .collect();
         files.sort();
-        articles.extend(files.iter().take(per_category).filter_map(|f| std::fs::read_to_string(f).ok()));
+        articles.extend(
+            files
+                .iter()
+                .take(per_category)
+                .filter_map(|f| std::fs::read_to_string(f).ok()),
+        );
     }
     (!articles.is_empty()).then_some(articles)
 }

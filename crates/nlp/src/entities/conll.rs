@@ -32,7 +32,10 @@ pub fn read(text: &str) -> Vec<Document> {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() || is_docstart(line) {
             if !sent.words.is_empty() {
-                docs.last_mut().unwrap().sentences.push(std::mem::take(&mut sent));
+                docs.last_mut()
+                    .unwrap()
+                    .sentences
+                    .push(std::mem::take(&mut sent));
             }
             if is_docstart(line) && !docs.last().unwrap().sentences.is_empty() {
                 docs.push(Document::default());
@@ -73,7 +76,9 @@ pub fn iob_spans<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, usize)> {
     let mut open: Option<(usize, usize)> = None;
     for (i, tag) in tags.iter().enumerate() {
         let tag = tag.as_ref();
-        let parsed = tag.split_once('-').and_then(|(p, t)| Some((p, type_index(t)?)));
+        let parsed = tag
+            .split_once('-')
+            .and_then(|(p, t)| Some((p, type_index(t)?)));
         match parsed {
             Some((p @ ("B" | "I" | "E" | "S" | "L" | "U"), t)) => {
                 let cont = p != "B" && p != "S" && p != "U" && open.is_some_and(|(_, ot)| ot == t);
@@ -112,7 +117,10 @@ pub fn iob2_tags(labels: &[super::Label]) -> Vec<String> {
 
 /// Words of a document, borrowed.
 pub fn words_of(doc: &Document) -> Vec<Vec<&str>> {
-    doc.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect()
+    doc.sentences
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect()
 }
 
 /// Tags a CoNLL file: every line written back with the predicted IOB2 tag appended as the last
@@ -142,7 +150,11 @@ pub fn tag_conll(input: &str, tagger: &Tagger) -> String {
 }
 
 /// Entity-level counts (correct, predicted, gold) per type, for quick F1 during training.
-pub fn count(gold: &[(usize, usize, usize)], pred: &[(usize, usize, usize)], acc: &mut [[usize; 3]; NTYPES]) {
+pub fn count(
+    gold: &[(usize, usize, usize)],
+    pred: &[(usize, usize, usize)],
+    acc: &mut [[usize; 3]; NTYPES],
+) {
     for p in pred {
         acc[p.2][1] += 1;
         if gold.contains(p) {
@@ -156,7 +168,9 @@ pub fn count(gold: &[(usize, usize, usize)], pred: &[(usize, usize, usize)], acc
 
 /// Overall F1 (percent) of per-type counts.
 pub fn f1(acc: &[[usize; 3]; NTYPES]) -> f64 {
-    let (c, p, g) = acc.iter().fold((0, 0, 0), |a, x| (a.0 + x[0], a.1 + x[1], a.2 + x[2]));
+    let (c, p, g) = acc
+        .iter()
+        .fold((0, 0, 0), |a, x| (a.0 + x[0], a.1 + x[1], a.2 + x[2]));
     if p + g == 0 {
         return 100.0;
     }
@@ -200,6 +214,9 @@ mod tests {
         let spans = vec![(0, 1, 0), (2, 5, 2), (5, 6, 2)];
         let labels = super::super::labels_of(6, &spans);
         assert_eq!(spans_of(&labels), spans);
-        assert_eq!(iob2_tags(&labels), vec!["B-PER", "O", "B-LOC", "I-LOC", "I-LOC", "B-LOC"]);
+        assert_eq!(
+            iob2_tags(&labels),
+            vec!["B-PER", "O", "B-LOC", "I-LOC", "I-LOC", "B-LOC"]
+        );
     }
 }

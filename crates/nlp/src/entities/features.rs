@@ -17,7 +17,8 @@ use super::{Label, NLABELS, NTYPES};
 
 /// A fast 64-bit hash of bytes (multiply-rotate over 8-byte words, then a final avalanche).
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0x243F_6A88_85A3_08D3 ^ (bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let mut h: u64 =
+        0x243F_6A88_85A3_08D3 ^ (bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
@@ -27,7 +28,9 @@ pub fn hash_bytes(bytes: &[u8]) -> u64 {
     if !rest.is_empty() {
         let mut buf = [0u8; 8];
         buf[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(buf)).wrapping_mul(0xC2B2_AE3D_27D4_EB4F).rotate_left(29);
+        h = (h ^ u64::from_le_bytes(buf))
+            .wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+            .rotate_left(29);
     }
     finish(h)
 }
@@ -43,7 +46,10 @@ fn finish(mut h: u64) -> u64 {
 /// Combines a hash with another value (order matters).
 #[inline]
 pub fn mix(a: u64, b: u64) -> u64 {
-    finish(a.rotate_left(23).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b.wrapping_add(0x632B_E59B_D9B4_E019))
+    finish(
+        a.rotate_left(23).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ b.wrapping_add(0x632B_E59B_D9B4_E019),
+    )
 }
 
 #[inline]
@@ -70,7 +76,8 @@ pub fn normalize(word: &str) -> std::borrow::Cow<'_, str> {
         match c {
             '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => s.push('\''),
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => s.push('"'),
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => s.push('-'),
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+            | '\u{2212}' => s.push('-'),
             '\u{2026}' => s.push_str("..."),
             '\u{00A0}' => s.push(' '),
             c => s.push(c),
@@ -136,7 +143,9 @@ pub enum Case {
 }
 
 pub fn case_of(word: &str) -> Case {
-    let Some(first) = word.chars().next() else { return Case::Other };
+    let Some(first) = word.chars().next() else {
+        return Case::Other;
+    };
     if first.is_uppercase() {
         if word.chars().any(|c| c.is_lowercase()) {
             Case::Title
@@ -250,7 +259,9 @@ pub fn sentence_ctx(info: &[TokInfo]) -> SentenceCtx {
             Case::Other => {}
         }
     }
-    SentenceCtx { headline: letters >= 2 && up * 10 >= letters * 7 }
+    SentenceCtx {
+        headline: letters >= 2 && up * 10 >= letters * 7,
+    }
 }
 
 const BOS: u64 = 0x5EED_0001;
@@ -259,7 +270,13 @@ const EOS: u64 = 0x5EED_0002;
 /// Appends the first-stage features of token `i` of a sentence to `out`.
 /// `seen_lower` says whether the word's lower-case form occurs lower-case elsewhere in the
 /// document (meaningful for capitalised tokens).
-pub fn token_features(info: &[TokInfo], ctx: &SentenceCtx, i: usize, seen_lower: bool, out: &mut Vec<u64>) {
+pub fn token_features(
+    info: &[TokInfo],
+    ctx: &SentenceCtx,
+    i: usize,
+    seen_lower: bool,
+    out: &mut Vec<u64>,
+) {
     let t = &info[i];
     let low_at = |j: isize| -> u64 {
         if j < 0 {
@@ -285,7 +302,12 @@ pub fn token_features(info: &[TokInfo], ctx: &SentenceCtx, i: usize, seen_lower:
         out.push(feat1(6 + k as u64, t.pre[k]));
         out.push(feat1(10 + k as u64, t.suf[k]));
     }
-    let (lp, ln, lp2, ln2) = (low_at(ii - 1), low_at(ii + 1), low_at(ii - 2), low_at(ii + 2));
+    let (lp, ln, lp2, ln2) = (
+        low_at(ii - 1),
+        low_at(ii + 1),
+        low_at(ii - 2),
+        low_at(ii + 2),
+    );
     out.push(feat1(14, lp));
     out.push(feat1(15, ln));
     out.push(feat1(16, lp2));
@@ -361,9 +383,19 @@ fn ltype(l: Label) -> Option<usize> {
 /// distribution of types the same (capitalised) word received elsewhere in the document.
 /// `agg` holds, for the token's lower-case form, counts of first-stage labels over the whole
 /// document.
-pub fn aggregate_features(labels: &[Label], info: &[TokInfo], i: usize, agg: Option<&[u32; NLABELS]>, out: &mut Vec<u64>) {
+pub fn aggregate_features(
+    labels: &[Label],
+    info: &[TokInfo],
+    i: usize,
+    agg: Option<&[u32; NLABELS]>,
+    out: &mut Vec<u64>,
+) {
     let l = labels[i] as u64;
-    let prev = if i > 0 { labels[i - 1] as u64 } else { NLABELS as u64 };
+    let prev = if i > 0 {
+        labels[i - 1] as u64
+    } else {
+        NLABELS as u64
+    };
     let next = labels.get(i + 1).map_or(NLABELS as u64 + 1, |&x| x as u64);
     out.push(feat1(40, l));
     out.push(feat1(41, prev));
@@ -378,7 +410,13 @@ pub fn aggregate_features(labels: &[Label], info: &[TokInfo], i: usize, agg: Opt
         for (l, &v) in bl.iter().enumerate() {
             c[ltype(l as Label).map_or(0, |t| t + 1)] += v;
         }
-        if let Some((best_l, _)) = bl.iter().enumerate().skip(1).filter(|(_, &v)| v > 0).max_by_key(|(k, &v)| (v, std::cmp::Reverse(*k))) {
+        if let Some((best_l, _)) = bl
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, &v)| v > 0)
+            .max_by_key(|(k, &v)| (v, std::cmp::Reverse(*k)))
+        {
             out.push(feat1(49, best_l as u64));
         }
         let total: u32 = c.iter().sum();
@@ -386,7 +424,11 @@ pub fn aggregate_features(labels: &[Label], info: &[TokInfo], i: usize, agg: Opt
             out.push(feat1(44, 0));
         } else {
             let ents: u32 = c[1..].iter().sum();
-            let (best, &bc) = c[1..].iter().enumerate().max_by_key(|(k, &v)| (v, std::cmp::Reverse(*k))).unwrap();
+            let (best, &bc) = c[1..]
+                .iter()
+                .enumerate()
+                .max_by_key(|(k, &v)| (v, std::cmp::Reverse(*k)))
+                .unwrap();
             if ents == 0 {
                 out.push(feat1(45, (total > 1) as u64));
             } else {

@@ -20,21 +20,41 @@ use std::hash::{BuildHasherDefault, Hasher};
 pub const NCAT: usize = 10;
 
 /// Category names, in bit order.
-pub const CATEGORIES: [&str; NCAT] = ["country", "city", "bigcity", "region", "demonym", "title", "orgword", "org", "misc", "given"];
+pub const CATEGORIES: [&str; NCAT] = [
+    "country", "city", "bigcity", "region", "demonym", "title", "orgword", "org", "misc", "given",
+];
 
 /// The embedded tables with their category.
 pub const TABLES: [(usize, &str); 11] = [
-    (0, include_str!("../../../../models/gazetteer/countries.txt")),
-    (0, include_str!("../../../../models/gazetteer/countries_extra.txt")),
+    (
+        0,
+        include_str!("../../../../models/gazetteer/countries.txt"),
+    ),
+    (
+        0,
+        include_str!("../../../../models/gazetteer/countries_extra.txt"),
+    ),
     (1, include_str!("../../../../models/gazetteer/cities.txt")),
-    (2, include_str!("../../../../models/gazetteer/bigcities.txt")),
+    (
+        2,
+        include_str!("../../../../models/gazetteer/bigcities.txt"),
+    ),
     (3, include_str!("../../../../models/gazetteer/regions.txt")),
     (4, include_str!("../../../../models/gazetteer/demonyms.txt")),
     (5, include_str!("../../../../models/gazetteer/titles.txt")),
-    (6, include_str!("../../../../models/gazetteer/org_words.txt")),
-    (7, include_str!("../../../../models/gazetteer/organisations.txt")),
+    (
+        6,
+        include_str!("../../../../models/gazetteer/org_words.txt"),
+    ),
+    (
+        7,
+        include_str!("../../../../models/gazetteer/organisations.txt"),
+    ),
     (8, include_str!("../../../../models/gazetteer/misc.txt")),
-    (9, include_str!("../../../../models/gazetteer/given_names.txt")),
+    (
+        9,
+        include_str!("../../../../models/gazetteer/given_names.txt"),
+    ),
 ];
 
 /// Categories that match whatever the case of the text.
@@ -96,7 +116,11 @@ impl Gazetteer {
                 for (k, t) in toks.iter().enumerate() {
                     let n = normalize(t);
                     h = extend(h, hash_bytes(lower(&n).as_bytes()), k == 0);
-                    let bits = if k + 1 == toks.len() { 1 << cat } else { PREFIX };
+                    let bits = if k + 1 == toks.len() {
+                        1 << cat
+                    } else {
+                        PREFIX
+                    };
                     *map.entry(h).or_insert(0) |= bits;
                 }
             }
@@ -137,7 +161,9 @@ impl Gazetteer {
             for len in 1..=MAX_LEN.min(info.len() - i) {
                 let j = i + len - 1;
                 h = extend(h, info[j].low, len == 1);
-                let Some(&flags) = self.map.get(&h) else { break };
+                let Some(&flags) = self.map.get(&h) else {
+                    break;
+                };
                 let mut cats = flags & !PREFIX;
                 if !first_cap {
                     cats &= ANY_CASE;
@@ -189,10 +215,10 @@ mod tests {
         let cases: &[(&str, &[u64])] = &[
             ("in New York today", &[0, 1 << 0, (1 << 2) | (1 << 3), 0]), // York alone matches too
             ("York", &[1 << 3]),
-            ("york", &[0]),                                // names need a capital
-            ("mr Smith", &[1 << (5 * 4 + 3), 0]),              // cue words match in any case
-            ("NEW YORK", &[1 << 0, (1 << 2) | (1 << 3)]),   // headlines match
-            ("New", &[0]),                                 // a prefix alone is no match
+            ("york", &[0]),                               // names need a capital
+            ("mr Smith", &[1 << (5 * 4 + 3), 0]),         // cue words match in any case
+            ("NEW YORK", &[1 << 0, (1 << 2) | (1 << 3)]), // headlines match
+            ("New", &[0]),                                // a prefix alone is no match
         ];
         for (s, want) in cases {
             assert_eq!(cats_of(&gaz, s), want.to_vec(), "{s}");

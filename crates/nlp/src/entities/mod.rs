@@ -34,7 +34,9 @@ mod train;
 pub use train::{train, EpochReport, TrainOptions, TrainReport};
 
 use dossier_model::{Entity, EntityType, Span, Token, TokenKind};
-use features::{aggregate_features, case_of, sentence_ctx, sentence_info, token_features, Case, TokInfo};
+use features::{
+    aggregate_features, case_of, sentence_ctx, sentence_info, token_features, Case, TokInfo,
+};
 use gazetteer::{Gazetteer, IdMap};
 use model::Weights;
 use std::borrow::Cow;
@@ -44,7 +46,12 @@ use std::sync::OnceLock;
 pub type Label = u8;
 pub const NTYPES: usize = 4;
 pub const NLABELS: usize = 1 + 4 * NTYPES;
-pub const TYPES: [EntityType; NTYPES] = [EntityType::Person, EntityType::Organization, EntityType::Location, EntityType::Misc];
+pub const TYPES: [EntityType; NTYPES] = [
+    EntityType::Person,
+    EntityType::Organization,
+    EntityType::Location,
+    EntityType::Misc,
+];
 
 const B: u8 = 0;
 const I: u8 = 1;
@@ -186,7 +193,10 @@ pub(crate) fn doc_features(doc: &[Vec<&str>]) -> Vec<SentFeats> {
 }
 
 /// Second-stage (aggregation) features of every sentence, given the first-stage labels.
-pub(crate) fn doc_agg_features(sents: &[SentFeats], labels: &[Vec<Label>]) -> Vec<(Vec<u64>, Vec<u32>)> {
+pub(crate) fn doc_agg_features(
+    sents: &[SentFeats],
+    labels: &[Vec<Label>],
+) -> Vec<(Vec<u64>, Vec<u32>)> {
     let mut counts: IdMap<[u32; NLABELS]> = IdMap::default();
     for (s, ls) in sents.iter().zip(labels) {
         for (t, &l) in s.info.iter().zip(ls) {
@@ -202,7 +212,11 @@ pub(crate) fn doc_agg_features(sents: &[SentFeats], labels: &[Vec<Label>]) -> Ve
             let mut feats = Vec::with_capacity(s.info.len() * 8);
             let mut offs = vec![0u32];
             for i in 0..s.info.len() {
-                let agg = if matches!(s.info[i].case, Case::Title | Case::Upper) { counts.get(&s.info[i].low) } else { None };
+                let agg = if matches!(s.info[i].case, Case::Title | Case::Upper) {
+                    counts.get(&s.info[i].low)
+                } else {
+                    None
+                };
                 aggregate_features(ls, &s.info, i, agg, &mut feats);
                 offs.push(feats.len() as u32);
             }
@@ -250,7 +264,12 @@ impl Tagger {
             for k in 0..s.info.len() {
                 let mut s1 = [0i32; NLABELS];
                 let mut s2 = [0i32; NLABELS];
-                self.weights.score(&s.feats[s.offs[k] as usize..s.offs[k + 1] as usize], &mut s1, &mut s2, true);
+                self.weights.score(
+                    &s.feats[s.offs[k] as usize..s.offs[k + 1] as usize],
+                    &mut s1,
+                    &mut s2,
+                    true,
+                );
                 emit1.push(s1);
                 emit2.push(s2);
             }
@@ -266,7 +285,12 @@ impl Tagger {
         let mut dummy = [0i32; NLABELS];
         for ((feats, offs), mut emit2) in agg.iter().zip(emit2_all) {
             for (k, e) in emit2.iter_mut().enumerate() {
-                self.weights.score(&feats[offs[k] as usize..offs[k + 1] as usize], &mut dummy, e, false);
+                self.weights.score(
+                    &feats[offs[k] as usize..offs[k + 1] as usize],
+                    &mut dummy,
+                    e,
+                    false,
+                );
             }
             model::viterbi(&emit2, &self.weights.trans[1], &mut path);
             out.push(path.clone());
@@ -285,15 +309,27 @@ impl Tagger {
         let mut cur_sentence: Option<usize> = None;
         for t in tokens {
             let (s, e) = (t.span.start, t.span.end);
-            if s < last_end || e <= s || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            if s < last_end
+                || e <= s
+                || e > text.len()
+                || !text.is_char_boundary(s)
+                || !text.is_char_boundary(e)
+            {
                 continue;
             }
             last_end = e;
             while si < sentences.len() && sentences[si].end <= s {
                 si += 1;
             }
-            let sent = if si < sentences.len() && sentences[si].start <= s { Some(si) } else { None };
-            if groups.is_empty() || sent != cur_sentence || sent.is_none() && groups.last().is_some_and(|g| g.len() >= 200) {
+            let sent = if si < sentences.len() && sentences[si].start <= s {
+                Some(si)
+            } else {
+                None
+            };
+            if groups.is_empty()
+                || sent != cur_sentence
+                || sent.is_none() && groups.last().is_some_and(|g| g.len() >= 200)
+            {
                 groups.push(Vec::new());
                 cur_sentence = sent;
             }
@@ -304,14 +340,29 @@ impl Tagger {
                 g.push(Span { start: s, end: e });
             }
         }
-        let words: Vec<Vec<Cow<str>>> =
-            groups.iter().map(|g| g.iter().map(|sp| features::normalize(&text[sp.start..sp.end])).collect()).collect();
-        let doc: Vec<Vec<&str>> = words.iter().map(|s| s.iter().map(|w| w.as_ref()).collect()).collect();
+        let words: Vec<Vec<Cow<str>>> = groups
+            .iter()
+            .map(|g| {
+                g.iter()
+                    .map(|sp| features::normalize(&text[sp.start..sp.end]))
+                    .collect()
+            })
+            .collect();
+        let doc: Vec<Vec<&str>> = words
+            .iter()
+            .map(|s| s.iter().map(|w| w.as_ref()).collect())
+            .collect();
         let labels = self.tag_words(&doc, true);
         let mut out = Vec::new();
         for (g, ls) in groups.iter().zip(&labels) {
             for (s, e, t) in spans_of(ls) {
-                out.push(Entity { span: Span { start: g[s].start, end: g[e - 1].end }, kind: TYPES[t] });
+                out.push(Entity {
+                    span: Span {
+                        start: g[s].start,
+                        end: g[e - 1].end,
+                    },
+                    kind: TYPES[t],
+                });
             }
         }
         out
@@ -320,8 +371,9 @@ impl Tagger {
 
 /// Name particles that stay inside a hyphenated name (`al-Assad`, `Inzamam-ul-Haq`).
 const PARTICLES: &[&str] = &[
-    "al", "el", "ul", "ur", "ud", "ad", "an", "as", "ash", "at", "az", "bin", "ibn", "bint", "abu", "abd", "de", "del", "della", "di", "da", "du",
-    "la", "le", "les", "van", "von", "der", "den", "y", "e", "sur", "en", "ben", "ben", "ou", "sous", "super", "upon", "on", "in", "am", "im",
+    "al", "el", "ul", "ur", "ud", "ad", "an", "as", "ash", "at", "az", "bin", "ibn", "bint", "abu",
+    "abd", "de", "del", "della", "di", "da", "du", "la", "le", "les", "van", "von", "der", "den",
+    "y", "e", "sur", "en", "ben", "ben", "ou", "sous", "super", "upon", "on", "in", "am", "im",
 ];
 
 /// Pushes the pieces of a hyphenated word: split where a name meets a lower-case affix
@@ -340,7 +392,8 @@ fn split_compound(text: &str, span: Span, gaz: &Gazetteer, out: &mut Vec<Span>) 
         return;
     }
     let kinds: Vec<Case> = pieces.iter().map(|&(s, e)| case_of(&word[s..e])).collect();
-    let is_affix = |k: usize| kinds[k] == Case::Lower && !PARTICLES.contains(&&word[pieces[k].0..pieces[k].1]);
+    let is_affix =
+        |k: usize| kinds[k] == Case::Lower && !PARTICLES.contains(&&word[pieces[k].0..pieces[k].1]);
     let has_name = kinds.iter().any(|k| matches!(k, Case::Title | Case::Upper));
     // Cut after piece k when exactly one side is an affix.
     let mut cuts = vec![false; pieces.len() - 1];
@@ -356,7 +409,9 @@ fn split_compound(text: &str, span: Span, gaz: &Gazetteer, out: &mut Vec<Span>) 
             }
         }
         if !any && kinds.iter().all(|k| matches!(k, Case::Title | Case::Upper)) {
-            let all_places = pieces.iter().all(|&(s, e)| e - s >= 3 && gaz.is_place_or_nationality(&word[s..e]));
+            let all_places = pieces
+                .iter()
+                .all(|&(s, e)| e - s >= 3 && gaz.is_place_or_nationality(&word[s..e]));
             if all_places {
                 cuts.iter_mut().for_each(|c| *c = true);
                 any = true;
@@ -370,9 +425,15 @@ fn split_compound(text: &str, span: Span, gaz: &Gazetteer, out: &mut Vec<Span>) 
     let mut start = 0;
     for (k, &(_, e)) in pieces.iter().enumerate() {
         if k == pieces.len() - 1 || cuts[k] {
-            out.push(Span { start: span.start + start, end: span.start + e });
+            out.push(Span {
+                start: span.start + start,
+                end: span.start + e,
+            });
             if k < pieces.len() - 1 {
-                out.push(Span { start: span.start + e, end: span.start + e + 1 });
+                out.push(Span {
+                    start: span.start + e,
+                    end: span.start + e + 1,
+                });
                 start = e + 1;
             }
         }

@@ -37,8 +37,14 @@ pub fn key_of(h: u64) -> u32 {
 
 impl Weights {
     /// Builds the table from (key, dense row) pairs; rows with the same key are summed.
-    pub fn build(entries: Vec<(u32, [i16; COLS])>, trans: [[i32; NLABELS * NLABELS]; 2], scale: [f32; 2]) -> Weights {
-        let cap = (entries.len() + entries.len() / 3 + 1).next_power_of_two().max(16);
+    pub fn build(
+        entries: Vec<(u32, [i16; COLS])>,
+        trans: [[i32; NLABELS * NLABELS]; 2],
+        scale: [f32; 2],
+    ) -> Weights {
+        let cap = (entries.len() + entries.len() / 3 + 1)
+            .next_power_of_two()
+            .max(16);
         let mut w = Weights {
             keys: vec![0; cap],
             idx: vec![0; cap],
@@ -94,7 +100,13 @@ impl Weights {
 
     /// Adds the weights of `feats` to the stage scores: `both` adds stage 1 and stage 2 at once.
     #[inline]
-    pub fn score(&self, feats: &[u64], s1: &mut [i32; NLABELS], s2: &mut [i32; NLABELS], stage1: bool) {
+    pub fn score(
+        &self,
+        feats: &[u64],
+        s1: &mut [i32; NLABELS],
+        s2: &mut [i32; NLABELS],
+        stage1: bool,
+    ) {
         for &f in feats {
             if let Some(row) = self.row(f) {
                 if stage1 {
@@ -122,7 +134,13 @@ impl Weights {
                 out.extend_from_slice(&v.to_le_bytes());
             }
         }
-        let mut live: Vec<(u32, u32)> = self.keys.iter().copied().zip(self.idx.iter().copied()).filter(|s| s.0 != 0).collect();
+        let mut live: Vec<(u32, u32)> = self
+            .keys
+            .iter()
+            .copied()
+            .zip(self.idx.iter().copied())
+            .filter(|s| s.0 != 0)
+            .collect();
         live.sort_unstable();
         out.extend_from_slice(&(live.len() as u32).to_le_bytes());
         for (key, r) in live {
@@ -153,7 +171,9 @@ impl Weights {
         }
         let nl = r.u32()? as usize;
         if nl != NLABELS {
-            return Err(format!("model has {nl} labels, this build expects {NLABELS}"));
+            return Err(format!(
+                "model has {nl} labels, this build expects {NLABELS}"
+            ));
         }
         let scale = [f32::from_le_bytes(r.arr()?), f32::from_le_bytes(r.arr()?)];
         let mut trans = [[0i32; NLABELS * NLABELS]; 2];
@@ -196,7 +216,10 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let s = self.b.get(self.at..self.at + n).ok_or("truncated NER model")?;
+        let s = self
+            .b
+            .get(self.at..self.at + n)
+            .ok_or("truncated NER model")?;
         self.at += n;
         Ok(s)
     }
@@ -219,7 +242,11 @@ struct Preds {
 }
 
 const fn preds() -> Preds {
-    let mut p = Preds { list: [[0; NLABELS]; NLABELS], len: [0; NLABELS], start: [false; NLABELS] };
+    let mut p = Preds {
+        list: [[0; NLABELS]; NLABELS],
+        len: [0; NLABELS],
+        start: [false; NLABELS],
+    };
     let mut b = 0;
     while b < NLABELS {
         p.start[b] = super::allowed(None, b as Label);

@@ -50,7 +50,15 @@ fn compounds_split_where_a_name_meets_an_affix() {
     ];
     for (word, want) in cases {
         let mut out = Vec::new();
-        split_compound(word, Span { start: 0, end: word.len() }, gaz, &mut out);
+        split_compound(
+            word,
+            Span {
+                start: 0,
+                end: word.len(),
+            },
+            gaz,
+            &mut out,
+        );
         let got: Vec<&str> = out.iter().map(|s| &word[s.start..s.end]).collect();
         assert_eq!(&got, want, "{word}");
     }
@@ -82,10 +90,23 @@ fn tags_plain_news_sentences() {
     let text = "Russian President Vladimir Putin met officials in Moscow on Friday.\nThe European Union said Germany and France would vote.";
     let tokens = tokenize(text);
     let sents = sentences::split(text, &tokens);
-    let found: Vec<(String, &str)> =
-        tagger.annotate(text, &tokens, &sents).iter().map(|e| (e.span.slice(text).to_string(), e.kind.as_str())).collect();
-    for want in [("Vladimir Putin", "PER"), ("Moscow", "LOC"), ("European Union", "ORG"), ("Germany", "LOC"), ("France", "LOC"), ("Russian", "MISC")] {
-        assert!(found.iter().any(|(t, k)| t == want.0 && *k == want.1), "{want:?} not in {found:?}");
+    let found: Vec<(String, &str)> = tagger
+        .annotate(text, &tokens, &sents)
+        .iter()
+        .map(|e| (e.span.slice(text).to_string(), e.kind.as_str()))
+        .collect();
+    for want in [
+        ("Vladimir Putin", "PER"),
+        ("Moscow", "LOC"),
+        ("European Union", "ORG"),
+        ("Germany", "LOC"),
+        ("France", "LOC"),
+        ("Russian", "MISC"),
+    ] {
+        assert!(
+            found.iter().any(|(t, k)| t == want.0 && *k == want.1),
+            "{want:?} not in {found:?}"
+        );
     }
 }
 

@@ -14,7 +14,9 @@
 use super::conll::{self, count, f1, iob_spans};
 use super::gazetteer::IdMap;
 use super::model::{self, key_of, Weights, COLS};
-use super::{doc_agg_features, doc_features, labels_of, spans_of, Label, SentFeats, Tagger, NLABELS, NTYPES};
+use super::{
+    doc_agg_features, doc_features, labels_of, spans_of, Label, SentFeats, Tagger, NLABELS, NTYPES,
+};
 
 #[derive(Debug, Clone)]
 pub struct TrainOptions {
@@ -35,7 +37,15 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
-        TrainOptions { epochs1: 20, epochs2: 20, folds: 5, seed: 0x0D05_51E2, max_docs: None, prune: 0.0, verbose: true }
+        TrainOptions {
+            epochs1: 20,
+            epochs2: 20,
+            folds: 5,
+            seed: 0x0D05_51E2,
+            max_docs: None,
+            prune: 0.0,
+            verbose: true,
+        }
     }
 }
 
@@ -76,7 +86,13 @@ struct Perceptron {
 
 impl Perceptron {
     fn new(n: usize) -> Perceptron {
-        Perceptron { w: vec![0.0; n * NLABELS], u: vec![0.0; n * NLABELS], tw: [0.0; NLABELS * NLABELS], tu: [0.0; NLABELS * NLABELS], c: 1.0 }
+        Perceptron {
+            w: vec![0.0; n * NLABELS],
+            u: vec![0.0; n * NLABELS],
+            tw: [0.0; NLABELS * NLABELS],
+            tu: [0.0; NLABELS * NLABELS],
+            c: 1.0,
+        }
     }
 
     fn emissions(&self, inst: &Inst, averaged: bool, out: &mut Vec<[f32; NLABELS]>) {
@@ -109,13 +125,24 @@ impl Perceptron {
         t
     }
 
-    fn decode(&self, inst: &Inst, averaged: bool, buf: &mut Vec<[f32; NLABELS]>, out: &mut Vec<Label>) {
+    fn decode(
+        &self,
+        inst: &Inst,
+        averaged: bool,
+        buf: &mut Vec<[f32; NLABELS]>,
+        out: &mut Vec<Label>,
+    ) {
         self.emissions(inst, averaged, buf);
         model::viterbi(buf, &self.trans(averaged), out);
     }
 
     /// One perceptron step on a sentence; returns the number of wrong tokens.
-    fn learn(&mut self, inst: &Inst, buf: &mut Vec<[f32; NLABELS]>, pred: &mut Vec<Label>) -> usize {
+    fn learn(
+        &mut self,
+        inst: &Inst,
+        buf: &mut Vec<[f32; NLABELS]>,
+        pred: &mut Vec<Label>,
+    ) -> usize {
         self.decode(inst, false, buf, pred);
         let c = self.c;
         let mut wrong = 0;
@@ -223,7 +250,11 @@ fn prepare(docs: &[conll::Document], index: &mut Index, grow: bool) -> Vec<PDoc>
                 insts.push(Inst { idx, offs, gold });
                 gold_spans.push(spans);
             }
-            PDoc { sents, insts, gold_spans }
+            PDoc {
+                sents,
+                insts,
+                gold_spans,
+            }
         })
         .collect()
 }
@@ -257,9 +288,17 @@ fn run_epochs(
             f1(&acc)
         });
         if verbose {
-            eprintln!("stage {stage} epoch {epoch:>2}: train errors {wrong:>6}  dev F1 {}", dev_f1.map_or("-".into(), |f| format!("{f:.2}")));
+            eprintln!(
+                "stage {stage} epoch {epoch:>2}: train errors {wrong:>6}  dev F1 {}",
+                dev_f1.map_or("-".into(), |f| format!("{f:.2}"))
+            );
         }
-        report.push(EpochReport { stage, epoch, train_errors: wrong, dev_f1 });
+        report.push(EpochReport {
+            stage,
+            epoch,
+            train_errors: wrong,
+            dev_f1,
+        });
     }
 }
 
@@ -278,7 +317,11 @@ fn stage2_insts(doc: &PDoc, labels1: &[Vec<Label>], index: &mut Index, grow: boo
                 idx.extend_from_slice(&aidx[aoffs[k] as usize..aoffs[k + 1] as usize]);
                 o.push(idx.len() as u32);
             }
-            Inst { idx, offs: o, gold: inst.gold.clone() }
+            Inst {
+                idx,
+                offs: o,
+                gold: inst.gold.clone(),
+            }
         })
         .collect()
 }
@@ -299,7 +342,11 @@ fn label_docs(p: &Perceptron, docs: &[PDoc]) -> Vec<Vec<Vec<Label>>> {
 }
 
 /// Trains a tagger on CoNLL-2003 text (`train_text`), scoring each epoch on `dev_text` if given.
-pub fn train(train_text: &str, dev_text: Option<&str>, options: &TrainOptions) -> (Tagger, TrainReport) {
+pub fn train(
+    train_text: &str,
+    dev_text: Option<&str>,
+    options: &TrainOptions,
+) -> (Tagger, TrainReport) {
     let verbose = options.verbose;
     let mut docs = conll::read(train_text);
     if let Some(n) = options.max_docs {
@@ -311,18 +358,36 @@ pub fn train(train_text: &str, dev_text: Option<&str>, options: &TrainOptions) -
     let n1 = index.hashes.len();
     let dev = prepare(&dev_docs, &mut index, false);
     if verbose {
-        eprintln!("{} training documents, {} stage-1 features", train.len(), n1);
+        eprintln!(
+            "{} training documents, {} stage-1 features",
+            train.len(),
+            n1
+        );
     }
     let mut report = TrainReport::default();
     let mut rng = Rng(options.seed | 1);
 
     let all: Vec<&Inst> = train.iter().flat_map(|d| &d.insts).collect();
     let dev_insts: Vec<&Inst> = dev.iter().flat_map(|d| &d.insts).collect();
-    let dev_gold: Vec<&Vec<(usize, usize, usize)>> = dev.iter().flat_map(|d| &d.gold_spans).collect();
-    let dev_arg = if dev_insts.is_empty() { None } else { Some((&dev_insts[..], &dev_gold[..])) };
+    let dev_gold: Vec<&Vec<(usize, usize, usize)>> =
+        dev.iter().flat_map(|d| &d.gold_spans).collect();
+    let dev_arg = if dev_insts.is_empty() {
+        None
+    } else {
+        Some((&dev_insts[..], &dev_gold[..]))
+    };
 
     let mut p1 = Perceptron::new(n1);
-    run_epochs(&mut p1, &all, options.epochs1, &mut rng, 1, dev_arg, &mut report.epochs, verbose);
+    run_epochs(
+        &mut p1,
+        &all,
+        options.epochs1,
+        &mut rng,
+        1,
+        dev_arg,
+        &mut report.epochs,
+        verbose,
+    );
 
     let mut p2: Option<Perceptron> = None;
     if options.epochs2 > 0 {
@@ -330,10 +395,24 @@ pub fn train(train_text: &str, dev_text: Option<&str>, options: &TrainOptions) -
         let folds = options.folds.max(2);
         let mut labels1: Vec<Vec<Vec<Label>>> = vec![Vec::new(); train.len()];
         for fold in 0..folds {
-            let insts: Vec<&Inst> = train.iter().enumerate().filter(|(i, _)| i % folds != fold).flat_map(|(_, d)| &d.insts).collect();
+            let insts: Vec<&Inst> = train
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds != fold)
+                .flat_map(|(_, d)| &d.insts)
+                .collect();
             let mut pf = Perceptron::new(n1);
             let mut quiet = Vec::new();
-            run_epochs(&mut pf, &insts, options.epochs1, &mut rng, 1, None, &mut quiet, false);
+            run_epochs(
+                &mut pf,
+                &insts,
+                options.epochs1,
+                &mut rng,
+                1,
+                None,
+                &mut quiet,
+                false,
+            );
             for (i, d) in train.iter().enumerate().filter(|(i, _)| i % folds == fold) {
                 labels1[i] = label_docs(&pf, std::slice::from_ref(d)).pop().unwrap();
             }
@@ -341,21 +420,48 @@ pub fn train(train_text: &str, dev_text: Option<&str>, options: &TrainOptions) -
                 eprintln!("jackknife fold {}/{folds} done", fold + 1);
             }
         }
-        let train2: Vec<Vec<Inst>> = train.iter().zip(&labels1).map(|(d, l)| stage2_insts(d, l, &mut index, true)).collect();
+        let train2: Vec<Vec<Inst>> = train
+            .iter()
+            .zip(&labels1)
+            .map(|(d, l)| stage2_insts(d, l, &mut index, true))
+            .collect();
         let dev_labels1 = label_docs(&p1, &dev);
-        let dev2: Vec<Vec<Inst>> = dev.iter().zip(&dev_labels1).map(|(d, l)| stage2_insts(d, l, &mut index, false)).collect();
+        let dev2: Vec<Vec<Inst>> = dev
+            .iter()
+            .zip(&dev_labels1)
+            .map(|(d, l)| stage2_insts(d, l, &mut index, false))
+            .collect();
         let n2 = index.hashes.len();
         let all2: Vec<&Inst> = train2.iter().flatten().collect();
         let dev2_insts: Vec<&Inst> = dev2.iter().flatten().collect();
-        let dev_arg2 = if dev2_insts.is_empty() { None } else { Some((&dev2_insts[..], &dev_gold[..])) };
+        let dev_arg2 = if dev2_insts.is_empty() {
+            None
+        } else {
+            Some((&dev2_insts[..], &dev_gold[..]))
+        };
         let mut p = Perceptron::new(n2);
-        run_epochs(&mut p, &all2, options.epochs2, &mut rng, 2, dev_arg2, &mut report.epochs, verbose);
+        run_epochs(
+            &mut p,
+            &all2,
+            options.epochs2,
+            &mut rng,
+            2,
+            dev_arg2,
+            &mut report.epochs,
+            verbose,
+        );
         p2 = Some(p);
     }
 
     // Export: quantise both stages to i16, drop zero rows.
     let n = index.hashes.len();
-    let row1 = |f: usize| if f < n1 { p1.averaged_row(f) } else { [0.0; NLABELS] };
+    let row1 = |f: usize| {
+        if f < n1 {
+            p1.averaged_row(f)
+        } else {
+            [0.0; NLABELS]
+        }
+    };
     let row2 = |f: usize| match &p2 {
         Some(p) => p.averaged_row(f),
         None => row1(f),
@@ -363,7 +469,10 @@ pub fn train(train_text: &str, dev_text: Option<&str>, options: &TrainOptions) -
     let t1 = p1.trans(true);
     let t2 = p2.as_ref().map_or(t1, |p| p.trans(true));
     let maxabs = |rows: &dyn Fn(usize) -> [f32; NLABELS], t: &[f32]| {
-        let m = (0..n).flat_map(|f| rows(f)).chain(t.iter().copied()).fold(0f32, |m, x| m.max(x.abs()));
+        let m = (0..n)
+            .flat_map(|f| rows(f))
+            .chain(t.iter().copied())
+            .fold(0f32, |m, x| m.max(x.abs()));
         if m > 0.0 {
             m / 32000.0
         } else {

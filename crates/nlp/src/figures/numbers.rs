@@ -20,7 +20,11 @@ pub(crate) struct Lowered<'a> {
 
 impl<'a> Lowered<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token]) -> Lowered<'a> {
-        Lowered { text, lower: text.to_ascii_lowercase(), tokens }
+        Lowered {
+            text,
+            lower: text.to_ascii_lowercase(),
+            tokens,
+        }
     }
 
     /// The lowercase text of token `i` ("" when out of range or not on char boundaries).
@@ -146,8 +150,16 @@ pub(crate) fn ordinal(w: &str) -> Option<i64> {
         "twentieth" => 20,
         "thirtieth" => 30,
         _ => {
-            if let Some(digits) = w.strip_suffix("st").or_else(|| w.strip_suffix("nd")).or_else(|| w.strip_suffix("rd")).or_else(|| w.strip_suffix("th")) {
-                if !digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            if let Some(digits) = w
+                .strip_suffix("st")
+                .or_else(|| w.strip_suffix("nd"))
+                .or_else(|| w.strip_suffix("rd"))
+                .or_else(|| w.strip_suffix("th"))
+            {
+                if !digits.is_empty()
+                    && digits.len() <= 4
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+                {
                     return digits.parse().ok();
                 }
             }
@@ -242,7 +254,12 @@ pub(crate) fn parse_number(doc: &Lowered, i: usize) -> Option<Num> {
             end += 1;
             words = true;
         }
-        return Some(Num { end, value, words, bare_digits: bare && end == i + 1 });
+        return Some(Num {
+            end,
+            value,
+            words,
+            bare_digits: bare && end == i + 1,
+        });
     }
     // Words: total = sum of (group × scale); group accumulates units, tens and hundreds.
     let mut k = i;
@@ -299,7 +316,12 @@ pub(crate) fn parse_number(doc: &Lowered, i: usize) -> Option<Num> {
     if !any {
         return None;
     }
-    Some(Num { end: last_end, value: (total + group) as f64, words: true, bare_digits: false })
+    Some(Num {
+        end: last_end,
+        value: (total + group) as f64,
+        words: true,
+        bare_digits: false,
+    })
 }
 
 /// Fractions read as shares in per cent: `a third` 33, `half` 50, `two-thirds` 67,

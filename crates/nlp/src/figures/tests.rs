@@ -8,7 +8,15 @@ fn run(text: &str) -> Vec<(String, String, FigureValue, &'static str, bool)> {
     let sents = sentences::split(text, &tokens);
     annotate(text, &tokens, &sents)
         .into_iter()
-        .map(|f| (f.span.slice(text).to_string(), f.measure, f.value, f.qualifier.as_str(), f.vague))
+        .map(|f| {
+            (
+                f.span.slice(text).to_string(),
+                f.measure,
+                f.value,
+                f.qualifier.as_str(),
+                f.vague,
+            )
+        })
         .collect()
 }
 
@@ -17,31 +25,173 @@ fn casualty_and_size_table() {
     use FigureValue::{Exact, Range};
     // (sentence, expected span text, measure, value, qualifier, vague)
     let cases: &[(&str, &str, &str, FigureValue, &str, bool)] = &[
-        ("The blast killed 52 people in the market.", "52", "killed", Exact(52), "exact", false),
-        ("At least 31 people were killed on Tuesday.", "At least 31", "killed", Exact(31), "at_least", false),
-        ("More than 200 passengers were injured.", "More than 200", "injured", Exact(200), "more_than", false),
-        ("Rebels took over 300 hostages at the school.", "over 300", "hostages", Exact(300), "more_than", false),
-        ("The group has up to 4,500 fighters in the north.", "up to 4,500", "fighters", Exact(4500), "up_to", false),
-        ("Nearly a hundred villagers died in the floods.", "Nearly a hundred", "killed", Exact(100), "nearly", false),
-        ("Police detained close to 1,000 protesters overnight.", "close to 1,000", "arrested", Exact(1000), "nearly", false),
-        ("Dozens were wounded when the roof fell.", "Dozens", "injured", Range(24, 99), "about", true),
-        ("Thousands of refugees crossed the border.", "Thousands", "displaced", Range(2000, 9999), "about", true),
-        ("Three of the attackers escaped.", "Three", "attackers", Exact(3), "at_least", false),
-        ("The raid was carried out by six gunmen.", "six", "attackers", Exact(6), "exact", false),
-        ("Five suspects arrested after the raid appeared in court.", "Five", "arrested", Exact(5), "exact", false),
-        ("The storm killed 12 (and counting) across the region.", "12 (and counting)", "killed", Exact(12), "at_least", false),
-        ("Some 40 people remain missing.", "Some 40", "missing", Exact(40), "about", false),
-        ("The rebels hold about a quarter of the country.", "about a quarter", "share", Exact(25), "about", false),
-        ("Turnout fell to 41 per cent.", "41 per cent", "share", Exact(41), "exact", false),
-        ("Each courier was paid $5,000 each.", "$5,000 each", "payment", Exact(5000), "exact", false),
-        ("Two men were charged with murder.", "Two", "charged", Exact(2), "exact", false),
+        (
+            "The blast killed 52 people in the market.",
+            "52",
+            "killed",
+            Exact(52),
+            "exact",
+            false,
+        ),
+        (
+            "At least 31 people were killed on Tuesday.",
+            "At least 31",
+            "killed",
+            Exact(31),
+            "at_least",
+            false,
+        ),
+        (
+            "More than 200 passengers were injured.",
+            "More than 200",
+            "injured",
+            Exact(200),
+            "more_than",
+            false,
+        ),
+        (
+            "Rebels took over 300 hostages at the school.",
+            "over 300",
+            "hostages",
+            Exact(300),
+            "more_than",
+            false,
+        ),
+        (
+            "The group has up to 4,500 fighters in the north.",
+            "up to 4,500",
+            "fighters",
+            Exact(4500),
+            "up_to",
+            false,
+        ),
+        (
+            "Nearly a hundred villagers died in the floods.",
+            "Nearly a hundred",
+            "killed",
+            Exact(100),
+            "nearly",
+            false,
+        ),
+        (
+            "Police detained close to 1,000 protesters overnight.",
+            "close to 1,000",
+            "arrested",
+            Exact(1000),
+            "nearly",
+            false,
+        ),
+        (
+            "Dozens were wounded when the roof fell.",
+            "Dozens",
+            "injured",
+            Range(24, 99),
+            "about",
+            true,
+        ),
+        (
+            "Thousands of refugees crossed the border.",
+            "Thousands",
+            "displaced",
+            Range(2000, 9999),
+            "about",
+            true,
+        ),
+        (
+            "Three of the attackers escaped.",
+            "Three",
+            "attackers",
+            Exact(3),
+            "at_least",
+            false,
+        ),
+        (
+            "The raid was carried out by six gunmen.",
+            "six",
+            "attackers",
+            Exact(6),
+            "exact",
+            false,
+        ),
+        (
+            "Five suspects arrested after the raid appeared in court.",
+            "Five",
+            "arrested",
+            Exact(5),
+            "exact",
+            false,
+        ),
+        (
+            "The storm killed 12 (and counting) across the region.",
+            "12 (and counting)",
+            "killed",
+            Exact(12),
+            "at_least",
+            false,
+        ),
+        (
+            "Some 40 people remain missing.",
+            "Some 40",
+            "missing",
+            Exact(40),
+            "about",
+            false,
+        ),
+        (
+            "The rebels hold about a quarter of the country.",
+            "about a quarter",
+            "share",
+            Exact(25),
+            "about",
+            false,
+        ),
+        (
+            "Turnout fell to 41 per cent.",
+            "41 per cent",
+            "share",
+            Exact(41),
+            "exact",
+            false,
+        ),
+        (
+            "Each courier was paid $5,000 each.",
+            "$5,000 each",
+            "payment",
+            Exact(5000),
+            "exact",
+            false,
+        ),
+        (
+            "Two men were charged with murder.",
+            "Two",
+            "charged",
+            Exact(2),
+            "exact",
+            false,
+        ),
         // A second figure in a coordination takes its own participle, not the first one's verb.
-        ("Nine were killed and more than 60 injured when the bomb went off.", "more than 60", "injured", Exact(60), "more_than", false),
+        (
+            "Nine were killed and more than 60 injured when the bomb went off.",
+            "more than 60",
+            "injured",
+            Exact(60),
+            "more_than",
+            false,
+        ),
     ];
     for (text, span, measure, value, qualifier, vague) in cases {
         let got = run(text);
-        let want = (span.to_string(), measure.to_string(), *value, *qualifier, *vague);
-        assert!(got.contains(&want), "{text}\n  got  {got:?}\n  want {want:?}");
+        let want = (
+            span.to_string(),
+            measure.to_string(),
+            *value,
+            *qualifier,
+            *vague,
+        );
+        assert!(
+            got.contains(&want),
+            "{text}\n  got  {got:?}\n  want {want:?}"
+        );
     }
 }
 

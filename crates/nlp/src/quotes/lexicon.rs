@@ -20,7 +20,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= b as u64;
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -153,10 +157,25 @@ pub(crate) struct Verb {
 }
 
 const fn v(forms: [&'static str; 5], class: CueClass, frames: u16) -> Verb {
-    Verb { forms, class, frames, particle: None }
+    Verb {
+        forms,
+        class,
+        frames,
+        particle: None,
+    }
 }
-const fn vp(forms: [&'static str; 5], class: CueClass, frames: u16, particle: &'static str) -> Verb {
-    Verb { forms, class, frames, particle: Some(particle) }
+const fn vp(
+    forms: [&'static str; 5],
+    class: CueClass,
+    frames: u16,
+    particle: &'static str,
+) -> Verb {
+    Verb {
+        forms,
+        class,
+        frames,
+        particle: Some(particle),
+    }
 }
 
 use CueClass::{Belief as B, Speech as S};
@@ -164,97 +183,386 @@ use CueClass::{Belief as B, Speech as S};
 /// Reporting verbs. Order matters only for [`lemma_of`] (the first row of a lemma wins).
 pub(crate) const VERBS: &[Verb] = &[
     v(["say", "says", "said", "saying", ""], S, F_INVERT),
-    v(["tell", "tells", "told", "telling", ""], S, F_TELL | F_INVERT),
+    v(
+        ["tell", "tells", "told", "telling", ""],
+        S,
+        F_TELL | F_INVERT,
+    ),
     v(["add", "adds", "added", "adding", ""], S, F_INVERT),
-    v(["note", "notes", "noted", "noting", ""], S, F_INVERT | F_NOUNY),
-    v(["write", "writes", "wrote", "writing", "written"], S, F_INVERT),
-    v(["state", "states", "stated", "stating", ""], S, F_INVERT | F_NOUNY),
-    v(["declare", "declares", "declared", "declaring", ""], S, F_INVERT),
-    v(["announce", "announces", "announced", "announcing", ""], S, F_INVERT),
-    v(["explain", "explains", "explained", "explaining", ""], S, F_INVERT),
-    v(["insist", "insists", "insisted", "insisting", ""], S, F_INVERT),
-    v(["claim", "claims", "claimed", "claiming", ""], S, F_INVERT | F_NOUNY),
+    v(
+        ["note", "notes", "noted", "noting", ""],
+        S,
+        F_INVERT | F_NOUNY,
+    ),
+    v(
+        ["write", "writes", "wrote", "writing", "written"],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["state", "states", "stated", "stating", ""],
+        S,
+        F_INVERT | F_NOUNY,
+    ),
+    v(
+        ["declare", "declares", "declared", "declaring", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["announce", "announces", "announced", "announcing", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["explain", "explains", "explained", "explaining", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["insist", "insists", "insisted", "insisting", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["claim", "claims", "claimed", "claiming", ""],
+        S,
+        F_INVERT | F_NOUNY,
+    ),
     v(["argue", "argues", "argued", "arguing", ""], S, F_INVERT),
-    v(["warn", "warns", "warned", "warning", ""], S, F_INVERT | F_ABOUT | F_NOUNY | F_TELL),
-    v(["confirm", "confirms", "confirmed", "confirming", ""], S, F_INVERT),
+    v(
+        ["warn", "warns", "warned", "warning", ""],
+        S,
+        F_INVERT | F_ABOUT | F_NOUNY | F_TELL,
+    ),
+    v(
+        ["confirm", "confirms", "confirmed", "confirming", ""],
+        S,
+        F_INVERT,
+    ),
     v(["deny", "denies", "denied", "denying", ""], S, 0),
-    v(["admit", "admits", "admitted", "admitting", ""], S, F_INVERT),
-    v(["acknowledge", "acknowledges", "acknowledged", "acknowledging", ""], S, F_INVERT),
-    v(["report", "reports", "reported", "reporting", ""], S, F_INVERT | F_NOUNY),
-    v(["suggest", "suggests", "suggested", "suggesting", ""], S, F_INVERT),
-    v(["assert", "asserts", "asserted", "asserting", ""], S, F_INVERT),
-    v(["contend", "contends", "contended", "contending", ""], S, F_INVERT),
-    v(["maintain", "maintains", "maintained", "maintaining", ""], S, 0),
+    v(
+        ["admit", "admits", "admitted", "admitting", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        [
+            "acknowledge",
+            "acknowledges",
+            "acknowledged",
+            "acknowledging",
+            "",
+        ],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["report", "reports", "reported", "reporting", ""],
+        S,
+        F_INVERT | F_NOUNY,
+    ),
+    v(
+        ["suggest", "suggests", "suggested", "suggesting", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["assert", "asserts", "asserted", "asserting", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["contend", "contends", "contended", "contending", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["maintain", "maintains", "maintained", "maintaining", ""],
+        S,
+        0,
+    ),
     v(["reply", "replies", "replied", "replying", ""], S, F_INVERT),
-    v(["respond", "responds", "responded", "responding", ""], S, F_INVERT),
-    v(["answer", "answers", "answered", "answering", ""], S, F_INVERT | F_NOUNY),
+    v(
+        ["respond", "responds", "responded", "responding", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["answer", "answers", "answered", "answering", ""],
+        S,
+        F_INVERT | F_NOUNY,
+    ),
     v(["ask", "asks", "asked", "asking", ""], S, F_INVERT | F_TELL),
-    v(["tweet", "tweets", "tweeted", "tweeting", ""], S, F_INVERT | F_NOUNY),
-    v(["recall", "recalls", "recalled", "recalling", ""], S, F_INVERT),
-    v(["stress", "stresses", "stressed", "stressing", ""], S, F_INVERT),
-    v(["emphasise", "emphasises", "emphasised", "emphasising", ""], S, F_INVERT),
-    v(["emphasize", "emphasizes", "emphasized", "emphasizing", ""], S, F_INVERT),
-    v(["predict", "predicts", "predicted", "predicting", ""], S, F_INVERT),
-    v(["promise", "promises", "promised", "promising", ""], S, F_INVERT | F_TELL | F_NOUNY),
+    v(
+        ["tweet", "tweets", "tweeted", "tweeting", ""],
+        S,
+        F_INVERT | F_NOUNY,
+    ),
+    v(
+        ["recall", "recalls", "recalled", "recalling", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["stress", "stresses", "stressed", "stressing", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["emphasise", "emphasises", "emphasised", "emphasising", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["emphasize", "emphasizes", "emphasized", "emphasizing", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["predict", "predicts", "predicted", "predicting", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["promise", "promises", "promised", "promising", ""],
+        S,
+        F_INVERT | F_TELL | F_NOUNY,
+    ),
     v(["vow", "vows", "vowed", "vowing", ""], S, F_INVERT),
-    v(["pledge", "pledges", "pledged", "pledging", ""], S, F_INVERT),
-    v(["reveal", "reveals", "revealed", "revealing", ""], S, F_INVERT),
-    v(["disclose", "discloses", "disclosed", "disclosing", ""], S, 0),
-    v(["allege", "alleges", "alleged", "alleging", ""], S, F_INVERT),
-    v(["concede", "concedes", "conceded", "conceding", ""], S, F_INVERT),
-    v(["complain", "complains", "complained", "complaining", ""], S, F_INVERT),
-    v(["comment", "comments", "commented", "commenting", ""], S, F_INVERT | F_NOUNY),
-    v(["remark", "remarks", "remarked", "remarking", ""], S, F_INVERT | F_NOUNY),
-    v(["observe", "observes", "observed", "observing", ""], S, F_INVERT),
-    v(["describe", "describes", "described", "describing", ""], S, F_AS),
-    v(["call", "calls", "called", "calling", ""], S, F_NAME | F_NOUNY),
-    v(["dismiss", "dismisses", "dismissed", "dismissing", ""], S, F_AS),
+    v(
+        ["pledge", "pledges", "pledged", "pledging", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["reveal", "reveals", "revealed", "revealing", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["disclose", "discloses", "disclosed", "disclosing", ""],
+        S,
+        0,
+    ),
+    v(
+        ["allege", "alleges", "alleged", "alleging", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["concede", "concedes", "conceded", "conceding", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["complain", "complains", "complained", "complaining", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["comment", "comments", "commented", "commenting", ""],
+        S,
+        F_INVERT | F_NOUNY,
+    ),
+    v(
+        ["remark", "remarks", "remarked", "remarking", ""],
+        S,
+        F_INVERT | F_NOUNY,
+    ),
+    v(
+        ["observe", "observes", "observed", "observing", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["describe", "describes", "described", "describing", ""],
+        S,
+        F_AS,
+    ),
+    v(
+        ["call", "calls", "called", "calling", ""],
+        S,
+        F_NAME | F_NOUNY,
+    ),
+    v(
+        ["dismiss", "dismisses", "dismissed", "dismissing", ""],
+        S,
+        F_AS,
+    ),
     v(["reject", "rejects", "rejected", "rejecting", ""], S, F_AS),
-    v(["brand", "brands", "branded", "branding", ""], S, F_AS | F_NOUNY),
-    v(["label", "labels", "labelled", "labelling", "labeled"], S, F_AS | F_NOUNY),
-    v(["speculate", "speculates", "speculated", "speculating", ""], S, F_ABOUT),
-    v(["estimate", "estimates", "estimated", "estimating", ""], S, F_NOUNY),
-    v(["testify", "testifies", "testified", "testifying", ""], S, F_INVERT),
+    v(
+        ["brand", "brands", "branded", "branding", ""],
+        S,
+        F_AS | F_NOUNY,
+    ),
+    v(
+        ["label", "labels", "labelled", "labelling", "labeled"],
+        S,
+        F_AS | F_NOUNY,
+    ),
+    v(
+        ["speculate", "speculates", "speculated", "speculating", ""],
+        S,
+        F_ABOUT,
+    ),
+    v(
+        ["estimate", "estimates", "estimated", "estimating", ""],
+        S,
+        F_NOUNY,
+    ),
+    v(
+        ["testify", "testifies", "testified", "testifying", ""],
+        S,
+        F_INVERT,
+    ),
     v(["urge", "urges", "urged", "urging", ""], S, F_TELL),
-    v(["inform", "informs", "informed", "informing", ""], S, F_TELL),
+    v(
+        ["inform", "informs", "informed", "informing", ""],
+        S,
+        F_TELL,
+    ),
     v(["agree", "agrees", "agreed", "agreeing", ""], S, F_INVERT),
-    v(["conclude", "concludes", "concluded", "concluding", ""], S, F_INVERT),
-    v(["continue", "continues", "continued", "continuing", ""], S, F_INVERT),
+    v(
+        ["conclude", "concludes", "concluded", "concluding", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["continue", "continues", "continued", "continuing", ""],
+        S,
+        F_INVERT,
+    ),
     v(["quip", "quips", "quipped", "quipping", ""], S, F_INVERT),
     v(["joke", "jokes", "joked", "joking", ""], S, F_INVERT),
-    v(["exclaim", "exclaims", "exclaimed", "exclaiming", ""], S, F_INVERT),
-    v(["boast", "boasts", "boasted", "boasting", ""], S, F_INVERT | F_ABOUT),
-    v(["caution", "cautions", "cautioned", "cautioning", ""], S, F_INVERT | F_NOUNY),
-    v(["indicate", "indicates", "indicated", "indicating", ""], S, 0),
-    v(["mention", "mentions", "mentioned", "mentioning", ""], S, F_NOUNY),
-    v(["proclaim", "proclaims", "proclaimed", "proclaiming", ""], S, F_INVERT),
+    v(
+        ["exclaim", "exclaims", "exclaimed", "exclaiming", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["boast", "boasts", "boasted", "boasting", ""],
+        S,
+        F_INVERT | F_ABOUT,
+    ),
+    v(
+        ["caution", "cautions", "cautioned", "cautioning", ""],
+        S,
+        F_INVERT | F_NOUNY,
+    ),
+    v(
+        ["indicate", "indicates", "indicated", "indicating", ""],
+        S,
+        0,
+    ),
+    v(
+        ["mention", "mentions", "mentioned", "mentioning", ""],
+        S,
+        F_NOUNY,
+    ),
+    v(
+        ["proclaim", "proclaims", "proclaimed", "proclaiming", ""],
+        S,
+        F_INVERT,
+    ),
     v(["assure", "assures", "assured", "assuring", ""], S, F_TELL),
-    v(["counter", "counters", "countered", "countering", ""], S, F_INVERT),
-    v(["retort", "retorts", "retorted", "retorting", ""], S, F_INVERT),
+    v(
+        ["counter", "counters", "countered", "countering", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["retort", "retorts", "retorted", "retorting", ""],
+        S,
+        F_INVERT,
+    ),
     v(["shout", "shouts", "shouted", "shouting", ""], S, F_INVERT),
-    v(["hint", "hints", "hinted", "hinting", ""], S, F_ABOUT | F_NOUNY),
+    v(
+        ["hint", "hints", "hinted", "hinting", ""],
+        S,
+        F_ABOUT | F_NOUNY,
+    ),
     v(["accuse", "accuses", "accused", "accusing", ""], S, 0),
     v(["blame", "blames", "blamed", "blaming", ""], S, 0),
-    v(["demand", "demands", "demanded", "demanding", ""], S, F_NOUNY),
+    v(
+        ["demand", "demands", "demanded", "demanding", ""],
+        S,
+        F_NOUNY,
+    ),
     v(["propose", "proposes", "proposed", "proposing", ""], S, 0),
-    v(["recommend", "recommends", "recommended", "recommending", ""], S, 0),
+    v(
+        ["recommend", "recommends", "recommended", "recommending", ""],
+        S,
+        0,
+    ),
     v(["advise", "advises", "advised", "advising", ""], S, F_TELL),
-    v(["wonder", "wonders", "wondered", "wondering", ""], S, F_INVERT),
-    v(["question", "questions", "questioned", "questioning", ""], S, F_NOUNY),
-    v(["insinuate", "insinuates", "insinuated", "insinuating", ""], S, 0),
+    v(
+        ["wonder", "wonders", "wondered", "wondering", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["question", "questions", "questioned", "questioning", ""],
+        S,
+        F_NOUNY,
+    ),
+    v(
+        ["insinuate", "insinuates", "insinuated", "insinuating", ""],
+        S,
+        0,
+    ),
     v(["imply", "implies", "implied", "implying", ""], B, 0),
-    v(["signal", "signals", "signalled", "signalling", "signaled"], S, F_NOUNY),
-    v(["acknowledge", "acknowledges", "acknowledged", "acknowledging", ""], S, F_INVERT),
-    v(["reiterate", "reiterates", "reiterated", "reiterating", ""], S, F_INVERT),
-    v(["repeat", "repeats", "repeated", "repeating", ""], S, F_INVERT),
+    v(
+        ["signal", "signals", "signalled", "signalling", "signaled"],
+        S,
+        F_NOUNY,
+    ),
+    v(
+        [
+            "acknowledge",
+            "acknowledges",
+            "acknowledged",
+            "acknowledging",
+            "",
+        ],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["reiterate", "reiterates", "reiterated", "reiterating", ""],
+        S,
+        F_INVERT,
+    ),
+    v(
+        ["repeat", "repeats", "repeated", "repeating", ""],
+        S,
+        F_INVERT,
+    ),
     v(["opine", "opines", "opined", "opining", ""], S, F_INVERT),
     v(["muse", "muses", "mused", "musing", ""], S, F_INVERT),
     v(["posit", "posits", "posited", "positing", ""], S, 0),
-    v(["publish", "publishes", "published", "publishing", ""], S, 0),
+    v(
+        ["publish", "publishes", "published", "publishing", ""],
+        S,
+        0,
+    ),
     v(["cite", "cites", "cited", "citing", ""], S, 0),
-    v(["emerge", "emerges", "emerged", "emerging", ""], S, F_REPORT_SUBJ),
-    v(["circulate", "circulates", "circulated", "circulating", ""], S, F_REPORT_SUBJ),
-    vp(["point", "points", "pointed", "pointing", ""], S, F_INVERT, "out"),
+    v(
+        ["emerge", "emerges", "emerged", "emerging", ""],
+        S,
+        F_REPORT_SUBJ,
+    ),
+    v(
+        ["circulate", "circulates", "circulated", "circulating", ""],
+        S,
+        F_REPORT_SUBJ,
+    ),
+    vp(
+        ["point", "points", "pointed", "pointing", ""],
+        S,
+        F_INVERT,
+        "out",
+    ),
     vp(["according", "", "", "", ""], S, 0, "to"),
     // Beliefs, intentions and perceptions (the PARC profile only).
     v(["think", "thinks", "thought", "thinking", ""], B, 0),
@@ -273,11 +581,23 @@ pub(crate) const VERBS: &[Verb] = &[
     v(["appear", "appears", "appeared", "appearing", ""], B, 0),
     v(["worry", "worries", "worried", "worrying", ""], B, F_ABOUT),
     v(["acknowledge", "", "", "", ""], B, 0),
-    v(["support", "supports", "supported", "supporting", ""], B, F_NOUNY),
+    v(
+        ["support", "supports", "supported", "supporting", ""],
+        B,
+        F_NOUNY,
+    ),
     v(["oppose", "opposes", "opposed", "opposing", ""], B, 0),
     v(["endorse", "endorses", "endorsed", "endorsing", ""], B, 0),
-    v(["criticize", "criticizes", "criticized", "criticizing", ""], B, 0),
-    v(["criticise", "criticises", "criticised", "criticising", ""], B, 0),
+    v(
+        ["criticize", "criticizes", "criticized", "criticizing", ""],
+        B,
+        0,
+    ),
+    v(
+        ["criticise", "criticises", "criticised", "criticising", ""],
+        B,
+        0,
+    ),
     v(["praise", "praises", "praised", "praising", ""], B, F_NOUNY),
     v(["decline", "declines", "declined", "declining", ""], B, 0),
     v(["refuse", "refuses", "refused", "refusing", ""], B, 0),
@@ -285,7 +605,11 @@ pub(crate) const VERBS: &[Verb] = &[
     v(["intend", "intends", "intended", "intending", ""], B, 0),
     v(["conclude", "", "", "", ""], B, 0),
     v(["assume", "assumes", "assumed", "assuming", ""], B, 0),
-    v(["suspect", "suspects", "suspected", "suspecting", ""], B, F_NOUNY),
+    v(
+        ["suspect", "suspects", "suspected", "suspecting", ""],
+        B,
+        F_NOUNY,
+    ),
     v(["reckon", "reckons", "reckoned", "reckoning", ""], B, 0),
     v(["predict", "", "", "", ""], B, 0),
     v(["defend", "defends", "defended", "defending", ""], B, 0),
@@ -660,5 +984,8 @@ fn table() -> &'static Lexicon {
 
 /// The base form of a cue's verb (`said` → `say`).
 pub(crate) fn lemma_of(cue: &Cue) -> &'static str {
-    VERBS.get(cue.lemma as usize).map(|v| v.forms[0]).unwrap_or("")
+    VERBS
+        .get(cue.lemma as usize)
+        .map(|v| v.forms[0])
+        .unwrap_or("")
 }

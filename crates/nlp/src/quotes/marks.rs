@@ -41,10 +41,20 @@ struct Mark {
 }
 
 fn mark_of(s: &str) -> Option<Mark> {
-    let m = |level, dir| Some(Mark { level, dir, low: false });
+    let m = |level, dir| {
+        Some(Mark {
+            level,
+            dir,
+            low: false,
+        })
+    };
     match s {
         "“" | "«" | "``" => m(Level::Double, Dir::Open),
-        "„" => Some(Mark { level: Level::Double, dir: Dir::Open, low: true }),
+        "„" => Some(Mark {
+            level: Level::Double,
+            dir: Dir::Open,
+            low: true,
+        }),
         "”" | "»" => m(Level::Double, Dir::Close),
         "\"" | "''" => m(Level::Double, Dir::Either),
         "‘" | "‹" | "‚" => m(Level::Single, Dir::Open),
@@ -91,8 +101,11 @@ pub(crate) fn pair(doc: &Doc) -> Vec<Piece> {
             inner = None;
             if let Some(o) = outer.take() {
                 // Does the new paragraph reopen the quote?
-                let reopens = mark_of(doc.tok_text(i))
-                    .is_some_and(|m| m.level == o.level && (m.dir == Dir::Open || (m.dir == Dir::Either && flank(text, toks[i].span).0)));
+                let reopens = mark_of(doc.tok_text(i)).is_some_and(|m| {
+                    m.level == o.level
+                        && (m.dir == Dir::Open
+                            || (m.dir == Dir::Either && flank(text, toks[i].span).0))
+                });
                 let end = toks[i - 1].span.end;
                 if reopens {
                     push(&mut out, o, None, toks[o.tok].span.end, end, true);
@@ -105,7 +118,9 @@ pub(crate) fn pair(doc: &Doc) -> Vec<Piece> {
         if doc.toks[i].kind != dossier_model::TokenKind::Punct {
             continue;
         }
-        let Some(m) = mark_of(doc.tok_text(i)) else { continue };
+        let Some(m) = mark_of(doc.tok_text(i)) else {
+            continue;
+        };
         let (left, right) = flank(text, toks[i].span);
         match outer {
             None => {
@@ -140,11 +155,24 @@ pub(crate) fn pair(doc: &Doc) -> Vec<Piece> {
                     if m.level == Level::Single && next_is_alnum(text, toks[i].span.end) && !right {
                         continue;
                     }
-                    push(&mut out, o, Some(i), toks[o.tok].span.end, toks[i].span.start, false);
+                    push(
+                        &mut out,
+                        o,
+                        Some(i),
+                        toks[o.tok].span.end,
+                        toks[i].span.start,
+                        false,
+                    );
                     outer = None;
                     inner = None;
                 } else {
-                    outer = Some(Open { tok: i, level: m.level, low: m.low, sure: true, cont_prev: false });
+                    outer = Some(Open {
+                        tok: i,
+                        level: m.level,
+                        low: m.low,
+                        sure: true,
+                        cont_prev: false,
+                    });
                     inner = None;
                 }
             }
@@ -163,20 +191,42 @@ pub(crate) fn pair(doc: &Doc) -> Vec<Piece> {
     if let Some(o) = outer {
         let last = toks.len() - 1;
         if o.sure || words_between(doc, o.tok + 1, toks.len()) >= 4 {
-            push(&mut out, o, None, toks[o.tok].span.end, toks[last].span.end, false);
+            push(
+                &mut out,
+                o,
+                None,
+                toks[o.tok].span.end,
+                toks[last].span.end,
+                false,
+            );
         }
     }
     out
 }
 
-fn push(out: &mut Vec<Piece>, o: Open, close: Option<usize>, start: usize, end: usize, cont_next: bool) {
+fn push(
+    out: &mut Vec<Piece>,
+    o: Open,
+    close: Option<usize>,
+    start: usize,
+    end: usize,
+    cont_next: bool,
+) {
     if end > start {
-        out.push(Piece { open: o.tok, close, content: Span::new(start, end), cont_next, cont_prev: o.cont_prev });
+        out.push(Piece {
+            open: o.tok,
+            close,
+            content: Span::new(start, end),
+            cont_next,
+            cont_prev: o.cont_prev,
+        });
     }
 }
 
 fn words_between(doc: &Doc, from: usize, to: usize) -> usize {
-    (from..to.min(doc.toks.len())).filter(|&k| doc.is_word(k)).count()
+    (from..to.min(doc.toks.len()))
+        .filter(|&k| doc.is_word(k))
+        .count()
 }
 
 /// (left-flanking, right-flanking) of a straight mark: whitespace or an opening bracket/dash
@@ -193,9 +243,15 @@ fn flank(text: &str, span: Span) -> (bool, bool) {
         Some(c) => c.is_whitespace() || ".,;:!?)]}…—–".contains(c),
     };
     // Both flanks (a mark between spaces) decide nothing, except at the ends of the text.
-    (left && (!right || before.is_none()), right && (!left || after.is_none()))
+    (
+        left && (!right || before.is_none()),
+        right && (!left || after.is_none()),
+    )
 }
 
 fn next_is_alnum(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_some_and(|c| c.is_alphanumeric())
+    text[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric())
 }

@@ -28,12 +28,27 @@ fn check(cases: &[(&str, &[Want])]) {
     let mut failures = Vec::new();
     for (text, want) in cases {
         let got = run(text);
-        let want: Vec<_> = want.iter().map(|(q, d, s, c)| (q.to_string(), *d, s.map(str::to_string), c.map(str::to_string))).collect();
+        let want: Vec<_> = want
+            .iter()
+            .map(|(q, d, s, c)| {
+                (
+                    q.to_string(),
+                    *d,
+                    s.map(str::to_string),
+                    c.map(str::to_string),
+                )
+            })
+            .collect();
         if got != want {
             failures.push(format!("{text:?}\n   want {want:?}\n   got  {got:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -93,9 +108,15 @@ fn direct_quotes() {
 #[test]
 fn scare_quotes_are_not_quotes() {
     check(&[
-        ("The so-called “peace plan” was never published, and the ‘crusader’ flags stayed up.", &[]),
+        (
+            "The so-called “peace plan” was never published, and the ‘crusader’ flags stayed up.",
+            &[],
+        ),
         ("He was made the group's “emir” in 2019.", &[]),
-        ("Officials' statements came late, and the villagers' 'rescue' never came.", &[]),
+        (
+            "Officials' statements came late, and the villagers' 'rescue' never came.",
+            &[],
+        ),
     ]);
 }
 
@@ -164,34 +185,79 @@ fn entity_spans_choose_the_speaker() {
     let tokens = tokenize(text);
     let sents = sentences::split(text, &tokens);
     let start = text.find("Northgate").unwrap();
-    let ents = [Entity { span: Span::new(start, start + "Northgate Bank".len()), kind: EntityType::Organization }];
+    let ents = [Entity {
+        span: Span::new(start, start + "Northgate Bank".len()),
+        kind: EntityType::Organization,
+    }];
     let q = annotate(text, &tokens, &sents, &ents);
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].speaker.map(|s| s.slice(text)), Some("Northgate Bank"));
 }
 
 /// (text, [(predicate, subject, object, hedged)])
-type AWant<'a> = (&'a str, &'a [(&'a str, Option<&'a str>, Option<&'a str>, bool)]);
+type AWant<'a> = (
+    &'a str,
+    &'a [(&'a str, Option<&'a str>, Option<&'a str>, bool)],
+);
 
 #[test]
 fn assertions_table() {
     let cases: &[AWant] = &[
         (
             "The Northern Front claimed responsibility for the bombing of the bridge.",
-            &[("claimed_responsibility", Some("Northern Front"), Some("the bombing of the bridge"), false)],
+            &[(
+                "claimed_responsibility",
+                Some("Northern Front"),
+                Some("the bombing of the bridge"),
+                false,
+            )],
         ),
-        ("The government denied the report.", &[("denied", Some("The government"), Some("the report"), false)]),
-        ("Officials blamed the rebels for the blast.", &[("blamed", Some("Officials"), Some("the rebels"), false)]),
-        ("Police arrested two men in the capital.", &[("arrested", Some("Police"), Some("two men"), false)]),
+        (
+            "The government denied the report.",
+            &[("denied", Some("The government"), Some("the report"), false)],
+        ),
+        (
+            "Officials blamed the rebels for the blast.",
+            &[("blamed", Some("Officials"), Some("the rebels"), false)],
+        ),
+        (
+            "Police arrested two men in the capital.",
+            &[("arrested", Some("Police"), Some("two men"), false)],
+        ),
         (
             "The three suspects arrested by border guards were questioned.",
-            &[("arrested", Some("border guards"), Some("The three suspects"), false)],
+            &[(
+                "arrested",
+                Some("border guards"),
+                Some("The three suspects"),
+                false,
+            )],
         ),
-        ("Some experts speculate about a cover-up by Harlow Group.", &[("speculated", Some("Some experts"), Some("Harlow Group"), true)]),
-        ("The minister reportedly warned that Harlow Group may pull out.", &[("warned", Some("The minister"), Some("Harlow Group"), true)]),
-        ("The council dismissed the warning as alarmist.", &[("dismissed", Some("The council"), Some("the warning"), false)]),
-        ("Ravenna’s warning went unheeded by the board.", &[("warned", Some("Ravenna"), None, false)]),
-        ("The militia, which the army accuses of looting, withdrew.", &[("accused", Some("the army"), Some("The militia"), false)]),
+        (
+            "Some experts speculate about a cover-up by Harlow Group.",
+            &[(
+                "speculated",
+                Some("Some experts"),
+                Some("Harlow Group"),
+                true,
+            )],
+        ),
+        (
+            "The minister reportedly warned that Harlow Group may pull out.",
+            &[("warned", Some("The minister"), Some("Harlow Group"), true)],
+        ),
+        (
+            "The council dismissed the warning as alarmist.",
+            &[("dismissed", Some("The council"), Some("the warning"), false)],
+        ),
+        (
+            "Ravenna’s warning went unheeded by the board.",
+            &[("warned", Some("Ravenna"), None, false)],
+        ),
+        (
+            "The militia, which the army accuses of looting, withdrew.",
+            &[("accused", Some("the army"), Some("The militia"), false)],
+        ),
         (
             "Efforts by the mayor to pin the blame for the flood on the engineers failed.",
             &[("blamed", Some("the mayor"), Some("the engineers"), false)],
@@ -214,12 +280,27 @@ fn assertions_table() {
                 )
             })
             .collect();
-        let want: Vec<_> = want.iter().map(|(p, s, o, h)| (p.to_string(), s.map(str::to_string), o.map(str::to_string), *h)).collect();
+        let want: Vec<_> = want
+            .iter()
+            .map(|(p, s, o, h)| {
+                (
+                    p.to_string(),
+                    s.map(str::to_string),
+                    o.map(str::to_string),
+                    *h,
+                )
+            })
+            .collect();
         if got != want {
             failures.push(format!("{text:?}\n   want {want:?}\n   got  {got:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Text made of quote marks, cue words, names and punctuation, plus any character.
@@ -261,7 +342,10 @@ fn quotey() -> impl Strategy<Value = String> {
 }
 
 fn span_ok(text: &str, s: Span) -> bool {
-    s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    s.start <= s.end
+        && s.end <= text.len()
+        && text.is_char_boundary(s.start)
+        && text.is_char_boundary(s.end)
 }
 
 proptest! {

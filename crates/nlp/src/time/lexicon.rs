@@ -140,8 +140,12 @@ pub(super) fn approx_len(w0: &str, w1: &str, w2: &str) -> usize {
         ("more" | "less" | "fewer", "than", _) => 2,
         ("at", "least" | "most", _) => 2,
         ("up", "to", _) => 2,
-        ("about" | "around" | "approximately" | "roughly" | "nearly" | "almost" | "some" | "over"
-        | "under" | "only" | "just" | "barely", _, _) => 1,
+        (
+            "about" | "around" | "approximately" | "roughly" | "nearly" | "almost" | "some"
+            | "over" | "under" | "only" | "just" | "barely",
+            _,
+            _,
+        ) => 1,
         _ => 0,
     }
 }
@@ -164,12 +168,17 @@ pub(super) fn cue(w: &str) -> Option<Cue> {
     use Cue::*;
     let c = match w {
         "will" | "shall" | "won't" | "wo" | "'ll" | "’ll" | "tomorrow" => Future,
-        "was" | "were" | "had" | "did" | "didn't" | "wasn't" | "weren't" | "hadn't" | "been" | "ago" | "yesterday" => Past,
-        "is" | "are" | "am" | "has" | "have" | "isn't" | "aren't" | "hasn't" | "haven't" => PresentAux,
+        "was" | "were" | "had" | "did" | "didn't" | "wasn't" | "weren't" | "hadn't" | "been"
+        | "ago" | "yesterday" => Past,
+        "is" | "are" | "am" | "has" | "have" | "isn't" | "aren't" | "hasn't" | "haven't" => {
+            PresentAux
+        }
         "says" | "does" | "do" => Present,
         "be" | "being" => Neutral,
         // Future intent spelled with a participle-looking word.
-        "expected" | "scheduled" | "due" | "set" | "planned" | "plans" | "plan" | "intends" => Future,
+        "expected" | "scheduled" | "due" | "set" | "planned" | "plans" | "plan" | "intends" => {
+            Future
+        }
         "said" | "told" | "came" | "went" | "took" | "made" | "gave" | "met" | "left" | "began"
         | "saw" | "found" | "held" | "won" | "lost" | "fell" | "rose" | "got" | "paid" | "sold"
         | "bought" | "spent" | "sent" | "brought" | "thought" | "knew" | "became" | "ran"
@@ -179,7 +188,21 @@ pub(super) fn cue(w: &str) -> Option<Cue> {
         | "known" | "written" | "spoken" | "stolen" | "driven" | "risen" | "fallen" | "beaten"
         | "hid" | "bled" | "slew" | "swore" | "tore" | "wore" | "woke" | "withdrew" => PastVerb,
         _ => {
-            if w.len() > 4 && w.ends_with("ed") && !matches!(w, "need" | "speed" | "hundred" | "indeed" | "united" | "embed" | "proceed" | "exceed" | "succeed") {
+            if w.len() > 4
+                && w.ends_with("ed")
+                && !matches!(
+                    w,
+                    "need"
+                        | "speed"
+                        | "hundred"
+                        | "indeed"
+                        | "united"
+                        | "embed"
+                        | "proceed"
+                        | "exceed"
+                        | "succeed"
+                )
+            {
                 PastVerb
             } else if w.ends_with("'ll") || w.ends_with("’ll") {
                 Future
@@ -195,14 +218,72 @@ pub(super) fn cue(w: &str) -> Option<Cue> {
 pub(super) fn count_noun(w: &str) -> bool {
     matches!(
         w,
-        "people" | "persons" | "men" | "women" | "children" | "troops" | "soldiers" | "fighters"
-            | "civilians" | "dead" | "deaths" | "killed" | "injured" | "wounded" | "refugees"
-            | "jobs" | "workers" | "employees" | "shares" | "units" | "homes" | "houses" | "cars"
-            | "votes" | "members" | "students" | "residents" | "police" | "officers" | "km"
-            | "miles" | "metres" | "meters" | "feet" | "tonnes" | "tons" | "kg" | "pounds"
-            | "dollars" | "euros" | "%" | "per" | "percent" | "points" | "barrels" | "acres"
-            | "hectares" | "cases" | "patients" | "names" | "pages" | "words" | "rounds"
-            | "hostages" | "prisoners" | "militants" | "migrants" | "visitors" | "tickets"
-            | "copies" | "others" | "more" | "times" | "ft" | "mph" | "calories" | "bodies"
+        "people"
+            | "persons"
+            | "men"
+            | "women"
+            | "children"
+            | "troops"
+            | "soldiers"
+            | "fighters"
+            | "civilians"
+            | "dead"
+            | "deaths"
+            | "killed"
+            | "injured"
+            | "wounded"
+            | "refugees"
+            | "jobs"
+            | "workers"
+            | "employees"
+            | "shares"
+            | "units"
+            | "homes"
+            | "houses"
+            | "cars"
+            | "votes"
+            | "members"
+            | "students"
+            | "residents"
+            | "police"
+            | "officers"
+            | "km"
+            | "miles"
+            | "metres"
+            | "meters"
+            | "feet"
+            | "tonnes"
+            | "tons"
+            | "kg"
+            | "pounds"
+            | "dollars"
+            | "euros"
+            | "%"
+            | "per"
+            | "percent"
+            | "points"
+            | "barrels"
+            | "acres"
+            | "hectares"
+            | "cases"
+            | "patients"
+            | "names"
+            | "pages"
+            | "words"
+            | "rounds"
+            | "hostages"
+            | "prisoners"
+            | "militants"
+            | "migrants"
+            | "visitors"
+            | "tickets"
+            | "copies"
+            | "others"
+            | "more"
+            | "times"
+            | "ft"
+            | "mph"
+            | "calories"
+            | "bodies"
     )
 }

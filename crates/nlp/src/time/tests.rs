@@ -8,7 +8,10 @@ fn run(text: &str, reference: Option<&str>) -> Vec<(String, &'static str, String
     let tokens = tokenize(text);
     let sents = sentences::split(text, &tokens);
     let r = reference.map(|d| d.parse::<Date>().unwrap());
-    annotate(text, &tokens, &sents, r).into_iter().map(|t| (t.span.slice(text).to_string(), t.kind.as_str(), t.value)).collect()
+    annotate(text, &tokens, &sents, r)
+        .into_iter()
+        .map(|t| (t.span.slice(text).to_string(), t.kind.as_str(), t.value))
+        .collect()
 }
 
 /// Reference: Monday 25 March 2024.
@@ -19,74 +22,283 @@ fn expressions_table() {
     // (sentence, extent, type, value), resolved against REF.
     let cases: &[(&str, &str, &str, &str)] = &[
         // Explicit dates in every order and style.
-        ("The treaty was signed on March 24th, 2024 in Geneva.", "March 24th, 2024", "DATE", "2024-03-24"),
-        ("She arrived on 4 January and left soon after.", "4 January", "DATE", "2024-01-04"),
-        ("The form is dated 22/03/2024.", "22/03/2024", "DATE", "2024-03-22"),
-        ("The file was opened 2024-03-22.", "2024-03-22", "DATE", "2024-03-22"),
-        ("It happened on the 3rd of February 2023.", "the 3rd of February 2023", "DATE", "2023-02-03"),
-        ("The summit opened on Saturday, March 16.", "Saturday, March 16", "DATE", "2024-03-16"),
-        ("The club was founded in November 2015.", "November 2015", "DATE", "2015-11"),
+        (
+            "The treaty was signed on March 24th, 2024 in Geneva.",
+            "March 24th, 2024",
+            "DATE",
+            "2024-03-24",
+        ),
+        (
+            "She arrived on 4 January and left soon after.",
+            "4 January",
+            "DATE",
+            "2024-01-04",
+        ),
+        (
+            "The form is dated 22/03/2024.",
+            "22/03/2024",
+            "DATE",
+            "2024-03-22",
+        ),
+        (
+            "The file was opened 2024-03-22.",
+            "2024-03-22",
+            "DATE",
+            "2024-03-22",
+        ),
+        (
+            "It happened on the 3rd of February 2023.",
+            "the 3rd of February 2023",
+            "DATE",
+            "2023-02-03",
+        ),
+        (
+            "The summit opened on Saturday, March 16.",
+            "Saturday, March 16",
+            "DATE",
+            "2024-03-16",
+        ),
+        (
+            "The club was founded in November 2015.",
+            "November 2015",
+            "DATE",
+            "2015-11",
+        ),
         ("Prices rose in 1998.", "1998", "DATE", "1998"),
-        ("Ties were cut after 9/11 forever.", "9/11", "DATE", "2001-09-11"),
+        (
+            "Ties were cut after 9/11 forever.",
+            "9/11",
+            "DATE",
+            "2001-09-11",
+        ),
         // Weekdays by tense.
-        ("Gunmen attacked the hall on Friday.", "Friday", "DATE", "2024-03-22"),
-        ("The court will rule on Friday.", "Friday", "DATE", "2024-03-29"),
-        ("The minister spoke last Thursday.", "last Thursday", "DATE", "2024-03-21"),
-        ("Talks resume next Tuesday.", "next Tuesday", "DATE", "2024-03-26"),
-        ("The fire started on Friday evening.", "Friday evening", "TIME", "2024-03-22TEV"),
+        (
+            "Gunmen attacked the hall on Friday.",
+            "Friday",
+            "DATE",
+            "2024-03-22",
+        ),
+        (
+            "The court will rule on Friday.",
+            "Friday",
+            "DATE",
+            "2024-03-29",
+        ),
+        (
+            "The minister spoke last Thursday.",
+            "last Thursday",
+            "DATE",
+            "2024-03-21",
+        ),
+        (
+            "Talks resume next Tuesday.",
+            "next Tuesday",
+            "DATE",
+            "2024-03-26",
+        ),
+        (
+            "The fire started on Friday evening.",
+            "Friday evening",
+            "TIME",
+            "2024-03-22TEV",
+        ),
         // Relative days, weeks, months, years.
-        ("The results came yesterday.", "yesterday", "DATE", "2024-03-24"),
-        ("Storms hit the coast last night.", "last night", "TIME", "2024-03-24TNI"),
-        ("The report came out last week.", "last week", "DATE", "2024-W12"),
-        ("Inflation rose earlier this month.", "earlier this month", "DATE", "2024-03"),
+        (
+            "The results came yesterday.",
+            "yesterday",
+            "DATE",
+            "2024-03-24",
+        ),
+        (
+            "Storms hit the coast last night.",
+            "last night",
+            "TIME",
+            "2024-03-24TNI",
+        ),
+        (
+            "The report came out last week.",
+            "last week",
+            "DATE",
+            "2024-W12",
+        ),
+        (
+            "Inflation rose earlier this month.",
+            "earlier this month",
+            "DATE",
+            "2024-03",
+        ),
         ("Sales fell last July.", "last July", "DATE", "2023-07"),
-        ("The bridge opened 10 days ago.", "10 days ago", "DATE", "2024-03-15"),
+        (
+            "The bridge opened 10 days ago.",
+            "10 days ago",
+            "DATE",
+            "2024-03-15",
+        ),
         ("The vote is due next year.", "next year", "DATE", "2025"),
         ("Profits doubled last year.", "last year", "DATE", "2023"),
-        ("The plant closed at the end of last year.", "the end of last year", "DATE", "2023"),
-        ("Snow fell in early March.", "early March", "DATE", "2024-03"),
+        (
+            "The plant closed at the end of last year.",
+            "the end of last year",
+            "DATE",
+            "2023",
+        ),
+        (
+            "Snow fell in early March.",
+            "early March",
+            "DATE",
+            "2024-03",
+        ),
         // Decades and centuries.
         ("The band formed in the 1980s.", "the 1980s", "DATE", "198"),
-        ("It peaked in the mid-2010s.", "the mid-2010s", "DATE", "201"),
-        ("Growth slowed in the late 2000s.", "the late 2000s", "DATE", "200"),
-        ("Cities grew in the 20th century.", "the 20th century", "DATE", "19"),
+        (
+            "It peaked in the mid-2010s.",
+            "the mid-2010s",
+            "DATE",
+            "201",
+        ),
+        (
+            "Growth slowed in the late 2000s.",
+            "the late 2000s",
+            "DATE",
+            "200",
+        ),
+        (
+            "Cities grew in the 20th century.",
+            "the 20th century",
+            "DATE",
+            "19",
+        ),
         // Durations.
-        ("The war lasted two decades.", "two decades", "DURATION", "P20Y"),
-        ("He served nine years in office.", "nine years", "DURATION", "P9Y"),
+        (
+            "The war lasted two decades.",
+            "two decades",
+            "DURATION",
+            "P20Y",
+        ),
+        (
+            "He served nine years in office.",
+            "nine years",
+            "DURATION",
+            "P9Y",
+        ),
         ("The loan runs six months.", "six months", "DURATION", "P6M"),
-        ("They waited nearly an hour.", "nearly an hour", "DURATION", "PT1H"),
-        ("Rents rose over the past couple of years.", "the past couple of years", "DURATION", "P2Y"),
-        ("She signed a two-year contract.", "two-year", "DURATION", "P2Y"),
-        ("Prices have climbed in recent months.", "recent months", "DURATION", "PXM"),
+        (
+            "They waited nearly an hour.",
+            "nearly an hour",
+            "DURATION",
+            "PT1H",
+        ),
+        (
+            "Rents rose over the past couple of years.",
+            "the past couple of years",
+            "DURATION",
+            "P2Y",
+        ),
+        (
+            "She signed a two-year contract.",
+            "two-year",
+            "DURATION",
+            "P2Y",
+        ),
+        (
+            "Prices have climbed in recent months.",
+            "recent months",
+            "DURATION",
+            "PXM",
+        ),
         // Sets.
-        ("The festival is held every year.", "every year", "SET", "P1Y"),
-        ("The market opens every Friday.", "every Friday", "SET", "XXXX-WXX-5"),
+        (
+            "The festival is held every year.",
+            "every year",
+            "SET",
+            "P1Y",
+        ),
+        (
+            "The market opens every Friday.",
+            "every Friday",
+            "SET",
+            "XXXX-WXX-5",
+        ),
         ("The figures are published daily.", "daily", "SET", "P1D"),
         // Vague references.
         ("The town is now quiet.", "now", "DATE", "PRESENT_REF"),
-        ("He is currently abroad.", "currently", "DATE", "PRESENT_REF"),
-        ("She recently moved to Leeds.", "recently", "DATE", "PAST_REF"),
-        ("The harbour was busier in the past.", "the past", "DATE", "PAST_REF"),
-        ("Robots will drive in the future.", "the future", "DATE", "FUTURE_REF"),
+        (
+            "He is currently abroad.",
+            "currently",
+            "DATE",
+            "PRESENT_REF",
+        ),
+        (
+            "She recently moved to Leeds.",
+            "recently",
+            "DATE",
+            "PAST_REF",
+        ),
+        (
+            "The harbour was busier in the past.",
+            "the past",
+            "DATE",
+            "PAST_REF",
+        ),
+        (
+            "Robots will drive in the future.",
+            "the future",
+            "DATE",
+            "FUTURE_REF",
+        ),
         // Seasons, quarters, clock times.
-        ("The rally is planned for this summer.", "this summer", "DATE", "2024-SU"),
-        ("Earnings rose in the third quarter of 2023.", "the third quarter of 2023", "DATE", "2023-Q3"),
-        ("The alarm rang at 10:30 p.m. on the night.", "10:30 p.m.", "TIME", "2024-03-25T22:30"),
+        (
+            "The rally is planned for this summer.",
+            "this summer",
+            "DATE",
+            "2024-SU",
+        ),
+        (
+            "Earnings rose in the third quarter of 2023.",
+            "the third quarter of 2023",
+            "DATE",
+            "2023-Q3",
+        ),
+        (
+            "The alarm rang at 10:30 p.m. on the night.",
+            "10:30 p.m.",
+            "TIME",
+            "2024-03-25T22:30",
+        ),
         // Anchored shifts: from the last date the text named.
-        ("The ship sank in December 2018. Three months later, divers found it.", "Three months later", "DATE", "2019-03"),
-        ("Turnout was low in 2022. The year before, it was high.", "The year before", "DATE", "2021"),
+        (
+            "The ship sank in December 2018. Three months later, divers found it.",
+            "Three months later",
+            "DATE",
+            "2019-03",
+        ),
+        (
+            "Turnout was low in 2022. The year before, it was high.",
+            "The year before",
+            "DATE",
+            "2021",
+        ),
     ];
     for (text, extent, kind, value) in cases {
         let got = run(text, Some(REF));
         let want = (extent.to_string(), *kind, value.to_string());
-        assert!(got.contains(&want), "{text}\n  got  {got:?}\n  want {want:?}");
+        assert!(
+            got.contains(&want),
+            "{text}\n  got  {got:?}\n  want {want:?}"
+        );
     }
 }
 
 #[test]
 fn year_ranges_are_two_dates() {
     let got = run("The occupation of 1979-89 ended badly.", Some(REF));
-    assert_eq!(got, vec![("1979".into(), "DATE", "1979".into()), ("89".into(), "DATE", "1989".into())]);
+    assert_eq!(
+        got,
+        vec![
+            ("1979".into(), "DATE", "1979".into()),
+            ("89".into(), "DATE", "1989".into())
+        ]
+    );
 }
 
 #[test]
@@ -114,16 +326,26 @@ fn without_reference_relative_values_keep_placeholders() {
 #[test]
 fn generic_today_and_tomorrow() {
     let got = run("Moscow today, maybe London tomorrow.", Some(REF));
-    assert_eq!(got, vec![("today".into(), "DATE", "PRESENT_REF".into()), ("tomorrow".into(), "DATE", "FUTURE_REF".into())]);
+    assert_eq!(
+        got,
+        vec![
+            ("today".into(), "DATE", "PRESENT_REF".into()),
+            ("tomorrow".into(), "DATE", "FUTURE_REF".into())
+        ]
+    );
 }
 
 #[test]
 fn infers_the_reference_from_relative_expressions() {
     // An explicit date of the event, and "yesterday" pointing at it: written the day after.
-    let text = "Gunmen stormed the hall on March 22, 2024. Officials said yesterday's attack was planned.";
+    let text =
+        "Gunmen stormed the hall on March 22, 2024. Officials said yesterday's attack was planned.";
     let tokens = tokenize(text);
     let sents = sentences::split(text, &tokens);
-    assert_eq!(infer_reference_date(text, &tokens, &sents), Some("2024-03-23".parse().unwrap()));
+    assert_eq!(
+        infer_reference_date(text, &tokens, &sents),
+        Some("2024-03-23".parse().unwrap())
+    );
     // Nothing explicit: no guess.
     let text = "The attack on Friday was condemned last week.";
     let tokens = tokenize(text);

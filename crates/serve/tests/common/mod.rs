@@ -34,7 +34,14 @@ impl TestApp {
     }
 
     /// Sends a request; returns the status, the headers and the body as JSON (Null if not JSON).
-    pub async fn send(&self, method: Method, uri: &str, content_type: Option<&str>, body: Vec<u8>, auth: Option<&str>) -> (StatusCode, axum::http::HeaderMap, Value, Vec<u8>) {
+    pub async fn send(
+        &self,
+        method: Method,
+        uri: &str,
+        content_type: Option<&str>,
+        body: Vec<u8>,
+        auth: Option<&str>,
+    ) -> (StatusCode, axum::http::HeaderMap, Value, Vec<u8>) {
         let mut req = Request::builder().method(method).uri(uri);
         if let Some(ct) = content_type {
             req = req.header(header::CONTENT_TYPE, ct);
@@ -42,10 +49,21 @@ impl TestApp {
         if let Some(token) = auth {
             req = req.header(header::AUTHORIZATION, format!("Bearer {token}"));
         }
-        let response = self.app.clone().oneshot(req.body(Body::from(body)).unwrap()).await.unwrap();
+        let response = self
+            .app
+            .clone()
+            .oneshot(req.body(Body::from(body)).unwrap())
+            .await
+            .unwrap();
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.unwrap().to_bytes().to_vec();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
         let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
         (status, headers, json, bytes)
     }
@@ -55,8 +73,15 @@ impl TestApp {
         (s, v)
     }
 
-    pub async fn post(&self, uri: &str, content_type: &str, body: impl Into<Vec<u8>>) -> (StatusCode, Value) {
-        let (s, _, v, _) = self.send(Method::POST, uri, Some(content_type), body.into(), None).await;
+    pub async fn post(
+        &self,
+        uri: &str,
+        content_type: &str,
+        body: impl Into<Vec<u8>>,
+    ) -> (StatusCode, Value) {
+        let (s, _, v, _) = self
+            .send(Method::POST, uri, Some(content_type), body.into(), None)
+            .await;
         (s, v)
     }
 
@@ -81,8 +106,12 @@ pub fn demo() -> PathBuf {
 
 /// Asserts the stable error shape and returns the code.
 pub fn error_code(v: &Value) -> String {
-    let code = v["error"]["code"].as_str().unwrap_or_else(|| panic!("not an error body: {v}"));
-    let message = v["error"]["message"].as_str().unwrap_or_else(|| panic!("error without message: {v}"));
+    let code = v["error"]["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("not an error body: {v}"));
+    let message = v["error"]["message"]
+        .as_str()
+        .unwrap_or_else(|| panic!("error without message: {v}"));
     assert!(!message.is_empty());
     code.to_string()
 }
