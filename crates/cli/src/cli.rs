@@ -259,13 +259,16 @@ pub enum EvalCommand {
     },
     /// Time expressions: TempEval-3 strict/relaxed span and value F1, or the seeds with --seeds.
     #[command(
-        after_help = "Examples:\n  dossier eval timex ../shared/data/tempeval3/train.jsonl\n  dossier eval timex --seeds"
+        after_help = "Examples:\n  dossier eval timex ../shared/data/tempeval3/train.jsonl\n  dossier eval timex --seeds\n  dossier eval timex --errors | less"
     )]
     Timex {
         #[arg(default_value = "../shared/data/tempeval3/train.jsonl")]
         file: PathBuf,
         #[arg(long)]
         seeds: bool,
+        /// After the scores, list every error: wrong values, missed and spurious expressions.
+        #[arg(long)]
+        errors: bool,
     },
     /// Figures (value, qualifier and measure) on the seeds' gold.
     Figures,

@@ -141,6 +141,53 @@ impl TimexScores {
     }
 }
 
+impl TimexScores {
+    /// Every error, one per line, grouped: wrong values or types, wrong extents, missed gold
+    /// expressions, spurious predictions.
+    pub fn error_list(&self) -> String {
+        use fmt::Write;
+        let mut out = String::new();
+        let show = |i: &Item| format!("{:?} {} {}", i.text, i.kind, i.value);
+        let _ = writeln!(
+            out,
+            "wrong value or type ({}): gold | predicted",
+            self.wrong.len()
+        );
+        for (g, p) in &self.wrong {
+            let _ = writeln!(
+                out,
+                "  {} {}:{}  {} | {}",
+                g.doc,
+                g.start,
+                g.end,
+                show(g),
+                show(p)
+            );
+        }
+        let _ = writeln!(out, "extent ({}): gold | predicted", self.extent.len());
+        for (g, p) in &self.extent {
+            let _ = writeln!(
+                out,
+                "  {} {}:{}  {} | {}",
+                g.doc,
+                g.start,
+                g.end,
+                show(g),
+                show(p)
+            );
+        }
+        let _ = writeln!(out, "missed ({}):", self.missed.len());
+        for g in &self.missed {
+            let _ = writeln!(out, "  {} {}:{}  {}", g.doc, g.start, g.end, show(g));
+        }
+        let _ = writeln!(out, "spurious ({}):", self.spurious.len());
+        for p in &self.spurious {
+            let _ = writeln!(out, "  {} {}:{}  {}", p.doc, p.start, p.end, show(p));
+        }
+        out
+    }
+}
+
 impl fmt::Display for TimexScores {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (sp, sr, sf) = self.strict_prf();

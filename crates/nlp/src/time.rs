@@ -511,19 +511,39 @@ impl<'a> Ctx<'a> {
     /// (an auxiliary decides for the participle after it), else on the right.
     fn tense(&self, start: usize, end: usize) -> Tense {
         let (s0, s1) = self.sentence_of(start);
-        let classify = |k: usize| -> Option<Tense> {
+        // `leftward`: a modal governs what follows it ("would leave Tuesday"); one after the
+        // expression belongs to another clause ("the attack on Friday should alert …").
+        let classify = |k: usize, leftward: bool| -> Option<Tense> {
             let w = self.low(k);
             match lexicon::cue(w)? {
                 Cue::Future => Some(Tense::Future),
                 Cue::Past => Some(Tense::Past),
                 Cue::Present => Some(Tense::Present),
                 Cue::Neutral => None,
+                // "May" the month is no modal.
+                Cue::Modal if !leftward || (w == "may" && self.doc.is_cap(k)) => None,
+                Cue::Modal => match self.low(k + 1) {
+                    "have" | "'ve" | "’ve" => Some(Tense::Past),
+                    _ => Some(Tense::Future),
+                },
+                Cue::Intent => match self.low(k + 1) {
+                    "to" | "for" => Some(Tense::Future),
+                    _ if w.ends_with("ed") || w == "set" => Some(Tense::Past),
+                    _ => None,
+                },
                 Cue::PresentAux => {
                     // "has killed" is a past event; "is expected to" a future one.
                     let next = self.low(k + 1);
                     match lexicon::cue(next) {
                         Some(Cue::Future) => Some(Tense::Future),
                         Some(Cue::PastVerb) | Some(Cue::Past) => Some(Tense::Past),
+                        // "is set to", "are planning for": intent.
+                        Some(Cue::Intent) if matches!(self.low(k + 2), "to" | "for") => {
+                            Some(Tense::Future)
+                        }
+                        Some(Cue::Intent) => Some(Tense::Past),
+                        // "is to resume trading Tuesday": an arrangement ahead.
+                        _ if next == "to" => Some(Tense::Future),
                         _ => Some(Tense::Present),
                     }
                 }
@@ -554,7 +574,7 @@ impl<'a> Ctx<'a> {
             if matches!(self.low(k), ";" | "“" | "”" | "\"") {
                 break;
             }
-            if let Some(t) = classify(k) {
+            if let Some(t) = classify(k, true) {
                 return t;
             }
         }
@@ -564,7 +584,7 @@ impl<'a> Ctx<'a> {
             if matches!(self.low(k), ";" | "“" | "”" | "\"") {
                 break;
             }
-            if let Some(t) = classify(k) {
+            if let Some(t) = classify(k, false) {
                 return t;
             }
             k += 1;
@@ -664,7 +684,9 @@ impl<'a> Ctx<'a> {
 
     /// The year (around the reference's) that puts a date nearest the reference, among those
     /// the tense allows: a past-tense clause does not name a date more than two months ahead,
-    /// a future one not more than two months back.
+    /// a future one not more than two months back. (The tense cue is often another clause's,
+    /// so the window is wide: a tighter one for the past, no month after the reference's,
+    /// measured worse on TempEval-3, 0.787 against 0.796.)
     fn pick_year(
         &self,
         start: usize,
@@ -1818,6 +1840,16 @@ impl<'a> Ctx<'a> {
             "these" if self.low(i + 1) == "days" => (i + 2, "PRESENT_REF"),
             "present" if self.prev(i) == "at" => (i + 1, "PRESENT_REF"),
             "recently" | "lately" => (i + 1, "PAST_REF"),
+            // The adjective, as TimeML annotates it ("the current government"); "current
+            // year" is an expression of its own. ("recent attacks" is annotated too, but too
+            // seldom in TempEval-3 to pay: 0.793 → 0.794 with it, the seeds a false one.)
+            "current"
+                if self.doc.kind(i + 1) == Some(TokenKind::Word)
+                    && !self.doc.is_cap(i + 1)
+                    && lexicon::unit(self.low(i + 1)).is_none() =>
+            {
+                (i + 1, "PRESENT_REF")
+            }
             "more" if self.low(i + 1) == "recently" => (i + 2, "PAST_REF"),
             "the"
                 if self.low(i + 1) == "past"

@@ -39,14 +39,19 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
             }
             Ok(Exit::Ok)
         }
-        EvalCommand::Timex { file, seeds } => {
-            if seeds {
-                super::print_out(dossier_eval::timex::evaluate_seeds_timex(
-                    Path::new(SEEDS),
-                    Path::new(GOLD),
-                )?)?;
+        EvalCommand::Timex {
+            file,
+            seeds,
+            errors,
+        } => {
+            let scores = if seeds {
+                dossier_eval::timex::evaluate_seeds_timex(Path::new(SEEDS), Path::new(GOLD))?
             } else {
-                super::print_out(dossier_eval::timex::evaluate_tempeval(&file)?)?;
+                dossier_eval::timex::evaluate_tempeval(&file)?
+            };
+            super::print_out(&scores)?;
+            if errors {
+                super::print_out(scores.error_list())?;
             }
             Ok(Exit::Ok)
         }

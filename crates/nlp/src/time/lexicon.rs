@@ -162,6 +162,10 @@ pub(super) enum Cue {
     PastVerb,
     /// `be`, `being`: neutral, keep looking.
     Neutral,
+    /// `would`, `could`, `may`: future unless `have` follows.
+    Modal,
+    /// `plans`, `set`: future when `to` or `for` follows.
+    Intent,
 }
 
 pub(super) fn cue(w: &str) -> Option<Cue> {
@@ -176,9 +180,16 @@ pub(super) fn cue(w: &str) -> Option<Cue> {
         "says" | "does" | "do" => Present,
         "be" | "being" => Neutral,
         // Future intent spelled with a participle-looking word.
-        "expected" | "scheduled" | "due" | "set" | "planned" | "plans" | "plan" | "intends" => {
-            Future
+        "expected" | "scheduled" | "due" => Future,
+        // Intent only with its complement ("plans to visit", "set for Friday"); bare, these are
+        // nouns or past verbs ("announced the plan Aug. 21", "the record set on Aug. 6").
+        "set" | "planned" | "plans" | "plan" | "planning" | "intends" | "intend" | "intending" => {
+            Intent
         }
+        // A modal looks ahead ("would leave Tuesday", "could come as early as Monday"), unless
+        // a perfect follows it ("would have met"), which [`Modal`] lets the caller check.
+        "would" | "could" | "might" | "may" | "can" | "should" | "must" | "wouldn't"
+        | "couldn't" | "can't" | "cannot" => Modal,
         "said" | "told" | "came" | "went" | "took" | "made" | "gave" | "met" | "left" | "began"
         | "saw" | "found" | "held" | "won" | "lost" | "fell" | "rose" | "got" | "paid" | "sold"
         | "bought" | "spent" | "sent" | "brought" | "thought" | "knew" | "became" | "ran"

@@ -84,6 +84,50 @@ fn expressions_table() {
             "DATE",
             "2024-03-29",
         ),
+        // A modal before the weekday looks ahead; one after it belongs to another clause.
+        (
+            "He said the delegation would leave on Friday.",
+            "Friday",
+            "DATE",
+            "2024-03-29",
+        ),
+        (
+            "The attack on Friday should alert the world.",
+            "Friday",
+            "DATE",
+            "2024-03-22",
+        ),
+        (
+            "The exchange is to resume trading Tuesday.",
+            "Tuesday",
+            "DATE",
+            "2024-03-26",
+        ),
+        // Intent needs its complement: "plans to" looks ahead, "the plan" is a noun.
+        (
+            "The union plans to strike on Thursday.",
+            "Thursday",
+            "DATE",
+            "2024-03-28",
+        ),
+        (
+            "The bank announced the plan on Thursday.",
+            "Thursday",
+            "DATE",
+            "2024-03-21",
+        ),
+        (
+            "Prices hit the record set on Aug. 6.",
+            "Aug. 6",
+            "DATE",
+            "2023-08-06",
+        ),
+        (
+            "The current government took office in 2019.",
+            "current",
+            "DATE",
+            "PRESENT_REF",
+        ),
         (
             "The minister spoke last Thursday.",
             "last Thursday",
