@@ -1119,8 +1119,12 @@ impl<'a> Ctx<'a> {
         if head.is_empty() || (k - i == 1 && !compound) {
             return None; // a bare "quarter" or "year"
         }
+        if head == "year" && k == i + 2 && self.low(i) == "the" {
+            return self.the_year(i);
+        }
         match head {
-            "period" if !(latest || year.is_some() || shift != 0) => return None,
+            // "the latest period": the last quarter completed, as "the latest quarter".
+            "period" if !(latest || year.is_some() || shift != 0 || last) => return None,
             "year" if !(fiscal || full) => return None,
             "half" if nth.is_none() && !last => return None,
             _ => {}
@@ -1830,6 +1834,28 @@ impl<'a> Ctx<'a> {
             }
             _ => None,
         }
+    }
+
+    /// A bare `the year` at token `i`, as financial news uses it: `the year ended June 30` is a
+    /// year-long period (DURATION P1Y; the end date is an expression of its own); `for the year`,
+    /// `earlier in the year` is the reference's year. Elsewhere ("the year before", "the year
+    /// 2000", a narrative's "that was the year …") it is left alone.
+    fn the_year(&self, i: usize) -> Option<Found> {
+        let after = self.low(i + 2);
+        if matches!(after, "ended" | "ending" | "ends" | "through") {
+            return Some(Found::text(i, i + 2, TimexType::Duration, "P1Y"));
+        }
+        let before = self.prev(i);
+        let closed = self.doc.kind(i + 2) != Some(TokenKind::Word)
+            || matches!(
+                after,
+                "and" | "but" | "as" | "to" | "in" | "on" | "from" | "was" | "is"
+            );
+        if matches!(before, "for" | "of" | "in" | "during" | "throughout") && closed {
+            let r = self.reference?;
+            return Some(Found::val(i, i + 2, Val::Year(r.year() as i32)));
+        }
+        None
     }
 
     /// PRESENT_REF, PAST_REF and FUTURE_REF words.

@@ -123,6 +123,19 @@ fn expressions_table() {
             "2023-08-06",
         ),
         (
+            "Net income for the year ended June 30 rose 8%.",
+            "the year",
+            "DURATION",
+            "P1Y",
+        ),
+        ("For the year, volume was flat.", "the year", "DATE", "2024"),
+        (
+            "Sales in the latest period were $1.7 billion.",
+            "the latest period",
+            "DATE",
+            "2023-Q4",
+        ),
+        (
             "The current government took office in 2019.",
             "current",
             "DATE",
