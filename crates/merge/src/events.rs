@@ -65,6 +65,8 @@ const TRIGGERS: &[(&str, &str)] = &[
     ("warnings", "warning"),
     ("takeover", "takeover"),
     ("coup", "takeover"),
+    ("toppled", "takeover"),
+    ("overthrew", "takeover"),
     ("appointed", "appointment"),
     ("appointment", "appointment"),
     ("strike", "strike"),
@@ -110,6 +112,11 @@ pub fn find_mentions(
             let Some(&(_, kind)) = TRIGGERS.iter().find(|(w, _)| *w == word) else {
                 continue;
             };
+            let kind = if family(kind) == "violence" && foiled(text, &ex.tokens, tok.span) {
+                "plot"
+            } else {
+                kind
+            };
             let Some(si) = ex
                 .sentences
                 .iter()
@@ -138,9 +145,34 @@ pub fn find_mentions(
                             && is_calendar(&t.value)
                     })
                 };
+                // The next trigger of the sentence: a date past it is that event's.
+                let next_trigger = ex
+                    .tokens
+                    .iter()
+                    .filter(|t| {
+                        t.kind == TokenKind::Word
+                            && t.span.start > tok.span.end
+                            && t.span.end <= window.end
+                    })
+                    .find(|t| {
+                        let w = t.span.slice(text).to_lowercase();
+                        TRIGGERS.iter().any(|(x, _)| *x == w)
+                    })
+                    .map_or(window.end, |t| t.span.start);
                 dates()
                     .filter(|t| distance(t.span, tok.span) <= ADJACENT)
                     .min_by_key(|t| distance(t.span, tok.span))
+                    // "the bombing of a concert in Manchester in May 2017": the first date after
+                    // the trigger, in its own phrase (before the sentence's next trigger).
+                    .or_else(|| {
+                        dates()
+                            .filter(|t| {
+                                t.span.start >= tok.span.end
+                                    && t.span.end <= next_trigger
+                                    && t.span.start - tok.span.end <= FOLLOWING
+                            })
+                            .min_by_key(|t| t.span.start)
+                    })
                     .or_else(|| dates().min_by(|a, b| a.value.cmp(&b.value)))
                     .map(|t| {
                         (
@@ -194,8 +226,32 @@ pub fn find_mentions(
     out
 }
 
+/// An attack that did not happen is a plot: "attempted a gun attack … which was thwarted", "a
+/// foiled bombing", "planned attacks". Looks at the three words before the trigger and at a
+/// `thwarted`/`foiled`/`prevented` in the eight after it.
+fn foiled(text: &str, tokens: &[dossier_model::Token], trigger: Span) -> bool {
+    let at = tokens.partition_point(|t| t.span.start < trigger.start);
+    let word = |t: &dossier_model::Token| t.span.slice(text).to_lowercase();
+    let before = tokens[at.saturating_sub(3)..at].iter().map(word).any(|w| {
+        matches!(
+            w.as_str(),
+            "attempted" | "planned" | "foiled" | "thwarted" | "failed" | "would-be" | "plotted"
+        )
+    });
+    let window: Vec<String> = tokens.iter().skip(at + 1).take(8).map(word).collect();
+    let after = window.iter().enumerate().any(|(k, w)| {
+        matches!(w.as_str(), "thwarted" | "foiled" | "prevented" | "averted")
+            && !(k > 0 && matches!(window[k - 1].as_str(), "not" | "never" | "n't"))
+    });
+    before || after
+}
+
 /// Bytes between a trigger and a date that belongs to it directly ("the attack on Friday").
 const ADJACENT: usize = 12;
+
+/// Bytes a trigger's own phrase may run before its date ("the suicide bombing of an Ariana
+/// Grande concert in Manchester in May 2017").
+const FOLLOWING: usize = 64;
 
 fn distance(a: Span, b: Span) -> usize {
     if a.end <= b.start {

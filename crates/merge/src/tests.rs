@@ -112,3 +112,42 @@ fn an_event_takes_the_date_beside_it_else_the_earliest_of_its_sentence() {
         "the paragraph's last date: {dated:?}"
     );
 }
+
+#[test]
+fn each_trigger_takes_the_date_of_its_own_phrase() {
+    let docs = vec![doc(
+        "a",
+        Some("2024-03-26"),
+        "It recalled the attack on a theatre in [LOC Paris] in {2015-11 November 2015}, and the suicide bombing of a concert in [LOC Manchester] in {2017-05 May 2017}.",
+    )];
+    let d = finish(&docs);
+    let dated: Vec<(&str, Option<&str>)> = d
+        .events
+        .iter()
+        .map(|e| (e.kind.as_str(), e.date.as_deref()))
+        .collect();
+    assert!(dated.contains(&("attack", Some("2015-11"))), "{dated:?}");
+    assert!(dated.contains(&("bombing", Some("2017-05"))), "{dated:?}");
+}
+
+#[test]
+fn an_attack_that_was_stopped_is_a_plot() {
+    let docs = vec![doc(
+        "a",
+        Some("2024-03-26"),
+        "In {2024-03 March} it attempted a gun attack on a synagogue in [LOC Kaluga]. Police said a bombing in [LOC Kerman] on {2024-01-03 3 January} was not thwarted in time. The Taliban toppled the government in {2021-08 August 2021}.",
+    )];
+    let d = finish(&docs);
+    let kinds: Vec<(&str, Option<&str>)> = d
+        .events
+        .iter()
+        .map(|e| (e.kind.as_str(), e.date.as_deref()))
+        .collect();
+    assert!(kinds.contains(&("plot", Some("2024-03"))), "{kinds:?}");
+    assert!(kinds.contains(&("takeover", Some("2021-08"))), "{kinds:?}");
+    assert!(!kinds.iter().any(|(k, _)| *k == "attack"), "{kinds:?}");
+    assert!(
+        kinds.contains(&("bombing", Some("2024-01-03"))),
+        "not thwarted: {kinds:?}"
+    );
+}
