@@ -295,13 +295,16 @@ pub enum EvalCommand {
     },
     /// Cross-document resolution (entities, events, discrepancies) on the seeds' gold.
     #[command(
-        after_help = "Example:\n  dossier eval coref --seeds ../shared/seeds --gold ../shared/gold/seeds.gold.json"
+        after_help = "Examples:\n  dossier eval coref --seeds ../shared/seeds --gold ../shared/gold/seeds.gold.json\n  dossier eval coref --details | less"
     )]
     Coref {
         #[arg(long, default_value = "../shared/seeds")]
         seeds: PathBuf,
         #[arg(long, default_value = "../shared/gold/seeds.gold.json")]
         gold: PathBuf,
+        /// After the scores, list our events (date, kind, documents, figures) and discrepancies.
+        #[arg(long)]
+        details: bool,
     },
     /// Cross-document event coreference on ECB+ with our own mention detection (MUC, B³,
     /// CEAF-e, CoNLL F1) and the purity of the document clusters our events induce.

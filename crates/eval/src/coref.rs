@@ -42,6 +42,8 @@ pub struct CorefReport {
     pub discrepancies_ours: usize,
     pub discrepancies_ours_matched: usize,
     pub missed_discrepancies: Vec<String>,
+    /// Our events and discrepancies, one per line, for `--details`.
+    pub details: String,
 }
 
 fn f1(both: usize, ours: usize, gold: usize) -> (f64, f64, f64) {
@@ -158,88 +160,124 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
     let events = gold["events"].as_object().context("gold has no events")?;
     let mut matched_event: HashMap<&str, usize> = HashMap::new();
     report.events_ours = dossier.events.len();
-    for (gid, ev) in events {
-        let Some(date) = ev["date"].as_str() else {
-            continue;
-        };
-        report.events_gold += 1;
-        let kind = ev["type"].as_str().unwrap_or_default();
-        let docs: BTreeSet<usize> = ev["docs"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|d| d.as_str())
-            .filter_map(|d| doc_index.get(d).copied())
-            .collect();
-        let hit = dossier.events.iter().position(|o| {
-            o.date.as_deref() == Some(date)
-                && dossier_merge::events::family(&o.kind) == dossier_merge::events::family(kind)
-                && o.mentions.iter().any(|m| docs.contains(&m.doc))
-        });
-        // The candidate with the most precise of the compatible dates (2021-08 before 2021).
-        let coarse = || {
-            dossier
-                .events
+    struct GoldEvent<'a> {
+        id: &'a str,
+        kind: &'a str,
+        date: &'a str,
+        docs: BTreeSet<usize>,
+        /// The length of the most precise date the event's documents give that agrees with
+        /// the gold's (gold time expressions).
+        supported: Option<usize>,
+    }
+    let gold_events: Vec<GoldEvent> = events
+        .iter()
+        .filter_map(|(gid, ev)| {
+            let date = ev["date"].as_str()?;
+            let docs: BTreeSet<usize> = ev["docs"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|d| d.as_str())
+                .filter_map(|d| doc_index.get(d).copied())
+                .collect();
+            let supported = seeds
                 .iter()
-                .enumerate()
-                .filter(|(_, o)| {
-                    o.date
-                        .as_deref()
-                        .is_some_and(|d| d.len() >= 4 && date.starts_with(d))
-                        && dossier_merge::events::family(&o.kind)
-                            == dossier_merge::events::family(kind)
-                        && o.mentions.iter().any(|m| docs.contains(&m.doc))
+                .filter(|s| {
+                    doc_index
+                        .get(s.id.as_str())
+                        .is_some_and(|i| docs.contains(i))
                 })
-                .max_by_key(|(i, o)| {
-                    (
-                        o.date.as_ref().map_or(0, |d| d.len()),
-                        std::cmp::Reverse(*i),
-                    )
-                })
-                .map(|(i, _)| i)
-        };
-        // The most precise date the event's documents give that agrees with the gold's.
-        let supported = seeds
-            .iter()
-            .filter(|s| {
-                doc_index
-                    .get(s.id.as_str())
-                    .is_some_and(|i| docs.contains(i))
+                .flat_map(|s| s.gold["timexes"].as_array().into_iter().flatten())
+                .filter_map(|t| t["value"].as_str())
+                .map(|v| v.split('T').next().unwrap_or(v))
+                .filter(|v| v.len() >= 3 && v.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+                .filter(|v| date.starts_with(v))
+                .map(str::len)
+                .max();
+            Some(GoldEvent {
+                id: gid,
+                kind: ev["type"].as_str().unwrap_or_default(),
+                date,
+                docs,
+                supported,
             })
-            .flat_map(|s| s.gold["timexes"].as_array().into_iter().flatten())
-            .filter_map(|t| t["value"].as_str())
-            .map(|v| v.split('T').next().unwrap_or(v))
-            .filter(|v| v.len() >= 3 && v.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
-            .filter(|v| date.starts_with(v))
-            .map(str::len)
-            .max();
-        match hit {
-            Some(i) => {
-                report.events_found += 1;
-                matched_event.insert(gid.as_str(), i);
+        })
+        .collect();
+    report.events_gold = gold_events.len();
+    let same_family = |ours: &str, gold: &str| {
+        dossier_merge::events::family(ours) == dossier_merge::events::family(gold)
+    };
+    // Matching, one of ours to one gold event: every pair with a compatible kind, a mention in
+    // one of the gold event's documents and a compatible date (ours, or one source's: the
+    // Kerman bombing is dated 2024-01-04 by one source, a day off, and "January" by two
+    // others) is scored, and the best pairs are taken first: the gold's exact date, then the
+    // same kind, then the more precise date.
+    let compatible_date = |o: &dossier_model::Event, gold_date: &str| -> Option<String> {
+        std::iter::once(o.date.as_deref())
+            .flatten()
+            .chain(o.dates.iter().map(|d| d.value.as_str()))
+            .filter(|d| d.len() >= 4 && gold_date.starts_with(d))
+            .max_by_key(|d| d.len())
+            .map(str::to_string)
+    };
+    let mut pairs: Vec<((bool, bool, usize), usize, usize, String)> = Vec::new();
+    for (gi, g) in gold_events.iter().enumerate() {
+        for (i, o) in dossier.events.iter().enumerate() {
+            if !same_family(&o.kind, g.kind) || !o.mentions.iter().any(|m| g.docs.contains(&m.doc))
+            {
+                continue;
             }
-            None => match coarse() {
-                Some(i) => {
-                    report.events_coarse += 1;
-                    matched_event.insert(gid.as_str(), i);
-                    let ours = dossier.events[i].date.as_deref().unwrap_or_default();
-                    let as_precise = supported.is_some_and(|n| ours.len() >= n);
-                    if as_precise {
-                        report.events_coarse_supported += 1;
-                    }
-                    report.missed_events.push(format!(
-                        "{gid} ({kind}, {date}): found as {ours}, {}",
-                        if as_precise {
-                            "as precise as the sources allow"
-                        } else {
-                            "less precise than the sources allow"
-                        }
-                    ));
-                }
-                None => report.missed_events.push(format!("{gid} ({kind}, {date})")),
-            },
+            let exact = o.date.as_deref() == Some(g.date);
+            let Some(d) = (if exact {
+                Some(g.date.to_string())
+            } else {
+                compatible_date(o, g.date)
+            }) else {
+                continue;
+            };
+            pairs.push(((exact, o.kind == g.kind, d.len()), gi, i, d));
         }
     }
+    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut taken_gold = vec![false; gold_events.len()];
+    let mut taken_ours = vec![false; dossier.events.len()];
+    for ((exact, _, _), gi, i, ours) in pairs {
+        if taken_gold[gi] || taken_ours[i] {
+            continue;
+        }
+        taken_gold[gi] = true;
+        taken_ours[i] = true;
+        let g = &gold_events[gi];
+        matched_event.insert(g.id, i);
+        if exact {
+            report.events_found += 1;
+            continue;
+        }
+        report.events_coarse += 1;
+        let as_precise = g.supported.is_some_and(|n| ours.len() >= n);
+        if as_precise {
+            report.events_coarse_supported += 1;
+        }
+        report.missed_events.push(format!(
+            "{} ({}, {}): found as {ours}, {}",
+            g.id,
+            g.kind,
+            g.date,
+            if as_precise {
+                "as precise as the sources allow"
+            } else {
+                "less precise than the sources allow"
+            }
+        ));
+    }
+    for (gi, g) in gold_events.iter().enumerate() {
+        if !taken_gold[gi] {
+            report
+                .missed_events
+                .push(format!("{} ({}, {})", g.id, g.kind, g.date));
+        }
+    }
+    report.missed_events.sort();
 
     // Discrepancies the articles reveal.
     let mut used = BTreeSet::new();
@@ -280,9 +318,58 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
             )),
         }
     }
+    report.details = details(&dossier);
     report.discrepancies_ours = dossier.discrepancies.len();
     report.discrepancies_ours_matched = used.len();
     Ok(report)
+}
+
+/// Our events (date, kind, documents, figures) and discrepancies, one per line.
+fn details(dossier: &dossier_model::Dossier) -> String {
+    use fmt::Write;
+    let mut out = String::from("our events:\n");
+    for e in &dossier.events {
+        let docs: BTreeSet<usize> = e.mentions.iter().map(|m| m.doc).collect();
+        let _ = write!(
+            out,
+            "  {} {} {} docs {:?}",
+            e.id,
+            e.kind,
+            e.date.as_deref().unwrap_or("undated"),
+            docs
+        );
+        for g in &e.figures {
+            let values: Vec<String> = g
+                .reports
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{}:{}",
+                        r.doc,
+                        dossier_merge::figures::describe(r.value, r.qualifier, r.vague)
+                    )
+                })
+                .collect();
+            let _ = write!(out, "  [{} {}]", g.measure, values.join(", "));
+        }
+        out.push('\n');
+    }
+    out.push_str("our discrepancies:\n");
+    for d in &dossier.discrepancies {
+        let values: Vec<String> = d
+            .values
+            .iter()
+            .map(|v| format!("{}:{}", v.doc, v.value))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {} — {}: {}",
+            d.kind.as_str(),
+            d.about,
+            values.join(" | ")
+        );
+    }
+    out
 }
 
 impl fmt::Display for CorefReport {

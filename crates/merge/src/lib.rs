@@ -199,18 +199,39 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
                 .min_by_key(|(_, m)| m.at.span.start.abs_diff(f.span.start))
                 .map(|(i, _)| cluster_of[range.start + i]);
             // "… a suicide bombing at the airport. It killed 13 soldiers": the event of the
-            // sentence before, in the same paragraph.
+            // sentence before, in the same paragraph: the one at a place this sentence names
+            // ("… a twin-bombing of a memorial for a general who had been assassinated in 2020.
+            // Nearly a hundred people were killed … in Kerman"), else the first, the main
+            // clause's, not one in a relative clause after it.
             let previous = || {
                 let si = ex.sentences.iter().position(|s| s.contains(f.span))?;
+                let here = ex.sentences[si];
                 let prev = *ex.sentences.get(si.checked_sub(1)?)?;
-                if doc.text[prev.end..ex.sentences[si].start].contains('\n') {
+                if doc.text[prev.end..here.start].contains('\n') {
                     return None;
                 }
-                local
+                let places_here: Vec<usize> = place_index
+                    .range(
+                        DocSpan {
+                            doc: d,
+                            span: Span::new(here.start, here.start),
+                        }..,
+                    )
+                    .take_while(|(at, _)| at.doc == d && at.span.start < here.end)
+                    .map(|(_, &e)| e)
+                    .collect();
+                let before: Vec<(usize, &events::EventMention)> = local
                     .iter()
                     .enumerate()
                     .filter(|(_, m)| m.sentence == prev)
-                    .max_by_key(|(_, m)| m.at.span.start)
+                    .collect();
+                before
+                    .iter()
+                    .find(|(_, m)| {
+                        m.place
+                            .is_some_and(|p| places_here.iter().any(|&q| same_place(p, q)))
+                    })
+                    .or_else(|| before.first())
                     .map(|(i, _)| cluster_of[range.start + i])
             };
             let in_sentence = in_sentence.or_else(previous);

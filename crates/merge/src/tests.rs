@@ -151,3 +151,30 @@ fn an_attack_that_was_stopped_is_a_plot() {
         "not thwarted: {kinds:?}"
     );
 }
+
+#[test]
+fn a_date_opening_the_clause_is_the_events_unless_a_reaction_stands_between() {
+    let docs = vec![doc(
+        "a",
+        Some("2024-03-26"),
+        "On {2024-01-04 4 January} it carried out a twin-bombing of a memorial for a general who had been assassinated in {2020 2020}. Officials on {2024-03-09 Saturday} denied any part in the explosion that hit [LOC Dravosk] on a ferry full of cars and lorries bound for the islands on {2024-03-08 Friday}.",
+    )];
+    let d = finish(&docs);
+    let dated: Vec<(&str, Option<&str>)> = d
+        .events
+        .iter()
+        .map(|e| (e.kind.as_str(), e.date.as_deref()))
+        .collect();
+    assert!(
+        dated.contains(&("bombing", Some("2024-01-04"))),
+        "{dated:?}"
+    );
+    assert!(
+        dated.contains(&("assassination", Some("2020"))),
+        "{dated:?}"
+    );
+    assert!(
+        !dated.contains(&("bombing", Some("2024-03-09"))),
+        "the denial's day: {dated:?}"
+    );
+}

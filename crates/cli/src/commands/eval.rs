@@ -77,8 +77,16 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
             super::print_out(dossier_eval::ecb::evaluate_ecb(&file)?)?;
             Ok(Exit::Ok)
         }
-        EvalCommand::Coref { seeds, gold } => {
-            super::print_out(dossier_eval::coref::evaluate_seeds(&seeds, &gold)?)?;
+        EvalCommand::Coref {
+            seeds,
+            gold,
+            details,
+        } => {
+            let report = dossier_eval::coref::evaluate_seeds(&seeds, &gold)?;
+            super::print_out(&report)?;
+            if details {
+                super::print_out(&report.details)?;
+            }
             Ok(Exit::Ok)
         }
         EvalCommand::Clean {
