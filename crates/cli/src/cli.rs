@@ -242,6 +242,24 @@ pub enum TrainCommand {
         #[arg(long, default_value_t = 20)]
         epochs: usize,
     },
+    /// Train the attribution tagger (cue, source, content) on PolNeAR JSON lines
+    /// (deterministic: the same data gives the same model).
+    #[command(
+        after_help = "Example:\n  dossier train quotes --train ../shared/data/polnear/train.jsonl --dev ../shared/data/polnear/dev.jsonl"
+    )]
+    Quotes {
+        #[arg(long, value_name = "FILE")]
+        train: PathBuf,
+        /// Span F1 scored after every epoch when given.
+        #[arg(long, value_name = "FILE")]
+        dev: Option<PathBuf>,
+        /// Where to write the model (the binary embeds models/quotes.bin at build time).
+        #[arg(long, value_name = "FILE", default_value = "models/quotes.bin")]
+        out: PathBuf,
+        /// Epochs of each of the two stages.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -34,6 +34,12 @@ fn main() -> ExitCode {
             out,
             epochs,
         }) => commands::ner::train(&train, dev.as_deref(), &out, epochs),
+        cli::Command::Train(cli::TrainCommand::Quotes {
+            train,
+            dev,
+            out,
+            epochs,
+        }) => commands::quotes::train(&train, dev.as_deref(), &out, epochs),
     };
     match outcome {
         Ok(code) => code.into(),

@@ -27,6 +27,7 @@
 
 use anyhow::{bail, Context, Result};
 use dossier_model::{Span, Token};
+use dossier_nlp::quotes::learned::{TrainDoc, CONTENT, CUE, SOURCE};
 use dossier_nlp::quotes::{attributions, Attribution, Profile};
 use rayon::prelude::*;
 use serde_json::Value;
@@ -308,6 +309,43 @@ fn score_doc(pred: &[Rel], gold: &[Rel]) -> Counts {
         c.content_o[2] += len(&g.content);
     }
     c
+}
+
+/// Reads PolNeAR JSON lines as training documents for the attribution tagger: every
+/// fragment of every source, cue and content, as byte spans.
+pub fn read_polnear(jsonl: &Path) -> Result<Vec<TrainDoc>> {
+    let raw = std::fs::read_to_string(jsonl)
+        .with_context(|| format!("reading PolNeAR file {}", jsonl.display()))?;
+    let mut out = Vec::new();
+    for (n, line) in raw
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let d: Value = serde_json::from_str(line)
+            .with_context(|| format!("{} line {} is not JSON", jsonl.display(), n + 1))?;
+        let text = d["text"].as_str().unwrap_or("").to_string();
+        let byte = cp_to_byte(&text);
+        let mut spans = Vec::new();
+        for a in d["attributions"].as_array().into_iter().flatten() {
+            for (role, t) in [("source", SOURCE), ("cue", CUE), ("content", CONTENT)] {
+                for f in a[role]["fragments"].as_array().into_iter().flatten() {
+                    let s = f[0].as_u64().and_then(|x| byte.get(x as usize));
+                    let e = f[1].as_u64().and_then(|x| byte.get(x as usize));
+                    if let (Some(&s), Some(&e)) = (s, e) {
+                        if s < e {
+                            spans.push((t, Span::new(s, e)));
+                        }
+                    }
+                }
+            }
+        }
+        out.push(TrainDoc { text, spans });
+    }
+    if out.is_empty() {
+        bail!("{} holds no documents", jsonl.display());
+    }
+    Ok(out)
 }
 
 /// Scores the quote annotator on PolNeAR (`train.jsonl` / `dev.jsonl`) with Citron's metrics,

@@ -34,6 +34,7 @@
 //! This costs a fraction of tokenization and needs no tagger: entity spans, when present,
 //! only refine the speaker span.
 
+pub mod learned;
 pub(crate) mod lexicon;
 pub(crate) mod marks;
 #[cfg(test)]
@@ -93,6 +94,11 @@ pub fn attributions(
     entities: &[Entity],
     profile: Profile,
 ) -> Vec<Attribution> {
+    if profile == Profile::Parc {
+        if let Some(tagger) = learned::QuoteTagger::builtin() {
+            return learned_attributions(tagger, text, tokens, sentences);
+        }
+    }
     let doc = Doc::new(text, tokens, sentences, entities);
     let found = find(&doc, profile);
     let mut out: Vec<Attribution> = Vec::new();
@@ -123,6 +129,28 @@ pub fn attributions(
         }
     }
     out
+}
+
+/// Attribution relations from the learned tagger ([`learned`]): one per cue span.
+fn learned_attributions(
+    tagger: &learned::QuoteTagger,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+) -> Vec<Attribution> {
+    tagger
+        .relations(text, tokens, sentences)
+        .into_iter()
+        .map(|r| Attribution {
+            source: r.source,
+            speaker: r.source,
+            cue: Some(r.cue),
+            direct: r.content.first().is_some_and(|c| {
+                text[c.start..c.end].starts_with(['"', '\u{201C}', '\u{201E}', '\u{00AB}'])
+            }),
+            content: r.content,
+        })
+        .collect()
 }
 
 /// One found piece of quoted or reported content.
