@@ -259,6 +259,10 @@ pub enum TrainCommand {
         /// Epochs of each of the two stages.
         #[arg(long, default_value_t = 10)]
         epochs: usize,
+        /// Averaged weights smaller than this are dropped: 8 keeps the model under 2 MB (from
+        /// 29 MB unpruned) at the same dev scores.
+        #[arg(long, default_value_t = 8.0)]
+        prune: f32,
     },
 }
 
@@ -297,6 +301,12 @@ pub enum EvalCommand {
         file: PathBuf,
         #[arg(long)]
         seeds: bool,
+        /// Score this attribution model (from `dossier train quotes`) instead of the built-in one.
+        #[arg(long, value_name = "FILE", conflicts_with = "seeds")]
+        model: Option<PathBuf>,
+        /// Also list the misses and errors behind the PolNeAR scores.
+        #[arg(long)]
+        details: bool,
     },
     /// Main-text extraction on trafilatura's evaluation set (990 pages).
     #[command(after_help = "Example:\n  dossier eval html ../shared/data/html-extraction")]

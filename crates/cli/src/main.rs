@@ -39,7 +39,8 @@ fn main() -> ExitCode {
             dev,
             out,
             epochs,
-        }) => commands::quotes::train(&train, dev.as_deref(), &out, epochs),
+            prune,
+        }) => commands::quotes::train(&train, dev.as_deref(), &out, epochs, prune),
     };
     match outcome {
         Ok(code) => code.into(),

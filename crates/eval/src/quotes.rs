@@ -27,8 +27,8 @@
 
 use anyhow::{bail, Context, Result};
 use dossier_model::{Span, Token};
-use dossier_nlp::quotes::learned::{TrainDoc, CONTENT, CUE, SOURCE};
-use dossier_nlp::quotes::{attributions, Attribution, Profile};
+use dossier_nlp::quotes::learned::{QuoteTagger, TrainDoc, CONTENT, CUE, SOURCE};
+use dossier_nlp::quotes::{attributions, learned_attributions, Attribution, Profile};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::fmt;
@@ -361,6 +361,17 @@ pub fn evaluate_polnear_with(
     profile: Profile,
     with_entities: bool,
 ) -> Result<QuoteScores> {
+    evaluate_polnear_tagger(jsonl, profile, with_entities, None)
+}
+
+/// [`evaluate_polnear_with`], with the Parc profile's learned tagger replaced by `tagger`
+/// (a model file under evaluation) when given.
+pub fn evaluate_polnear_tagger(
+    jsonl: &Path,
+    profile: Profile,
+    with_entities: bool,
+    tagger: Option<&QuoteTagger>,
+) -> Result<QuoteScores> {
     let raw = std::fs::read_to_string(jsonl)
         .with_context(|| format!("reading PolNeAR file {}", jsonl.display()))?;
     let docs: Vec<Value> = raw
@@ -385,7 +396,10 @@ pub fn evaluate_polnear_with(
                 .as_ref()
                 .map(|m| m.ner.annotate(text, &tokens, &sentences))
                 .unwrap_or_default();
-            let ours = attributions(text, &tokens, &sentences, &entities, profile);
+            let ours = match tagger {
+                Some(t) => learned_attributions(t, text, &tokens, &sentences),
+                None => attributions(text, &tokens, &sentences, &entities, profile),
+            };
             let to_rel = |a: &Attribution| Rel {
                 source: a.source.iter().map(|s| tok_range(&tokens, *s)).collect(),
                 cue: a.cue.map(|s| tok_range(&tokens, s)),

@@ -131,8 +131,8 @@ pub fn attributions(
     out
 }
 
-/// Attribution relations from the learned tagger ([`learned`]): one per cue span.
-fn learned_attributions(
+/// Attribution relations from a learned tagger ([`learned`]): one per cue span.
+pub fn learned_attributions(
     tagger: &learned::QuoteTagger,
     text: &str,
     tokens: &[Token],

@@ -4,7 +4,13 @@ use crate::exit::Exit;
 use anyhow::{Context, Result};
 use std::path::Path;
 
-pub fn train(train: &Path, dev: Option<&Path>, out: &Path, epochs: usize) -> Result<Exit> {
+pub fn train(
+    train: &Path,
+    dev: Option<&Path>,
+    out: &Path,
+    epochs: usize,
+    prune: f32,
+) -> Result<Exit> {
     let train_docs = dossier_eval::quotes::read_polnear(train)?;
     let dev_docs = dev
         .map(dossier_eval::quotes::read_polnear)
@@ -13,6 +19,7 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path, epochs: usize) -> Res
     let options = dossier_nlp::entities::TrainOptions {
         epochs1: epochs,
         epochs2: epochs,
+        prune,
         ..Default::default()
     };
     let (tagger, report) = dossier_nlp::quotes::learned::train(&train_docs, &dev_docs, &options);

@@ -605,3 +605,161 @@ pub fn train(
     }
     (tagger, report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{sentences, tokenize::tokenize};
+
+    fn relations_of(t: &QuoteTagger, text: &str) -> Vec<(String, Option<String>, Vec<String>)> {
+        let tokens = tokenize(text);
+        let sents = sentences::split(text, &tokens);
+        t.relations(text, &tokens, &sents)
+            .into_iter()
+            .map(|r| {
+                (
+                    r.cue.slice(text).to_string(),
+                    r.source.map(|s| s.slice(text).to_string()),
+                    r.content
+                        .iter()
+                        .map(|c| c.slice(text).to_string())
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    /// A synthetic corpus: `<source> <cue> that <content>.` with varied names and clauses.
+    fn synthetic() -> Vec<TrainDoc> {
+        let sources = [
+            "The senator",
+            "Mr. Brown",
+            "Officials",
+            "The mayor",
+            "Ms. Ortiz",
+            "She",
+        ];
+        let cues = ["said", "argued", "claimed", "warned"];
+        let contents = [
+            "the bill would pass",
+            "taxes were too high",
+            "the road will close",
+            "voters wanted change",
+            "the deal was dead",
+        ];
+        let mut docs = Vec::new();
+        for (i, s) in sources.iter().enumerate() {
+            let mut text = String::new();
+            let mut spans = Vec::new();
+            for (j, c) in cues.iter().enumerate() {
+                let content = contents[(i + j) % contents.len()];
+                let at = text.len();
+                text.push_str(&format!("{s} {c} on Monday that {content}.\n"));
+                let cue_at = at + s.len() + 1;
+                let content_at = cue_at + c.len() + " on Monday that ".len();
+                spans.push((SOURCE, Span::new(at, at + s.len())));
+                spans.push((CUE, Span::new(cue_at, cue_at + c.len())));
+                spans.push((CONTENT, Span::new(content_at, content_at + content.len())));
+                text.push_str("The weather was mild and the streets were quiet.\n");
+            }
+            docs.push(TrainDoc { text, spans });
+        }
+        docs
+    }
+
+    fn tiny_options() -> TrainOptions {
+        TrainOptions {
+            epochs1: 5,
+            epochs2: 5,
+            folds: 2,
+            verbose: false,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn training_learns_a_tiny_synthetic_set() {
+        let (tagger, report) = train(&synthetic(), &synthetic()[..1], &tiny_options());
+        assert!(report.dev_f1.unwrap() > 90.0, "{report:?}");
+        let rels = relations_of(
+            &tagger,
+            "The governor said on Monday that the bridge was unsafe.",
+        );
+        assert_eq!(rels.len(), 1, "{rels:?}");
+        assert_eq!(rels[0].0, "said");
+        assert_eq!(rels[0].1.as_deref(), Some("The governor"));
+        assert_eq!(rels[0].2, vec!["the bridge was unsafe".to_string()]);
+        // Nothing to find in a sentence without attribution.
+        assert!(
+            relations_of(&tagger, "The weather was mild and the streets were quiet.").is_empty()
+        );
+        // The model survives serialisation.
+        let again = QuoteTagger::from_bytes(&tagger.to_bytes()).unwrap();
+        assert_eq!(
+            relations_of(
+                &again,
+                "Officials warned on Monday that the river would flood."
+            ),
+            relations_of(
+                &tagger,
+                "Officials warned on Monday that the river would flood."
+            )
+        );
+    }
+
+    #[test]
+    fn the_shipped_model_finds_cue_and_source() {
+        let tagger = QuoteTagger::builtin().expect("models/quotes.bin ships a model");
+        let rels = relations_of(
+            tagger,
+            "The senator said on Tuesday that the bill would pass the House next week.",
+        );
+        assert_eq!(rels.len(), 1, "{rels:?}");
+        assert_eq!(rels[0].0, "said");
+        assert_eq!(rels[0].1.as_deref(), Some("The senator"));
+        assert!(
+            rels[0].2.iter().any(|c| c.contains("the bill would pass")),
+            "{rels:?}"
+        );
+        let rels = relations_of(
+            tagger,
+            "\u{201C}We will not back down,\u{201D} the governor told reporters.",
+        );
+        assert!(
+            rels.iter()
+                .any(|r| r.0 == "told" && r.1.as_deref() == Some("the governor")),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn units_are_paragraphs_and_gold_spans_are_cut_at_their_ends() {
+        let text = "He said it.\nShe left.\n\nThey wrote \"a b\nc d\" again.";
+        let tokens = tokenize(text);
+        let sents = sentences::split(text, &tokens);
+        let us = units(text, &tokens, &sents);
+        assert_eq!(us.len(), 4);
+        let word = |k: usize| tokens[k].span.slice(text);
+        assert_eq!(word(us[1][0]), "She");
+        // A content span across the line break becomes one span in each unit.
+        let start = text.find("\"a").unwrap();
+        let end = text.find("d\"").unwrap() + 2;
+        let gold = gold_units(&tokens, &us, &[(CONTENT, Span::new(start, end))]);
+        assert_eq!(gold[2], vec![(2, 5, CONTENT)]);
+        assert_eq!(gold[3], vec![(0, 3, CONTENT)]);
+        assert!(gold[0].is_empty() && gold[1].is_empty());
+    }
+
+    #[test]
+    fn invalid_tokens_are_skipped() {
+        let text = "Officials said so.";
+        let mut tokens = tokenize(text);
+        tokens.push(Token {
+            span: Span::new(2, 400),
+            kind: dossier_model::TokenKind::Word,
+        });
+        let sents = sentences::split(text, &tokens);
+        let us = units(text, &tokens, &sents);
+        assert_eq!(us.iter().map(|u| u.len()).sum::<usize>(), tokens.len() - 1);
+    }
+}
