@@ -17,8 +17,10 @@
 //!
 //! [`attributions`] gives the same analysis as PARC-style attribution relations (source noun
 //! phrase as written, cue, content fragments with their quotation marks), for the evaluation
-//! on PolNeAR; with [`Profile::Parc`] it also takes belief and perception verbs as cues
-//! (`think`, `want`, `show`), which PARC annotates but which are not quotes.
+//! on PolNeAR. With [`Profile::Parc`] the relations come instead from the learned tagger
+//! ([`learned`], trained on PolNeAR, `models/quotes.bin`), because PARC's cues (beliefs,
+//! perceptions, nouns, `:`, a long tail of verbs) are beyond a hand lexicon; the rules below
+//! serve when no model is built in. [`annotate`] (the extraction contract) stays rule-based.
 //!
 //! # How (why rules)
 //! Rule-based scanning, one pass per stage, no regex: each token is looked up once in the

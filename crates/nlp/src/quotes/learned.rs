@@ -380,8 +380,7 @@ fn stage1(info: &[Info]) -> (Vec<u64>, Vec<u32>) {
             info.get(j as usize)
         }
     };
-    for i in 0..n {
-        let t = &info[i];
+    for (i, t) in info.iter().enumerate() {
         let ii = i as isize;
         let f = &mut feats;
         f.push(feat1(100, 1));
