@@ -34,6 +34,13 @@ fn main() -> ExitCode {
             out,
             epochs,
         }) => commands::ner::train(&train, dev.as_deref(), &out, epochs),
+        cli::Command::Train(cli::TrainCommand::Quotes {
+            train,
+            dev,
+            out,
+            epochs,
+            prune,
+        }) => commands::quotes::train(&train, dev.as_deref(), &out, epochs, prune),
     };
     match outcome {
         Ok(code) => code.into(),

@@ -27,7 +27,8 @@
 
 use anyhow::{bail, Context, Result};
 use dossier_model::{Span, Token};
-use dossier_nlp::quotes::{attributions, Attribution, Profile};
+use dossier_nlp::quotes::learned::{QuoteTagger, TrainDoc, CONTENT, CUE, SOURCE};
+use dossier_nlp::quotes::{attributions, learned_attributions, Attribution, Profile};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::fmt;
@@ -310,6 +311,43 @@ fn score_doc(pred: &[Rel], gold: &[Rel]) -> Counts {
     c
 }
 
+/// Reads PolNeAR JSON lines as training documents for the attribution tagger: every
+/// fragment of every source, cue and content, as byte spans.
+pub fn read_polnear(jsonl: &Path) -> Result<Vec<TrainDoc>> {
+    let raw = std::fs::read_to_string(jsonl)
+        .with_context(|| format!("reading PolNeAR file {}", jsonl.display()))?;
+    let mut out = Vec::new();
+    for (n, line) in raw
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let d: Value = serde_json::from_str(line)
+            .with_context(|| format!("{} line {} is not JSON", jsonl.display(), n + 1))?;
+        let text = d["text"].as_str().unwrap_or("").to_string();
+        let byte = cp_to_byte(&text);
+        let mut spans = Vec::new();
+        for a in d["attributions"].as_array().into_iter().flatten() {
+            for (role, t) in [("source", SOURCE), ("cue", CUE), ("content", CONTENT)] {
+                for f in a[role]["fragments"].as_array().into_iter().flatten() {
+                    let s = f[0].as_u64().and_then(|x| byte.get(x as usize));
+                    let e = f[1].as_u64().and_then(|x| byte.get(x as usize));
+                    if let (Some(&s), Some(&e)) = (s, e) {
+                        if s < e {
+                            spans.push((t, Span::new(s, e)));
+                        }
+                    }
+                }
+            }
+        }
+        out.push(TrainDoc { text, spans });
+    }
+    if out.is_empty() {
+        bail!("{} holds no documents", jsonl.display());
+    }
+    Ok(out)
+}
+
 /// Scores the quote annotator on PolNeAR (`train.jsonl` / `dev.jsonl`) with Citron's metrics,
 /// using the PARC profile (belief and perception cues included, as PolNeAR annotates them).
 pub fn evaluate_polnear(jsonl: &Path) -> Result<QuoteScores> {
@@ -322,6 +360,17 @@ pub fn evaluate_polnear_with(
     jsonl: &Path,
     profile: Profile,
     with_entities: bool,
+) -> Result<QuoteScores> {
+    evaluate_polnear_tagger(jsonl, profile, with_entities, None)
+}
+
+/// [`evaluate_polnear_with`], with the Parc profile's learned tagger replaced by `tagger`
+/// (a model file under evaluation) when given.
+pub fn evaluate_polnear_tagger(
+    jsonl: &Path,
+    profile: Profile,
+    with_entities: bool,
+    tagger: Option<&QuoteTagger>,
 ) -> Result<QuoteScores> {
     let raw = std::fs::read_to_string(jsonl)
         .with_context(|| format!("reading PolNeAR file {}", jsonl.display()))?;
@@ -347,7 +396,10 @@ pub fn evaluate_polnear_with(
                 .as_ref()
                 .map(|m| m.ner.annotate(text, &tokens, &sentences))
                 .unwrap_or_default();
-            let ours = attributions(text, &tokens, &sentences, &entities, profile);
+            let ours = match tagger {
+                Some(t) => learned_attributions(t, text, &tokens, &sentences),
+                None => attributions(text, &tokens, &sentences, &entities, profile),
+            };
             let to_rel = |a: &Attribution| Rel {
                 source: a.source.iter().map(|s| tok_range(&tokens, *s)).collect(),
                 cue: a.cue.map(|s| tok_range(&tokens, s)),

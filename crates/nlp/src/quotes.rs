@@ -17,8 +17,10 @@
 //!
 //! [`attributions`] gives the same analysis as PARC-style attribution relations (source noun
 //! phrase as written, cue, content fragments with their quotation marks), for the evaluation
-//! on PolNeAR; with [`Profile::Parc`] it also takes belief and perception verbs as cues
-//! (`think`, `want`, `show`), which PARC annotates but which are not quotes.
+//! on PolNeAR. With [`Profile::Parc`] the relations come instead from the learned tagger
+//! ([`learned`], trained on PolNeAR, `models/quotes.bin`), because PARC's cues (beliefs,
+//! perceptions, nouns, `:`, a long tail of verbs) are beyond a hand lexicon; the rules below
+//! serve when no model is built in. [`annotate`] (the extraction contract) stays rule-based.
 //!
 //! # How (why rules)
 //! Rule-based scanning, one pass per stage, no regex: each token is looked up once in the
@@ -34,6 +36,7 @@
 //! This costs a fraction of tokenization and needs no tagger: entity spans, when present,
 //! only refine the speaker span.
 
+pub mod learned;
 pub(crate) mod lexicon;
 pub(crate) mod marks;
 #[cfg(test)]
@@ -93,6 +96,11 @@ pub fn attributions(
     entities: &[Entity],
     profile: Profile,
 ) -> Vec<Attribution> {
+    if profile == Profile::Parc {
+        if let Some(tagger) = learned::QuoteTagger::builtin() {
+            return learned_attributions(tagger, text, tokens, sentences);
+        }
+    }
     let doc = Doc::new(text, tokens, sentences, entities);
     let found = find(&doc, profile);
     let mut out: Vec<Attribution> = Vec::new();
@@ -123,6 +131,28 @@ pub fn attributions(
         }
     }
     out
+}
+
+/// Attribution relations from a learned tagger ([`learned`]): one per cue span.
+pub fn learned_attributions(
+    tagger: &learned::QuoteTagger,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+) -> Vec<Attribution> {
+    tagger
+        .relations(text, tokens, sentences)
+        .into_iter()
+        .map(|r| Attribution {
+            source: r.source,
+            speaker: r.source,
+            cue: Some(r.cue),
+            direct: r.content.first().is_some_and(|c| {
+                text[c.start..c.end].starts_with(['"', '\u{201C}', '\u{201E}', '\u{00AB}'])
+            }),
+            content: r.content,
+        })
+        .collect()
 }
 
 /// One found piece of quoted or reported content.

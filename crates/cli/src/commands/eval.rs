@@ -62,14 +62,37 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
             )?)?;
             Ok(Exit::Ok)
         }
-        EvalCommand::Quotes { file, seeds } => {
+        EvalCommand::Quotes {
+            file,
+            seeds,
+            model,
+            details,
+        } => {
             if seeds {
                 super::print_out(dossier_eval::quotes::evaluate_seeds(
                     Path::new(SEEDS),
                     Path::new(GOLD),
                 )?)?;
             } else {
-                super::print_out(dossier_eval::quotes::evaluate_polnear(&file)?)?;
+                let tagger = model
+                    .map(|m| -> Result<_> {
+                        let bytes = std::fs::read(&m)
+                            .with_context(|| format!("cannot read {}", m.display()))?;
+                        dossier_nlp::quotes::learned::QuoteTagger::from_bytes(&bytes)
+                            .map_err(|e| anyhow::anyhow!("{}: {e}", m.display()))
+                    })
+                    .transpose()?;
+                let scores = dossier_eval::quotes::evaluate_polnear_tagger(
+                    &file,
+                    dossier_nlp::quotes::Profile::Parc,
+                    false,
+                    tagger.as_ref(),
+                )?;
+                if details {
+                    super::print_out(format!("{scores:#}"))?;
+                } else {
+                    super::print_out(scores)?;
+                }
             }
             Ok(Exit::Ok)
         }

@@ -6,6 +6,7 @@ pub mod extract;
 pub mod ingest;
 pub mod lines;
 pub mod ner;
+pub mod quotes;
 pub mod report;
 pub mod search;
 pub mod serve;

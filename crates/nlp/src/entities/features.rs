@@ -53,15 +53,15 @@ pub fn mix(a: u64, b: u64) -> u64 {
 }
 
 #[inline]
-fn feat1(t: u64, a: u64) -> u64 {
+pub(crate) fn feat1(t: u64, a: u64) -> u64 {
     mix(t.wrapping_mul(0xD6E8_FEB8_6659_FD93), a)
 }
 #[inline]
-fn feat2(t: u64, a: u64, b: u64) -> u64 {
+pub(crate) fn feat2(t: u64, a: u64, b: u64) -> u64 {
     mix(feat1(t, a), b)
 }
 #[inline]
-fn feat3(t: u64, a: u64, b: u64, c: u64) -> u64 {
+pub(crate) fn feat3(t: u64, a: u64, b: u64, c: u64) -> u64 {
     mix(feat2(t, a, b), c)
 }
 
@@ -99,7 +99,7 @@ pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// The shape of a word (`Xxxx`, `XX-X`, `dddd-dd-dd`; at most 12 characters) and its short
 /// form with runs collapsed (`Xx`, `X-X`, `d-d-d`).
-fn shapes(word: &str) -> (u64, u64) {
+pub(crate) fn shapes(word: &str) -> (u64, u64) {
     let mut full = [0u8; 16];
     let mut short = [0u8; 16];
     let (mut nf, mut ns) = (0usize, 0usize);

@@ -26,10 +26,10 @@
 //! on the test set) and carries to new names through shapes, gazetteers and the document.
 
 pub mod conll;
-mod features;
+pub(crate) mod features;
 pub mod gazetteer;
-mod model;
-mod train;
+pub(crate) mod model;
+pub(crate) mod train;
 
 pub use train::{train, EpochReport, TrainOptions, TrainReport};
 
@@ -254,48 +254,13 @@ impl Tagger {
     /// `two_stage: false` stops after the first stage.
     pub fn tag_words(&self, doc: &[Vec<&str>], two_stage: bool) -> Vec<Vec<Label>> {
         let sents = doc_features(doc);
-        let mut emit1: Vec<[i32; NLABELS]> = Vec::new();
-        let mut emit2_all: Vec<Vec<[i32; NLABELS]>> = Vec::with_capacity(sents.len());
-        let mut labels1 = Vec::with_capacity(sents.len());
-        let mut path = Vec::new();
-        for s in &sents {
-            emit1.clear();
-            let mut emit2 = Vec::with_capacity(s.info.len());
-            for k in 0..s.info.len() {
-                let mut s1 = [0i32; NLABELS];
-                let mut s2 = [0i32; NLABELS];
-                self.weights.score(
-                    &s.feats[s.offs[k] as usize..s.offs[k + 1] as usize],
-                    &mut s1,
-                    &mut s2,
-                    true,
-                );
-                emit1.push(s1);
-                emit2.push(s2);
-            }
-            model::viterbi(&emit1, &self.weights.trans[0], &mut path);
-            labels1.push(path.clone());
-            emit2_all.push(emit2);
-        }
-        if !two_stage {
-            return labels1;
-        }
-        let agg = doc_agg_features(&sents, &labels1);
-        let mut out = Vec::with_capacity(sents.len());
-        let mut dummy = [0i32; NLABELS];
-        for ((feats, offs), mut emit2) in agg.iter().zip(emit2_all) {
-            for (k, e) in emit2.iter_mut().enumerate() {
-                self.weights.score(
-                    &feats[offs[k] as usize..offs[k + 1] as usize],
-                    &mut dummy,
-                    e,
-                    false,
-                );
-            }
-            model::viterbi(&emit2, &self.weights.trans[1], &mut path);
-            out.push(path.clone());
-        }
-        out
+        let feats: Vec<(&[u64], &[u32])> =
+            sents.iter().map(|s| (&s.feats[..], &s.offs[..])).collect();
+        self.weights.tag(
+            &feats,
+            |labels1| doc_agg_features(&sents, labels1),
+            two_stage,
+        )
     }
 
     /// Finds the entities of a tokenized text. Spans are byte offsets into `text`, sorted,

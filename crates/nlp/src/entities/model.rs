@@ -121,6 +121,60 @@ impl Weights {
         }
     }
 
+    /// Tags a document's sequences (`(feature hashes, offsets)` per sequence, `offs[k]..offs[k+1]`
+    /// per token): stage 1 from these features, then, when `two_stage`, stage 2 from the same
+    /// features plus `stage2(stage-1 labels)`. Each feature is looked up once for both stages.
+    pub fn tag(
+        &self,
+        seqs: &[(&[u64], &[u32])],
+        stage2: impl FnOnce(&[Vec<Label>]) -> Vec<(Vec<u64>, Vec<u32>)>,
+        two_stage: bool,
+    ) -> Vec<Vec<Label>> {
+        let mut emit1: Vec<[i32; NLABELS]> = Vec::new();
+        let mut emit2_all: Vec<Vec<[i32; NLABELS]>> = Vec::with_capacity(seqs.len());
+        let mut labels1 = Vec::with_capacity(seqs.len());
+        let mut path = Vec::new();
+        for &(feats, offs) in seqs {
+            let n = offs.len().saturating_sub(1);
+            emit1.clear();
+            let mut emit2 = Vec::with_capacity(n);
+            for k in 0..n {
+                let mut s1 = [0i32; NLABELS];
+                let mut s2 = [0i32; NLABELS];
+                self.score(
+                    &feats[offs[k] as usize..offs[k + 1] as usize],
+                    &mut s1,
+                    &mut s2,
+                    true,
+                );
+                emit1.push(s1);
+                emit2.push(s2);
+            }
+            viterbi(&emit1, &self.trans[0], &mut path);
+            labels1.push(path.clone());
+            emit2_all.push(emit2);
+        }
+        if !two_stage {
+            return labels1;
+        }
+        let agg = stage2(&labels1);
+        let mut out = Vec::with_capacity(seqs.len());
+        let mut dummy = [0i32; NLABELS];
+        for ((feats, offs), mut emit2) in agg.iter().zip(emit2_all) {
+            for (k, e) in emit2.iter_mut().enumerate() {
+                self.score(
+                    &feats[offs[k] as usize..offs[k + 1] as usize],
+                    &mut dummy,
+                    e,
+                    false,
+                );
+            }
+            viterbi(&emit2, &self.trans[1], &mut path);
+            out.push(path.clone());
+        }
+        out
+    }
+
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);

@@ -229,31 +229,35 @@ impl Index {
     }
 }
 
-/// A prepared document: its sentences' stage-1 features and gold labels.
+/// A document prepared for training, whatever the task: the stage-1 feature hashes of each
+/// sequence (`offs[k]..offs[k+1]` per token) and its gold spans `(first, end, type)`.
+pub(crate) struct Prepared {
+    pub feats: Vec<(Vec<u64>, Vec<u32>)>,
+    pub gold: Vec<Vec<(usize, usize, usize)>>,
+}
+
+/// A prepared document as indices (after [`Index::convert`]).
 struct PDoc {
-    sents: Vec<SentFeats>,
     insts: Vec<Inst>,
     gold_spans: Vec<Vec<(usize, usize, usize)>>,
 }
 
-fn prepare(docs: &[conll::Document], index: &mut Index, grow: bool) -> Vec<PDoc> {
+fn prepare(docs: &[Prepared], index: &mut Index, grow: bool) -> Vec<PDoc> {
     docs.iter()
         .map(|d| {
-            let words = conll::words_of(d);
-            let sents = doc_features(&words);
-            let mut insts = Vec::new();
-            let mut gold_spans = Vec::new();
-            for (s, sf) in d.sentences.iter().zip(&sents) {
-                let spans = iob_spans(&s.tags);
-                let gold = labels_of(s.words.len(), &spans);
-                let (idx, offs) = index.convert(&sf.feats, &sf.offs, grow);
-                insts.push(Inst { idx, offs, gold });
-                gold_spans.push(spans);
-            }
+            let insts = d
+                .feats
+                .iter()
+                .zip(&d.gold)
+                .map(|((feats, offs), spans)| {
+                    let gold = labels_of(offs.len() - 1, spans);
+                    let (idx, offs) = index.convert(feats, offs, grow);
+                    Inst { idx, offs, gold }
+                })
+                .collect();
             PDoc {
-                sents,
                 insts,
-                gold_spans,
+                gold_spans: d.gold.clone(),
             }
         })
         .collect()
@@ -303,8 +307,12 @@ fn run_epochs(
 }
 
 /// Stage-2 instances: the stage-1 indices plus the aggregation features of `labels1`.
-fn stage2_insts(doc: &PDoc, labels1: &[Vec<Label>], index: &mut Index, grow: bool) -> Vec<Inst> {
-    let agg = doc_agg_features(&doc.sents, labels1);
+fn stage2_insts(
+    doc: &PDoc,
+    agg: Vec<(Vec<u64>, Vec<u32>)>,
+    index: &mut Index,
+    grow: bool,
+) -> Vec<Inst> {
     doc.insts
         .iter()
         .zip(agg)
@@ -347,16 +355,74 @@ pub fn train(
     dev_text: Option<&str>,
     options: &TrainOptions,
 ) -> (Tagger, TrainReport) {
-    let verbose = options.verbose;
     let mut docs = conll::read(train_text);
     if let Some(n) = options.max_docs {
         docs.truncate(n);
     }
     let dev_docs = dev_text.map(conll::read).unwrap_or_default();
+    let prep = |docs: &[conll::Document]| -> (Vec<Vec<SentFeats>>, Vec<Prepared>) {
+        docs.iter()
+            .map(|d| {
+                let sents = doc_features(&conll::words_of(d));
+                let p = Prepared {
+                    feats: sents
+                        .iter()
+                        .map(|s| (s.feats.clone(), s.offs.clone()))
+                        .collect(),
+                    gold: d.sentences.iter().map(|s| iob_spans(&s.tags)).collect(),
+                };
+                (sents, p)
+            })
+            .unzip()
+    };
+    let (train_sents, train) = prep(&docs);
+    let (dev_sents, dev) = prep(&dev_docs);
+    let stage2 = |is_dev: bool, i: usize, labels1: &[Vec<Label>]| {
+        let sents = if is_dev { &dev_sents } else { &train_sents };
+        doc_agg_features(&sents[i], labels1)
+    };
+    let (weights, mut report) = train_weights(&train, &dev, &stage2, options);
+    let tagger = Tagger::from_weights(weights);
+    report.model_bytes = tagger.to_bytes().len();
+    if !dev_docs.is_empty() {
+        let mut acc = [[0usize; 3]; NTYPES];
+        for d in &dev_docs {
+            let labels = tagger.tag_words(&conll::words_of(d), true);
+            for (s, l) in d.sentences.iter().zip(&labels) {
+                count(&iob_spans(&s.tags), &spans_of(l), &mut acc);
+            }
+        }
+        report.dev_f1 = Some(f1(&acc));
+    }
+    if options.verbose {
+        eprintln!(
+            "model: {} of {} features kept, {} bytes, final dev F1 {}",
+            report.features_kept,
+            report.features_seen,
+            report.model_bytes,
+            report.dev_f1.map_or("-".into(), |f| format!("{f:.2}"))
+        );
+    }
+    (tagger, report)
+}
+
+/// Stage-2 features of a document given its stage-1 labels: `(is_dev, document index, labels)`.
+pub(crate) type Stage2<'a> = dyn Fn(bool, usize, &[Vec<Label>]) -> Vec<(Vec<u64>, Vec<u32>)> + 'a;
+
+/// The task-independent training of a two-stage BILOU tagger (stage 1, jackknifed stage-1
+/// labels, stage 2, quantisation): the entity tagger and the quote tagger both train here,
+/// each with its own features. The report's `model_bytes` and `dev_f1` are left to the caller.
+pub(crate) fn train_weights(
+    train: &[Prepared],
+    dev: &[Prepared],
+    stage2: &Stage2,
+    options: &TrainOptions,
+) -> (Weights, TrainReport) {
+    let verbose = options.verbose;
     let mut index = Index::default();
-    let train = prepare(&docs, &mut index, true);
+    let train = prepare(train, &mut index, true);
     let n1 = index.hashes.len();
-    let dev = prepare(&dev_docs, &mut index, false);
+    let dev = prepare(dev, &mut index, false);
     if verbose {
         eprintln!(
             "{} training documents, {} stage-1 features",
@@ -423,13 +489,15 @@ pub fn train(
         let train2: Vec<Vec<Inst>> = train
             .iter()
             .zip(&labels1)
-            .map(|(d, l)| stage2_insts(d, l, &mut index, true))
+            .enumerate()
+            .map(|(i, (d, l))| stage2_insts(d, stage2(false, i, l), &mut index, true))
             .collect();
         let dev_labels1 = label_docs(&p1, &dev);
         let dev2: Vec<Vec<Inst>> = dev
             .iter()
             .zip(&dev_labels1)
-            .map(|(d, l)| stage2_insts(d, l, &mut index, false))
+            .enumerate()
+            .map(|(i, (d, l))| stage2_insts(d, stage2(true, i, l), &mut index, false))
             .collect();
         let n2 = index.hashes.len();
         let all2: Vec<&Inst> = train2.iter().flatten().collect();
@@ -506,26 +574,5 @@ pub fn train(
     }
     report.features_seen = n;
     report.features_kept = entries.len();
-    let tagger = Tagger::from_weights(Weights::build(entries, trans, scale));
-    report.model_bytes = tagger.to_bytes().len();
-    if !dev_docs.is_empty() {
-        let mut acc = [[0usize; 3]; NTYPES];
-        for d in &dev_docs {
-            let labels = tagger.tag_words(&conll::words_of(d), true);
-            for (s, l) in d.sentences.iter().zip(&labels) {
-                count(&iob_spans(&s.tags), &spans_of(l), &mut acc);
-            }
-        }
-        report.dev_f1 = Some(f1(&acc));
-    }
-    if verbose {
-        eprintln!(
-            "model: {} of {} features kept, {} bytes, final dev F1 {}",
-            report.features_kept,
-            report.features_seen,
-            report.model_bytes,
-            report.dev_f1.map_or("-".into(), |f| format!("{f:.2}"))
-        );
-    }
-    (tagger, report)
+    (Weights::build(entries, trans, scale), report)
 }

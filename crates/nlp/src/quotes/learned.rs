@@ -1,0 +1,764 @@
+//! The learned attribution tagger: cue, source and content spans tagged by a two-stage
+//! averaged perceptron (the entity tagger's machinery: hashed features, i16 weight table,
+//! BILOU Viterbi, [`crate::entities::train`]'s training loop), trained by our own code on
+//! PolNeAR (`dossier train quotes`) and shipped as `models/quotes.bin`.
+//!
+//! # Why learned
+//! PARC-style cues have a very long tail (PolNeAR's 19,833 training cues are 7,460 distinct
+//! strings: `said` is a fifth of them, the 80 most frequent under half), so a hand lexicon
+//! misses most of them. The tagger reads the lexicon as one feature among many (word window,
+//! shape, affixes, quotation-mark context, distance to the nearest lexicon cue) and learns the
+//! rest from the data.
+//!
+//! # Units and labels
+//! A document is tagged one paragraph at a time (99% of PolNeAR relations lie within one
+//! line; long paragraphs are cut at sentence ends), with BILOU labels of three types:
+//! [`SOURCE`], [`CUE`] and [`CONTENT`]. Stage 2 adds what stage 1 found around each token (its
+//! neighbours' labels, the direction and distance of the nearest cue and source).
+//!
+//! # Relations
+//! Each cue span is one relation; it takes the nearest source span of its paragraph, and each
+//! content span goes to the nearest cue of its paragraph.
+
+use super::lexicon::{self, CueClass};
+use crate::entities::features::{
+    case_of, feat1, feat2, feat3, hash_bytes, lower, normalize, shapes,
+};
+use crate::entities::model::Weights;
+use crate::entities::train::{train_weights, Prepared, TrainOptions, TrainReport};
+use crate::entities::{spans_of, Label, NTYPES};
+use dossier_model::{Span, Token};
+use std::sync::OnceLock;
+
+/// Span types of the tagger (BILOU type indices; the fourth type of the shared label set is
+/// unused).
+pub const SOURCE: usize = 0;
+pub const CUE: usize = 1;
+pub const CONTENT: usize = 2;
+
+/// Paragraphs longer than this many tokens are cut at the next sentence end.
+const MAX_UNIT: usize = 150;
+
+static BUILTIN: &[u8] = include_bytes!("../../../../models/quotes.bin");
+
+/// The trained attribution tagger.
+pub struct QuoteTagger {
+    weights: Weights,
+}
+
+/// A training document: the text and its gold spans `(type, byte span)`.
+pub struct TrainDoc {
+    pub text: String,
+    pub spans: Vec<(usize, Span)>,
+}
+
+/// A relation found by the tagger, as byte spans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relation {
+    pub cue: Span,
+    pub source: Option<Span>,
+    pub content: Vec<Span>,
+}
+
+impl QuoteTagger {
+    /// The model shipped with dossier (`models/quotes.bin`), or `None` when the build shipped
+    /// none (an empty file).
+    pub fn builtin() -> Option<&'static QuoteTagger> {
+        static T: OnceLock<Option<QuoteTagger>> = OnceLock::new();
+        T.get_or_init(|| {
+            if BUILTIN.is_empty() {
+                None
+            } else {
+                Some(QuoteTagger::from_bytes(BUILTIN).expect("models/quotes.bin is a valid model"))
+            }
+        })
+        .as_ref()
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<QuoteTagger, String> {
+        Ok(QuoteTagger {
+            weights: Weights::from_bytes(bytes)?,
+        })
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.weights.to_bytes()
+    }
+
+    /// Labels per unit (token indices of each unit in `units`).
+    fn tag_units(&self, text: &str, tokens: &[Token], units: &[Vec<usize>]) -> Vec<Vec<Label>> {
+        let infos: Vec<Vec<Info>> = units.iter().map(|u| unit_info(text, tokens, u)).collect();
+        let feats: Vec<(Vec<u64>, Vec<u32>)> = infos.iter().map(|i| stage1(i)).collect();
+        let seqs: Vec<(&[u64], &[u32])> = feats.iter().map(|(f, o)| (&f[..], &o[..])).collect();
+        self.weights.tag(
+            &seqs,
+            |labels1| {
+                infos
+                    .iter()
+                    .zip(labels1)
+                    .map(|(i, l)| stage2(i, l))
+                    .collect()
+            },
+            true,
+        )
+    }
+
+    /// Spans `(type, byte span)` the tagger finds in a tokenized text.
+    pub fn spans(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<(usize, Span)> {
+        let units = units(text, tokens, sentences);
+        let labels = self.tag_units(text, tokens, &units);
+        let mut out = Vec::new();
+        for (u, ls) in units.iter().zip(&labels) {
+            for (s, e, t) in spans_of(ls) {
+                out.push((t, byte_span(tokens, u[s], u[e - 1])));
+            }
+        }
+        out
+    }
+
+    /// Attribution relations: one per cue span, with the nearest source of its paragraph and
+    /// the content spans nearest to it.
+    pub fn relations(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Relation> {
+        let units = units(text, tokens, sentences);
+        let labels = self.tag_units(text, tokens, &units);
+        let mut out = Vec::new();
+        for (u, ls) in units.iter().zip(&labels) {
+            let spans = spans_of(ls);
+            let of = |t: usize| spans.iter().filter(move |s| s.2 == t);
+            let cues: Vec<(usize, usize)> = of(CUE).map(|s| (s.0, s.1)).collect();
+            if cues.is_empty() {
+                continue;
+            }
+            let gap = |a: (usize, usize), b: (usize, usize)| {
+                if a.1 <= b.0 {
+                    b.0 - a.1
+                } else {
+                    a.0.saturating_sub(b.1)
+                }
+            };
+            let nearest = |x: (usize, usize)| {
+                (0..cues.len())
+                    .min_by_key(|&k| (gap(x, cues[k]), cues[k].0 < x.0))
+                    .unwrap()
+            };
+            let mut rels: Vec<Relation> = cues
+                .iter()
+                .map(|&c| Relation {
+                    cue: byte_span(tokens, u[c.0], u[c.1 - 1]),
+                    source: None,
+                    content: Vec::new(),
+                })
+                .collect();
+            // Each cue takes the nearest source (a source may serve several cues).
+            for (k, &c) in cues.iter().enumerate() {
+                let best = of(SOURCE).min_by_key(|s| (gap((s.0, s.1), c), s.0 > c.0));
+                rels[k].source = best.map(|s| byte_span(tokens, u[s.0], u[s.1 - 1]));
+            }
+            for s in of(CONTENT) {
+                let k = nearest((s.0, s.1));
+                rels[k].content.push(byte_span(tokens, u[s.0], u[s.1 - 1]));
+            }
+            out.extend(rels);
+        }
+        out
+    }
+}
+
+fn byte_span(tokens: &[Token], first: usize, last: usize) -> Span {
+    Span {
+        start: tokens[first].span.start,
+        end: tokens[last].span.end,
+    }
+}
+
+/// The tagging units: paragraphs (tokens not separated by a line break), cut at a sentence
+/// end once longer than [`MAX_UNIT`] tokens. Invalid tokens (out of order, off the text or
+/// off char boundaries) are skipped.
+fn units(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut last_end = 0;
+    let mut si = 0;
+    let mut cur: Vec<usize> = Vec::new();
+    let mut prev_sentence = usize::MAX;
+    for (k, t) in tokens.iter().enumerate() {
+        let (s, e) = (t.span.start, t.span.end);
+        if s < last_end
+            || e <= s
+            || e > text.len()
+            || !text.is_char_boundary(s)
+            || !text.is_char_boundary(e)
+        {
+            continue;
+        }
+        while si < sentences.len() && sentences[si].end <= s {
+            si += 1;
+        }
+        let new_sentence = si != prev_sentence;
+        prev_sentence = si;
+        let breaks = text[last_end..s].contains('\n')
+            || (cur.len() >= MAX_UNIT && new_sentence)
+            || cur.len() >= 4 * MAX_UNIT;
+        if breaks && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        cur.push(k);
+        last_end = e;
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// What the templates need to know about one token of a unit.
+struct Info {
+    low: u64,
+    shape: u64,
+    suf2: u64,
+    suf3: u64,
+    case: u64,
+    /// Lexicon cue class (0 none, 1 speech, 2 belief) and form, and closed-class flags.
+    cue: u64,
+    flags: u64,
+    /// Quotation-mark kind of the token (0 none, 1 opening, 2 closing, 3 straight double,
+    /// 4 single) and whether it lies inside double quotation marks.
+    mark: u8,
+    inside: bool,
+    /// Distances (in tokens) to the previous and next double quotation mark of the unit.
+    qprev: u32,
+    qnext: u32,
+    /// Distance, direction and word of the nearest other lexicon cue of the unit.
+    cue_near: u64,
+    /// The token starts a sentence.
+    sent_start: bool,
+}
+
+fn mark_of(w: &str) -> u8 {
+    match w {
+        "\u{201C}" | "\u{201E}" | "\u{00AB}" => 1,
+        "\u{201D}" | "\u{00BB}" => 2,
+        "\"" | "''" | "``" => 3,
+        "'" | "\u{2018}" | "\u{2019}" => 4,
+        _ => 0,
+    }
+}
+
+/// Distance bucket.
+fn bucket(d: u32) -> u64 {
+    match d {
+        0..=3 => d as u64,
+        4..=5 => 4,
+        6..=10 => 5,
+        11..=20 => 6,
+        _ => 7,
+    }
+}
+
+fn unit_info(text: &str, tokens: &[Token], unit: &[usize]) -> Vec<Info> {
+    let mut out: Vec<Info> = Vec::with_capacity(unit.len());
+    let mut depth = false;
+    for (i, &k) in unit.iter().enumerate() {
+        let raw = &text[tokens[k].span.start..tokens[k].span.end];
+        let mark = mark_of(raw);
+        let norm = normalize(raw);
+        let low = lower(&norm);
+        let entry = lexicon::lookup(raw);
+        let cue = entry.cue.map_or(0, |c| {
+            let class = match c.class {
+                CueClass::Speech => 1,
+                CueClass::Belief => 2,
+            };
+            class * 8 + c.form as u64 + 1
+        });
+        let chars: Vec<char> = low.chars().collect();
+        let suf = |n: usize| {
+            let s: String = chars[chars.len().saturating_sub(n)..].iter().collect();
+            hash_bytes(s.as_bytes())
+        };
+        // Inside-quote state: the mark itself belongs to the quote it opens or closes.
+        let inside = match mark {
+            1 => {
+                depth = true;
+                true
+            }
+            2 => {
+                let was = depth;
+                depth = false;
+                was
+            }
+            3 => {
+                depth = !depth;
+                true
+            }
+            _ => depth,
+        };
+        let sent_start = i == 0
+            || matches!(
+                &text[tokens[unit[i - 1]].span.start..tokens[unit[i - 1]].span.end],
+                "." | "?" | "!"
+            );
+        out.push(Info {
+            low: hash_bytes(low.as_bytes()),
+            shape: shapes(&norm).1,
+            suf2: suf(2),
+            suf3: suf(3),
+            case: case_of(&norm) as u64,
+            cue,
+            flags: (entry.flags & 0x3fff) as u64,
+            mark,
+            inside,
+            qprev: u32::MAX,
+            qnext: u32::MAX,
+            cue_near: 0,
+            sent_start,
+        });
+    }
+    // Distances to quotation marks and to the nearest lexicon cue, both directions.
+    let n = out.len();
+    let mut last_q: Option<usize> = None;
+    let mut last_c: Option<usize> = None;
+    let mut near_c = vec![(u32::MAX, 0u64); n];
+    for i in 0..n {
+        if let Some(q) = last_q {
+            out[i].qprev = (i - q) as u32;
+        }
+        if let Some(c) = last_c {
+            near_c[i] = ((i - c) as u32, feat2(1, out[c].cue, out[c].low));
+        }
+        if matches!(out[i].mark, 1..=3) {
+            last_q = Some(i);
+        }
+        if out[i].cue != 0 {
+            last_c = Some(i);
+        }
+    }
+    let (mut next_q, mut next_c): (Option<usize>, Option<usize>) = (None, None);
+    for i in (0..n).rev() {
+        if let Some(q) = next_q {
+            out[i].qnext = (q - i) as u32;
+        }
+        let left = near_c[i];
+        out[i].cue_near = match next_c {
+            Some(c) if ((c - i) as u32) < left.0 => {
+                feat3(2, bucket((c - i) as u32), out[c].cue, out[c].low)
+            }
+            _ if left.0 != u32::MAX => feat2(3, bucket(left.0), left.1),
+            _ => 0,
+        };
+        if matches!(out[i].mark, 1..=3) {
+            next_q = Some(i);
+        }
+        if out[i].cue != 0 {
+            next_c = Some(i);
+        }
+    }
+    out
+}
+
+const BOS: u64 = 0x5EED_0001;
+const EOS: u64 = 0x5EED_0002;
+
+/// Stage-1 features of a unit.
+fn stage1(info: &[Info]) -> (Vec<u64>, Vec<u32>) {
+    let n = info.len();
+    let mut feats = Vec::with_capacity(n * 40);
+    let mut offs = Vec::with_capacity(n + 1);
+    offs.push(0u32);
+    let low = |j: isize| -> u64 {
+        if j < 0 {
+            BOS
+        } else if j as usize >= n {
+            EOS
+        } else {
+            info[j as usize].low
+        }
+    };
+    let get = |j: isize| -> Option<&Info> {
+        if j < 0 {
+            None
+        } else {
+            info.get(j as usize)
+        }
+    };
+    for (i, t) in info.iter().enumerate() {
+        let ii = i as isize;
+        let f = &mut feats;
+        f.push(feat1(100, 1));
+        f.push(feat1(101, t.low));
+        f.push(feat2(102, t.low, t.case));
+        for d in [-3isize, -2, -1, 1, 2, 3] {
+            f.push(feat2(103, d as u64, low(ii + d)));
+        }
+        f.push(feat2(104, low(ii - 1), t.low));
+        f.push(feat2(105, t.low, low(ii + 1)));
+        f.push(feat2(106, low(ii + 1), low(ii + 2)));
+        f.push(feat2(107, low(ii - 2), low(ii - 1)));
+        f.push(feat1(108, t.shape));
+        let sh = |j: isize| get(j).map_or(BOS, |x| x.shape);
+        f.push(feat3(109, sh(ii - 1), t.shape, sh(ii + 1)));
+        f.push(feat1(110, t.suf2));
+        f.push(feat1(111, t.suf3));
+        f.push(feat1(112, t.case));
+        let cue = |j: isize| get(j).map_or(99, |x| x.cue);
+        for d in [-2isize, -1, 0, 1, 2] {
+            f.push(feat2(113, d as u64, cue(ii + d)));
+        }
+        let flags = |j: isize| get(j).map_or(1 << 30, |x| x.flags);
+        for d in [-1isize, 0, 1] {
+            f.push(feat2(114, d as u64, flags(ii + d)));
+        }
+        f.push(feat2(115, t.inside as u64, t.mark as u64));
+        f.push(feat3(116, t.inside as u64, t.cue, t.case));
+        f.push(feat3(
+            117,
+            t.inside as u64,
+            bucket(t.qprev),
+            bucket(t.qnext),
+        ));
+        f.push(feat2(118, bucket(t.qprev), t.low));
+        f.push(feat2(119, bucket(t.qnext), t.low));
+        f.push(feat1(120, t.cue_near));
+        f.push(feat2(121, t.cue_near, t.case));
+        f.push(feat2(122, t.cue_near, t.inside as u64));
+        f.push(feat2(123, t.sent_start as u64, t.case));
+        f.push(feat2(124, bucket(i as u32), t.sent_start as u64));
+        f.push(feat2(125, t.sent_start as u64, t.low));
+        let mk = |j: isize| get(j).map_or(9, |x| x.mark as u64);
+        f.push(feat3(126, mk(ii - 1), mk(ii + 1), t.inside as u64));
+        offs.push(feats.len() as u32);
+    }
+    (feats, offs)
+}
+
+fn ltype(l: Label) -> Option<usize> {
+    (l != 0).then(|| (l as usize - 1) / 4)
+}
+
+/// Stage-2 features of a unit given stage 1's labels: the labels around the token and the
+/// nearest cue and source found by stage 1, by direction and distance.
+fn stage2(info: &[Info], labels: &[Label]) -> (Vec<u64>, Vec<u32>) {
+    let n = info.len();
+    // Nearest cue / source to the left and right (distance in tokens), per token.
+    let near = |t: usize| -> Vec<(u32, u32)> {
+        let mut v = vec![(u32::MAX, u32::MAX); n];
+        let mut last: Option<usize> = None;
+        for (i, x) in v.iter_mut().enumerate() {
+            if let Some(p) = last {
+                x.0 = (i - p) as u32;
+            }
+            if ltype(labels[i]) == Some(t) {
+                last = Some(i);
+            }
+        }
+        let mut next: Option<usize> = None;
+        for i in (0..n).rev() {
+            if let Some(q) = next {
+                v[i].1 = (q - i) as u32;
+            }
+            if ltype(labels[i]) == Some(t) {
+                next = Some(i);
+            }
+        }
+        v
+    };
+    let cues = near(CUE);
+    let srcs = near(SOURCE);
+    let any_cue = labels.iter().any(|&l| ltype(l) == Some(CUE));
+    let lab = |j: isize| -> u64 {
+        if j < 0 || j as usize >= n {
+            99
+        } else {
+            labels[j as usize] as u64
+        }
+    };
+    let mut feats = Vec::with_capacity(n * 12);
+    let mut offs = vec![0u32];
+    for i in 0..n {
+        let ii = i as isize;
+        let t = &info[i];
+        let f = &mut feats;
+        for d in [-2isize, -1, 0, 1, 2] {
+            f.push(feat2(200, d as u64, lab(ii + d)));
+        }
+        f.push(feat3(201, lab(ii - 1), lab(ii), lab(ii + 1)));
+        f.push(feat2(202, lab(ii), t.low));
+        let c = cues[i];
+        let s = srcs[i];
+        f.push(feat2(203, bucket(c.0), bucket(c.1)));
+        f.push(feat3(204, bucket(c.0), bucket(c.1), t.inside as u64));
+        f.push(feat2(205, bucket(s.0), bucket(s.1)));
+        f.push(feat3(206, (c.0 < c.1) as u64, bucket(s.0.min(s.1)), t.case));
+        f.push(feat2(207, any_cue as u64, t.inside as u64));
+        f.push(feat3(208, bucket(c.0.min(c.1)), (c.0 < c.1) as u64, t.low));
+        offs.push(feats.len() as u32);
+    }
+    (feats, offs)
+}
+
+/// Gold spans of a training document as `(first, end, type)` per unit, dropping spans that
+/// overlap an earlier one (the data is univocal, so this is rare).
+fn gold_units(
+    tokens: &[Token],
+    units: &[Vec<usize>],
+    spans: &[(usize, Span)],
+) -> Vec<Vec<(usize, usize, usize)>> {
+    let mut unit_of = vec![(usize::MAX, 0usize); tokens.len()];
+    for (ui, u) in units.iter().enumerate() {
+        for (p, &k) in u.iter().enumerate() {
+            unit_of[k] = (ui, p);
+        }
+    }
+    let mut out: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); units.len()];
+    for &(t, sp) in spans {
+        let first = tokens.partition_point(|x| x.span.end <= sp.start);
+        let end = tokens.partition_point(|x| x.span.start < sp.end);
+        // Cut the token range at unit boundaries.
+        let mut k = first;
+        while k < end {
+            let (ui, p) = unit_of[k];
+            if ui == usize::MAX {
+                k += 1;
+                continue;
+            }
+            let mut q = p + 1;
+            while q < units[ui].len() && units[ui][q] < end {
+                q += 1;
+            }
+            out[ui].push((p, q, t));
+            k = units[ui][q - 1] + 1;
+        }
+    }
+    for u in &mut out {
+        u.sort_unstable();
+        let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(u.len());
+        for &s in u.iter() {
+            if kept.last().is_none_or(|l| l.1 <= s.0) {
+                kept.push(s);
+            }
+        }
+        *u = kept;
+    }
+    out
+}
+
+/// Stage-1 features and gold spans of each document, and the unit infos for stage 2.
+fn prepare(docs: &[TrainDoc]) -> (Vec<Vec<Vec<Info>>>, Vec<Prepared>) {
+    docs.iter()
+        .map(|d| {
+            let tokens = crate::tokenize::tokenize(&d.text);
+            let sentences = crate::sentences::split(&d.text, &tokens);
+            let units = units(&d.text, &tokens, &sentences);
+            let infos: Vec<Vec<Info>> = units
+                .iter()
+                .map(|u| unit_info(&d.text, &tokens, u))
+                .collect();
+            let p = Prepared {
+                feats: infos.iter().map(|i| stage1(i)).collect(),
+                gold: gold_units(&tokens, &units, &d.spans),
+            };
+            (infos, p)
+        })
+        .unzip()
+}
+
+/// Trains the tagger on `train` (scoring span F1 on `dev` after each epoch, if given).
+pub fn train(
+    train: &[TrainDoc],
+    dev: &[TrainDoc],
+    options: &TrainOptions,
+) -> (QuoteTagger, TrainReport) {
+    let (train_info, train_p) = prepare(train);
+    let (dev_info, dev_p) = prepare(dev);
+    let stage2_of = |is_dev: bool, i: usize, labels1: &[Vec<Label>]| {
+        let infos = if is_dev { &dev_info } else { &train_info };
+        infos[i]
+            .iter()
+            .zip(labels1)
+            .map(|(inf, l)| stage2(inf, l))
+            .collect()
+    };
+    let (weights, mut report) = train_weights(&train_p, &dev_p, &stage2_of, options);
+    let tagger = QuoteTagger { weights };
+    report.model_bytes = tagger.to_bytes().len();
+    if !dev.is_empty() {
+        let mut acc = [[0usize; 3]; NTYPES];
+        for (d, p) in dev.iter().zip(&dev_p) {
+            let tokens = crate::tokenize::tokenize(&d.text);
+            let sentences = crate::sentences::split(&d.text, &tokens);
+            let units = units(&d.text, &tokens, &sentences);
+            let labels = tagger.tag_units(&d.text, &tokens, &units);
+            for (g, l) in p.gold.iter().zip(&labels) {
+                crate::entities::conll::count(g, &spans_of(l), &mut acc);
+            }
+        }
+        report.dev_f1 = Some(crate::entities::conll::f1(&acc));
+    }
+    if options.verbose {
+        eprintln!(
+            "model: {} of {} features kept, {} bytes, final dev span F1 {}",
+            report.features_kept,
+            report.features_seen,
+            report.model_bytes,
+            report.dev_f1.map_or("-".into(), |f| format!("{f:.2}"))
+        );
+    }
+    (tagger, report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{sentences, tokenize::tokenize};
+
+    fn relations_of(t: &QuoteTagger, text: &str) -> Vec<(String, Option<String>, Vec<String>)> {
+        let tokens = tokenize(text);
+        let sents = sentences::split(text, &tokens);
+        t.relations(text, &tokens, &sents)
+            .into_iter()
+            .map(|r| {
+                (
+                    r.cue.slice(text).to_string(),
+                    r.source.map(|s| s.slice(text).to_string()),
+                    r.content
+                        .iter()
+                        .map(|c| c.slice(text).to_string())
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    /// A synthetic corpus: `<source> <cue> that <content>.` with varied names and clauses.
+    fn synthetic() -> Vec<TrainDoc> {
+        let sources = [
+            "The senator",
+            "Mr. Brown",
+            "Officials",
+            "The mayor",
+            "Ms. Ortiz",
+            "She",
+        ];
+        let cues = ["said", "argued", "claimed", "warned"];
+        let contents = [
+            "the bill would pass",
+            "taxes were too high",
+            "the road will close",
+            "voters wanted change",
+            "the deal was dead",
+        ];
+        let mut docs = Vec::new();
+        for (i, s) in sources.iter().enumerate() {
+            let mut text = String::new();
+            let mut spans = Vec::new();
+            for (j, c) in cues.iter().enumerate() {
+                let content = contents[(i + j) % contents.len()];
+                let at = text.len();
+                text.push_str(&format!("{s} {c} on Monday that {content}.\n"));
+                let cue_at = at + s.len() + 1;
+                let content_at = cue_at + c.len() + " on Monday that ".len();
+                spans.push((SOURCE, Span::new(at, at + s.len())));
+                spans.push((CUE, Span::new(cue_at, cue_at + c.len())));
+                spans.push((CONTENT, Span::new(content_at, content_at + content.len())));
+                text.push_str("The weather was mild and the streets were quiet.\n");
+            }
+            docs.push(TrainDoc { text, spans });
+        }
+        docs
+    }
+
+    fn tiny_options() -> TrainOptions {
+        TrainOptions {
+            epochs1: 5,
+            epochs2: 5,
+            folds: 2,
+            verbose: false,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn training_learns_a_tiny_synthetic_set() {
+        let (tagger, report) = train(&synthetic(), &synthetic()[..1], &tiny_options());
+        assert!(report.dev_f1.unwrap() > 90.0, "{report:?}");
+        let rels = relations_of(
+            &tagger,
+            "The governor said on Monday that the bridge was unsafe.",
+        );
+        assert_eq!(rels.len(), 1, "{rels:?}");
+        assert_eq!(rels[0].0, "said");
+        assert_eq!(rels[0].1.as_deref(), Some("The governor"));
+        assert_eq!(rels[0].2, vec!["the bridge was unsafe".to_string()]);
+        // Nothing to find in a sentence without attribution.
+        assert!(
+            relations_of(&tagger, "The weather was mild and the streets were quiet.").is_empty()
+        );
+        // The model survives serialisation.
+        let again = QuoteTagger::from_bytes(&tagger.to_bytes()).unwrap();
+        assert_eq!(
+            relations_of(
+                &again,
+                "Officials warned on Monday that the river would flood."
+            ),
+            relations_of(
+                &tagger,
+                "Officials warned on Monday that the river would flood."
+            )
+        );
+    }
+
+    #[test]
+    fn the_shipped_model_finds_cue_and_source() {
+        let tagger = QuoteTagger::builtin().expect("models/quotes.bin ships a model");
+        let rels = relations_of(
+            tagger,
+            "The senator said on Tuesday that the bill would pass the House next week.",
+        );
+        assert_eq!(rels.len(), 1, "{rels:?}");
+        assert_eq!(rels[0].0, "said");
+        assert_eq!(rels[0].1.as_deref(), Some("The senator"));
+        assert!(
+            rels[0].2.iter().any(|c| c.contains("the bill would pass")),
+            "{rels:?}"
+        );
+        let rels = relations_of(
+            tagger,
+            "\u{201C}We will not back down,\u{201D} the governor told reporters.",
+        );
+        assert!(
+            rels.iter()
+                .any(|r| r.0 == "told" && r.1.as_deref() == Some("the governor")),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn units_are_paragraphs_and_gold_spans_are_cut_at_their_ends() {
+        let text = "He said it.\nShe left.\n\nThey wrote \"a b\nc d\" again.";
+        let tokens = tokenize(text);
+        let sents = sentences::split(text, &tokens);
+        let us = units(text, &tokens, &sents);
+        assert_eq!(us.len(), 4);
+        let word = |k: usize| tokens[k].span.slice(text);
+        assert_eq!(word(us[1][0]), "She");
+        // A content span across the line break becomes one span in each unit.
+        let start = text.find("\"a").unwrap();
+        let end = text.find("d\"").unwrap() + 2;
+        let gold = gold_units(&tokens, &us, &[(CONTENT, Span::new(start, end))]);
+        assert_eq!(gold[2], vec![(2, 5, CONTENT)]);
+        assert_eq!(gold[3], vec![(0, 3, CONTENT)]);
+        assert!(gold[0].is_empty() && gold[1].is_empty());
+    }
+
+    #[test]
+    fn invalid_tokens_are_skipped() {
+        let text = "Officials said so.";
+        let mut tokens = tokenize(text);
+        tokens.push(Token {
+            span: Span::new(2, 400),
+            kind: dossier_model::TokenKind::Word,
+        });
+        let sents = sentences::split(text, &tokens);
+        let us = units(text, &tokens, &sents);
+        assert_eq!(us.iter().map(|u| u.len()).sum::<usize>(), tokens.len() - 1);
+    }
+}
