@@ -401,7 +401,7 @@ fn killed_ingest_leaves_a_consistent_database() {
     // Only whole batches are ever committed (the last batch of the file is shorter, if the run
     // got that far before the kill).
     assert!(
-        health.documents % 64 == 0 || health.documents == total,
+        health.documents.is_multiple_of(64) || health.documents == total,
         "a partial batch: {}",
         health.documents
     );

@@ -167,8 +167,7 @@ pub fn find_mentions(
                     .tokens
                     .iter()
                     .filter(|t| t.span.start >= window.start && t.span.end < tok.span.start)
-                    .filter(is_trigger)
-                    .last()
+                    .rfind(is_trigger)
                     .map_or(window.start, |t| t.span.end);
                 dates()
                     .filter(|t| distance(t.span, tok.span) <= ADJACENT)
@@ -327,10 +326,8 @@ const FOLLOWING: usize = 64;
 fn distance(a: Span, b: Span) -> usize {
     if a.end <= b.start {
         b.start - a.end
-    } else if b.end <= a.start {
-        a.start - b.end
     } else {
-        0
+        a.start.saturating_sub(b.end)
     }
 }
 

@@ -90,7 +90,7 @@ fn synthetic(words: usize) -> String {
     let mut s = String::with_capacity(words * 7);
     let mut in_sentence = 0;
     for _ in 0..words {
-        let w = if rng.next() % 6 == 0 {
+        let w = if rng.next().is_multiple_of(6) {
             rng.pick(NAMES)
         } else {
             rng.pick(WORDS)
@@ -105,8 +105,12 @@ fn synthetic(words: usize) -> String {
             s.push_str(w);
         }
         in_sentence += 1;
-        if in_sentence > 12 && rng.next() % 8 == 0 {
-            s.push_str(if rng.next() % 5 == 0 { ".\n" } else { ". " });
+        if in_sentence > 12 && rng.next().is_multiple_of(8) {
+            s.push_str(if rng.next().is_multiple_of(5) {
+                ".\n"
+            } else {
+                ". "
+            });
             in_sentence = 0;
         } else {
             s.push(' ');

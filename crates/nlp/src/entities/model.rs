@@ -347,7 +347,7 @@ where
                     continue;
                 }
                 let s = cur[a as usize] + trans[a as usize * NLABELS + b];
-                if best.map_or(true, |(bs, _)| s > bs) {
+                if best.is_none_or(|(bs, _)| s > bs) {
                     best = Some((s, a));
                 }
             }
@@ -362,7 +362,7 @@ where
     }
     let mut best: Option<(T, u8)> = None;
     for l in 0..NLABELS {
-        if ok[l] && super::can_end(l as Label) && best.map_or(true, |(bs, _)| cur[l] > bs) {
+        if ok[l] && super::can_end(l as Label) && best.is_none_or(|(bs, _)| cur[l] > bs) {
             best = Some((cur[l], l as u8));
         }
     }

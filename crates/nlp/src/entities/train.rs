@@ -538,7 +538,7 @@ pub(crate) fn train_weights(
     let t2 = p2.as_ref().map_or(t1, |p| p.trans(true));
     let maxabs = |rows: &dyn Fn(usize) -> [f32; NLABELS], t: &[f32]| {
         let m = (0..n)
-            .flat_map(|f| rows(f))
+            .flat_map(rows)
             .chain(t.iter().copied())
             .fold(0f32, |m, x| m.max(x.abs()));
         if m > 0.0 {
