@@ -41,6 +41,11 @@ pub struct CorefReport {
     pub discrepancies_gold: usize,
     pub discrepancies_ours: usize,
     pub discrepancies_ours_matched: usize,
+    /// Gold figures that name their event and that we found (same span): how many we attach to
+    /// the event matched to the gold's.
+    pub figures_attached: usize,
+    pub figures_with_event: usize,
+    pub misattached_figures: Vec<String>,
     pub missed_discrepancies: Vec<String>,
     /// Our events and discrepancies, one per line, for `--details`.
     pub details: String,
@@ -319,6 +324,46 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
         }
     }
     report.details = details(&dossier);
+    // Figures to events: each gold figure with an event, found by its span, should sit under
+    // the event of ours matched to that gold event.
+    let mut event_of_figure: HashMap<(String, usize, usize), usize> = HashMap::new();
+    for (e, ev) in dossier.events.iter().enumerate() {
+        for r in ev.figures.iter().flat_map(|g| &g.reports) {
+            let doc = &dossier.documents[r.doc];
+            if let Some(seed) = seeds.iter().find(|s| s.id == doc.id) {
+                let (s0, e0) = seed.to_raw_cp(r.span.start, r.span.end);
+                event_of_figure.insert((doc.id.clone(), s0, e0), e);
+            }
+        }
+    }
+    for seed in &seeds {
+        for f in seed.gold["figures"].as_array().into_iter().flatten() {
+            let Some(gold_event) = f["event"].as_str() else {
+                continue;
+            };
+            report.figures_with_event += 1;
+            let (s0, e0) = (
+                f["start"].as_u64().unwrap_or(0) as usize,
+                f["end"].as_u64().unwrap_or(0) as usize,
+            );
+            // Our figure's span may differ by a word from the gold's: the overlapping one.
+            let ours = event_of_figure
+                .iter()
+                .find(|((d, a, b), _)| *d == seed.id && *a < e0 && s0 < *b)
+                .map(|(_, &e)| e);
+            let want = matched_event.get(gold_event).copied();
+            if ours.is_some() && ours == want {
+                report.figures_attached += 1;
+            } else {
+                report.misattached_figures.push(format!(
+                    "{} {:?} (gold {gold_event}) under {}",
+                    &seed.id[..3.min(seed.id.len())],
+                    f["text"].as_str().unwrap_or_default(),
+                    ours.map_or("no event".to_string(), |e| dossier.events[e].id.clone())
+                ));
+            }
+        }
+    }
     report.discrepancies_ours = dossier.discrepancies.len();
     report.discrepancies_ours_matched = used.len();
     Ok(report)
@@ -415,6 +460,14 @@ impl fmt::Display for CorefReport {
         writeln!(f, "  dated as precisely as the sources allow (the gold's date, or the most precise one the documents give): {supported}/{} ({sr:.3})", self.events_gold)?;
         for m in &self.missed_events {
             writeln!(f, "    missed event: {m}")?;
+        }
+        writeln!(
+            f,
+            "gold figures under the gold's event: {}/{}",
+            self.figures_attached, self.figures_with_event
+        )?;
+        for m in &self.misattached_figures {
+            writeln!(f, "    figure elsewhere: {m}")?;
         }
         let dr = if self.discrepancies_gold == 0 {
             0.0

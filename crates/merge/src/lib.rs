@@ -192,12 +192,44 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
         let local = &event_mentions[range.clone()];
         let main = main_event(local, &cluster_of[range.clone()]);
         for f in &ex.figures {
-            let in_sentence = local
+            // The figure's own clause first: an event named in it, else the event of this
+            // document that a date in it fits ("hundreds across Asia since 2021 and at least
+            // 143 at a Russian rock concert 10 days ago": the 143 go to the attack of that day).
+            let clause = events::clause_of(&doc.text, &ex.tokens, &ex.sentences, f.span);
+            let in_clause = local
                 .iter()
                 .enumerate()
-                .filter(|(_, m)| m.sentence.contains(f.span))
+                .filter(|(_, m)| clause.contains(m.at.span))
                 .min_by_key(|(_, m)| m.at.span.start.abs_diff(f.span.start))
-                .map(|(i, _)| cluster_of[range.start + i]);
+                .map(|(i, _)| cluster_of[range.start + i])
+                .or_else(|| {
+                    let dates: Vec<&str> = ex
+                        .timexes
+                        .iter()
+                        .filter(|t| clause.contains(t.span) && events::is_calendar(&t.value))
+                        .map(|t| t.value.get(..10).unwrap_or(&t.value))
+                        .collect();
+                    let fits = |e: usize, slack: i64| {
+                        events[e].date.as_deref().is_some_and(|ed| {
+                            dates.iter().any(|t| {
+                                events::dates_compatible(ed, t, slack) && ed.len() >= t.len().min(7)
+                            })
+                        })
+                    };
+                    let mut candidates: Vec<usize> =
+                        (range.clone()).map(|i| cluster_of[i]).collect();
+                    candidates.sort_unstable();
+                    candidates.dedup();
+                    candidates.iter().copied().find(|&e| fits(e, 0))
+                });
+            let in_sentence = in_clause.or_else(|| {
+                local
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.sentence.contains(f.span))
+                    .min_by_key(|(_, m)| m.at.span.start.abs_diff(f.span.start))
+                    .map(|(i, _)| cluster_of[range.start + i])
+            });
             // "… a suicide bombing at the airport. It killed 13 soldiers": the event of the
             // sentence before, in the same paragraph: the one at a place this sentence names
             // ("… a twin-bombing of a memorial for a general who had been assassinated in 2020.

@@ -178,3 +178,31 @@ fn a_date_opening_the_clause_is_the_events_unless_a_reaction_stands_between() {
         "the denial's day: {dated:?}"
     );
 }
+
+#[test]
+fn a_figure_goes_to_the_event_its_own_clause_dates() {
+    let docs = vec![doc(
+        "a",
+        Some("2024-04-01"),
+        "Gunmen carried out an attack on a concert hall near [LOC Moscow] on {2024-03-22 22 March}. Earlier bombings in [LOC Kabul] in {2022 2022} were its work too. It has killed <killed 300 about hundreds> across Asia since {2021 2021} and <killed 143 at_least at least 143> at a rock concert {2024-03-22 10 days ago}.",
+    )];
+    let d = finish(&docs);
+    let under = |value: i64| {
+        d.events
+            .iter()
+            .find(|e| {
+                e.figures.iter().any(|g| {
+                    g.reports
+                        .iter()
+                        .any(|r| r.value == dossier_model::FigureValue::Exact(value))
+                })
+            })
+            .map(|e| e.date.clone())
+    };
+    assert_eq!(
+        under(143),
+        Some(Some("2024-03-22".to_string())),
+        "{:?}",
+        d.events
+    );
+}
