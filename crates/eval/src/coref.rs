@@ -305,12 +305,37 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
             }
             _ => &[],
         };
+        // A gold discrepancy about no event (a region's extent) is matched by what it lists:
+        // ours must name at least two of the gold's values.
+        let gold_names: Vec<String> = x["values"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|v| v["value"].as_array().into_iter().flatten())
+            .filter_map(|n| n.as_str().map(str::to_lowercase))
+            .collect();
+        let names_overlap = |d: &dossier_model::Discrepancy| {
+            let ours: String = d
+                .values
+                .iter()
+                .map(|v| v.value.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut distinct: Vec<&String> = gold_names
+                .iter()
+                .filter(|n| ours.contains(n.as_str()))
+                .collect();
+            distinct.sort();
+            distinct.dedup();
+            distinct.len() >= 2
+        };
         let hit = dossier.discrepancies.iter().enumerate().find(|(i, d)| {
             !used.contains(i)
                 && wanted.contains(&d.kind)
                 && (d.kind == DiscrepancyKind::Attribution
                     || d.kind == DiscrepancyKind::Name
-                    || (gold_event.is_some() && d.event == gold_event))
+                    || (gold_event.is_some() && d.event == gold_event)
+                    || (x["event"].is_null() && d.event.is_none() && names_overlap(d)))
         });
         match hit {
             Some((i, _)) => {

@@ -591,6 +591,7 @@ fn find_discrepancies(
             });
         }
     }
+    out.extend(places::list_discrepancies(docs, entities));
     // Attribution: sources name different claimants, or someone is blamed who did not claim.
     let claimed: Vec<&Claim> = claims
         .iter()

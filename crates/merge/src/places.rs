@@ -70,6 +70,144 @@ pub fn is_place(name: &str) -> bool {
     lookup(name).is_some()
 }
 
+/// One enumeration of three or more places in a sentence ("Afghanistan, Pakistan, Tajikistan
+/// and Iran"): the entities, in order, and the span from the first to the last.
+struct PlaceList {
+    doc: usize,
+    places: Vec<usize>,
+    span: dossier_model::Span,
+}
+
+/// Places listed together that the sources list differently: the extent of a region, the
+/// countries a group operates in. Lists from different documents that share at least two
+/// places and half of the shorter one are about the same thing; where their sets differ, that
+/// is a place discrepancy.
+pub fn list_discrepancies(
+    docs: &[(dossier_model::Document, dossier_model::Extraction)],
+    entities: &[dossier_model::ResolvedEntity],
+) -> Vec<dossier_model::Discrepancy> {
+    use dossier_model::{DiscrepancyValue, EntityType, Span};
+    use std::collections::BTreeSet;
+    // Location mentions per document, in text order.
+    let mut located: Vec<Vec<(Span, usize)>> = vec![Vec::new(); docs.len()];
+    for (e, ent) in entities.iter().enumerate() {
+        if ent.kind == EntityType::Location {
+            for m in &ent.mentions {
+                located[m.doc].push((m.span, e));
+            }
+        }
+    }
+    let mut lists: Vec<PlaceList> = Vec::new();
+    for (d, (doc, ex)) in docs.iter().enumerate() {
+        let mentions = &mut located[d];
+        mentions.sort_by_key(|(s, _)| s.start);
+        for sentence in &ex.sentences {
+            let inside: Vec<(Span, usize)> = mentions
+                .iter()
+                .copied()
+                .filter(|(s, _)| sentence.start <= s.start && s.end <= sentence.end)
+                .collect();
+            // Runs of mentions joined only by commas, "and", "or".
+            let mut run: Vec<(Span, usize)> = Vec::new();
+            let mut flush = |run: &mut Vec<(Span, usize)>| {
+                let places: Vec<usize> = run.iter().map(|(_, e)| *e).collect();
+                let distinct: BTreeSet<usize> = places.iter().copied().collect();
+                if distinct.len() >= 3 {
+                    lists.push(PlaceList {
+                        doc: d,
+                        places,
+                        span: Span::new(run[0].0.start, run[run.len() - 1].0.end),
+                    });
+                }
+                run.clear();
+            };
+            for m in inside {
+                let joined = run.last().is_some_and(|(prev, _)| {
+                    doc.text.get(prev.end..m.0.start).is_some_and(|between| {
+                        between
+                            .split(|c: char| c == ',' || c.is_whitespace())
+                            .all(|w| matches!(w, "" | "and" | "or"))
+                    })
+                });
+                if !joined {
+                    flush(&mut run);
+                }
+                run.push(m);
+            }
+            flush(&mut run);
+        }
+    }
+    // Group lists about the same thing across documents.
+    let n = lists.len();
+    let mut group: Vec<usize> = (0..n).collect();
+    fn root(g: &mut [usize], mut i: usize) -> usize {
+        while g[i] != i {
+            g[i] = g[g[i]];
+            i = g[i];
+        }
+        i
+    }
+    for i in 0..n {
+        for j in i + 1..n {
+            if lists[i].doc == lists[j].doc {
+                continue;
+            }
+            let a: BTreeSet<usize> = lists[i].places.iter().copied().collect();
+            let b: BTreeSet<usize> = lists[j].places.iter().copied().collect();
+            let shared = a.intersection(&b).count();
+            if shared >= 2 && 2 * shared >= a.len().min(b.len()) {
+                let (ri, rj) = (root(&mut group, i), root(&mut group, j));
+                group[ri.max(rj)] = ri.min(rj);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for r in 0..n {
+        let members: Vec<usize> = (0..n).filter(|&i| root(&mut group, i) == r).collect();
+        let sets: BTreeSet<BTreeSet<usize>> = members
+            .iter()
+            .map(|&i| lists[i].places.iter().copied().collect())
+            .collect();
+        let sources: BTreeSet<usize> = members.iter().map(|&i| lists[i].doc).collect();
+        if sources.len() < 2 || sets.len() < 2 {
+            continue;
+        }
+        let name = |e: usize| entities[e].name.clone();
+        let values: Vec<DiscrepancyValue> = members
+            .iter()
+            .map(|&i| {
+                let mut seen = BTreeSet::new();
+                let names: Vec<String> = lists[i]
+                    .places
+                    .iter()
+                    .filter(|e| seen.insert(**e))
+                    .map(|&e| name(e))
+                    .collect();
+                DiscrepancyValue {
+                    doc: lists[i].doc,
+                    value: names.join(", "),
+                    span: lists[i].span,
+                }
+            })
+            .collect();
+        let common: BTreeSet<usize> = sets
+            .iter()
+            .skip(1)
+            .fold(sets.iter().next().cloned().unwrap_or_default(), |acc, s| {
+                acc.intersection(s).copied().collect()
+            });
+        let about: Vec<String> = common.iter().map(|&e| name(e)).collect();
+        out.push(dossier_model::Discrepancy {
+            kind: dossier_model::DiscrepancyKind::Place,
+            about: format!("places listed with {}", about.join(", ")),
+            event: None,
+            measure: Some("places".into()),
+            values,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

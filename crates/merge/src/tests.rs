@@ -206,3 +206,39 @@ fn a_figure_goes_to_the_event_its_own_clause_dates() {
         d.events
     );
 }
+
+#[test]
+fn places_listed_differently_are_a_place_discrepancy() {
+    let docs = vec![
+        doc("a", Some("2024-03-26"), "It is a region that takes in [LOC Afghanistan], [LOC Pakistan], [LOC Tajikistan] and [LOC Iran]."),
+        doc("b", Some("2024-03-27"), "The region covers parts of [LOC Afghanistan], [LOC Iran] and [LOC Pakistan]."),
+        // Another list in another document, sharing one place only: about something else.
+        doc("c", Some("2024-03-27"), "Ministers from [LOC France], [LOC Germany] and [LOC Iran] met."),
+    ];
+    let d = finish(&docs);
+    let lists: Vec<&dossier_model::Discrepancy> = d
+        .discrepancies
+        .iter()
+        .filter(|x| x.kind == DiscrepancyKind::Place && x.measure.as_deref() == Some("places"))
+        .collect();
+    assert_eq!(lists.len(), 1, "{:?}", d.discrepancies);
+    let docs_in: Vec<usize> = lists[0].values.iter().map(|v| v.doc).collect();
+    assert_eq!(docs_in, vec![0, 1]);
+    // The same list everywhere is no discrepancy.
+    let same = vec![
+        doc(
+            "a",
+            None,
+            "It covers [LOC Afghanistan], [LOC Pakistan] and [LOC Iran].",
+        ),
+        doc(
+            "b",
+            None,
+            "It covers [LOC Afghanistan], [LOC Pakistan] and [LOC Iran].",
+        ),
+    ];
+    assert!(finish(&same)
+        .discrepancies
+        .iter()
+        .all(|x| x.measure.as_deref() != Some("places")));
+}
