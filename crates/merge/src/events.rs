@@ -253,43 +253,6 @@ pub fn find_mentions(
     out
 }
 
-/// The clause a span stands in, within its sentence: up to the nearest boundary on each side
-/// (`;`, a dash, a parenthesis, `and`, `but`, `including`, `while`, `whereas`, `as well as`).
-/// "It has slaughtered hundreds across Asia since 2021 and at least 143 at a rock concert 10
-/// days ago" has two.
-pub fn clause_of(
-    text: &str,
-    tokens: &[dossier_model::Token],
-    sentences: &[Span],
-    span: Span,
-) -> Span {
-    let sentence = sentences
-        .iter()
-        .copied()
-        .find(|s| s.start <= span.start && span.end <= s.end)
-        .unwrap_or(span);
-    let boundary = |t: &dossier_model::Token| {
-        matches!(
-            t.span.slice(text).to_lowercase().as_str(),
-            ";" | "—" | "–" | "(" | ")" | "and" | "but" | "including" | "while" | "whereas"
-        )
-    };
-    let at = tokens.partition_point(|t| t.span.start < span.start);
-    let start = tokens[..at]
-        .iter()
-        .rev()
-        .take_while(|t| t.span.start >= sentence.start)
-        .find(|t| boundary(t))
-        .map_or(sentence.start, |t| t.span.end);
-    let end = tokens[at..]
-        .iter()
-        .take_while(|t| t.span.end <= sentence.end)
-        .filter(|t| t.span.start >= span.end)
-        .find(|t| boundary(t))
-        .map_or(sentence.end, |t| t.span.start);
-    Span::new(start, end.max(span.end))
-}
-
 /// Whether a verb of reaction or report stands between two offsets: "Kesh on Saturday denied
 /// any part in the explosion" dates the denial, not the explosion, while "On 4 January it
 /// carried out a twin-bombing" dates the bombing.

@@ -195,7 +195,16 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
             // The figure's own clause first: an event named in it, else the event of this
             // document that a date in it fits ("hundreds across Asia since 2021 and at least
             // 143 at a Russian rock concert 10 days ago": the 143 go to the attack of that day).
-            let clause = events::clause_of(&doc.text, &ex.tokens, &ex.sentences, f.span);
+            let clause = f.context.as_ref().map_or_else(
+                || {
+                    ex.sentences
+                        .iter()
+                        .copied()
+                        .find(|s| s.contains(f.span))
+                        .unwrap_or(f.span)
+                },
+                |c| c.clause,
+            );
             let in_clause = local
                 .iter()
                 .enumerate()

@@ -62,6 +62,8 @@ pub fn doc(id: &str, published: Option<&str>, marked: &str) -> (Document, Extrac
                     value: FigureValue::Exact(value.parse().unwrap()),
                     qualifier,
                     vague: false,
+                    counted: None,
+                    context: None,
                 });
                 text.push_str(shown);
             }
@@ -88,6 +90,14 @@ pub fn doc(id: &str, published: Option<&str>, marked: &str) -> (Document, Extrac
         }
         pos += word.len() + 1;
     }
+    dossier_nlp::clauses::attach_figure_contexts(
+        &text,
+        &ex.tokens,
+        &ex.sentences,
+        &ex.entities,
+        &ex.timexes,
+        &mut ex.figures,
+    );
     let published = published.map(|p| PublishedDate {
         value: p.into(),
         source: PublishedSource::Input,

@@ -147,6 +147,25 @@ pub struct Figure {
     pub qualifier: Qualifier,
     /// True for vague quantity words ("dozens", "hundreds").
     pub vague: bool,
+    /// Who or what was counted, as written: "American soldiers" in "13 American soldiers".
+    #[serde(default)]
+    pub counted: Option<Span>,
+    /// What the figure is about, as far as its sentence says.
+    #[serde(default)]
+    pub context: Option<FigureContext>,
+}
+
+/// The sentence and the clause a figure stands in, and the entities and time expressions it
+/// shares that clause with ("killed *at the Crocus hall*", "killed *in Kerman*", "*10 days
+/// ago*"): what lets the dossier attach it to an event.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct FigureContext {
+    pub sentence: Span,
+    pub clause: Span,
+    /// Indices into [`Extraction::entities`].
+    pub entities: Vec<usize>,
+    /// Indices into [`Extraction::timexes`].
+    pub timexes: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -17,8 +17,8 @@ pub use dossier::{
     FigureGroup, FigureReport, Place, ResolvedEntity, SourceDate, TimelineEntry,
 };
 pub use extraction::{
-    Assertion, Entity, EntityType, Extraction, Figure, FigureValue, Predicate, Qualifier, Quote,
-    Timex, TimexType, Token, TokenKind,
+    Assertion, Entity, EntityType, Extraction, Figure, FigureContext, FigureValue, Predicate,
+    Qualifier, Quote, Timex, TimexType, Token, TokenKind,
 };
 pub use span::Span;
 pub use warning::{Warning, WarningKind};

@@ -305,6 +305,7 @@ impl<'a> Ctx<'a> {
         let (quantity, mut end) = self.quantity(k)?;
         let mut qual = explicit_q;
         let mut vague = false;
+        let mut counted = None;
         // Trailing hedges.
         if self.counting_at(end) {
             qual = Some(Qualifier::AtLeast);
@@ -339,6 +340,7 @@ impl<'a> Ctx<'a> {
                     return None;
                 }
                 let (m, partitive, np_end) = self.measure(i, k, end)?;
+                counted = self.counted(end, np_end);
                 if self.counting_at(np_end) && np_end > end {
                     qual = Some(Qualifier::AtLeast);
                     end = np_end + 4;
@@ -350,7 +352,8 @@ impl<'a> Ctx<'a> {
                 }
             }
             Quantity::Range(lo, hi) => {
-                let (m, _, _) = self.measure(i, k, end)?;
+                let (m, _, np_end) = self.measure(i, k, end)?;
+                counted = self.counted(end, np_end);
                 value = FigureValue::Range(lo, hi);
                 measure = m.into();
                 vague = true;
@@ -363,6 +366,8 @@ impl<'a> Ctx<'a> {
             value,
             qualifier: qual.unwrap_or(Qualifier::Exact),
             vague,
+            counted,
+            context: None,
         };
         Some((fig, end))
     }
@@ -517,6 +522,34 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some((Quantity::Count(n.value), n.end))
+    }
+
+    /// The counted noun phrase in tokens `[from, to)`, without a partitive's `of the` and
+    /// without what follows a conjunction or another number ("170 locals and 13 US troops":
+    /// `locals`).
+    fn counted(&self, from: usize, to: usize) -> Option<Span> {
+        let mut a = from;
+        if self.low(a) == "of" {
+            a += 1;
+        }
+        while a < to
+            && matches!(
+                self.low(a),
+                "the" | "their" | "its" | "his" | "her" | "those" | "these"
+            )
+        {
+            a += 1;
+        }
+        let mut b = a;
+        while b < to
+            && self.doc.kind(b) == Some(TokenKind::Word)
+            && !matches!(self.low(b), "and" | "or" | "more")
+            && verb(self.low(b)).is_none()
+            && !is_function_or_verb(self.low(b))
+        {
+            b += 1;
+        }
+        (b > a).then(|| self.span(a, b))
     }
 
     /// `(and counting)` at token `k`: the figure is still rising, a lower bound.

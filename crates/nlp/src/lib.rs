@@ -13,6 +13,7 @@
 //! - [`assertions`]: who claims, blames, denies, warns … and about what.
 
 pub mod assertions;
+pub mod clauses;
 pub mod entities;
 pub mod figures;
 pub mod quotes;
@@ -59,7 +60,8 @@ pub fn analyze(doc: &Document, models: &Models) -> (Extraction, Vec<Warning>) {
     let reference = given.or(inferred);
     let entities = models.ner.annotate(text, &tokens, &sentences);
     let timexes = time::annotate(text, &tokens, &sentences, reference);
-    let figures = figures::annotate(text, &tokens, &sentences);
+    let mut figures = figures::annotate(text, &tokens, &sentences);
+    clauses::attach_figure_contexts(text, &tokens, &sentences, &entities, &timexes, &mut figures);
     let quotes = quotes::annotate(text, &tokens, &sentences, &entities);
     let assertions = assertions::annotate(text, &tokens, &sentences, &entities, &quotes);
     let extraction = Extraction {

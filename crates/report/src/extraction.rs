@@ -66,6 +66,19 @@ struct FigureOut<'a> {
     value: FigureValue,
     qualifier: &'static str,
     vague: bool,
+    /// Added: who or what was counted ("American soldiers").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counted: Option<SpanOut<'a>>,
+    /// Added: the figure's sentence and clause, and the indices of the entities and time
+    /// expressions in that clause (what the figure is about).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sentence: Option<BareSpan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    clause: Option<BareSpan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    clause_entities: Option<&'a [usize]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    clause_timexes: Option<&'a [usize]>,
 }
 
 #[derive(Serialize)]
@@ -120,12 +133,28 @@ pub fn write_extraction_line<W: Write>(
     let figures = ex
         .figures
         .iter()
-        .map(|f| FigureOut {
-            span: span(f.span),
-            measure: &f.measure,
-            value: f.value,
-            qualifier: f.qualifier.as_str(),
-            vague: f.vague,
+        .map(|f| {
+            let mut bare = |s: Span| {
+                let s = span(s);
+                BareSpan {
+                    start: s.start,
+                    end: s.end,
+                }
+            };
+            let sentence = f.context.as_ref().map(|c| bare(c.sentence));
+            let clause = f.context.as_ref().map(|c| bare(c.clause));
+            FigureOut {
+                span: span(f.span),
+                measure: &f.measure,
+                value: f.value,
+                qualifier: f.qualifier.as_str(),
+                vague: f.vague,
+                counted: f.counted.map(&mut span),
+                sentence,
+                clause,
+                clause_entities: f.context.as_ref().map(|c| c.entities.as_slice()),
+                clause_timexes: f.context.as_ref().map(|c| c.timexes.as_slice()),
+            }
         })
         .collect();
     let quotes = ex
@@ -234,6 +263,8 @@ mod tests {
                 value: FigureValue::Exact(140),
                 qualifier: Qualifier::MoreThan,
                 vague: false,
+                counted: None,
+                context: None,
             }],
             quotes: vec![Quote {
                 span: at("Über 140 people died in Kölnstadt on Friday"),

@@ -97,6 +97,34 @@ pub fn read_extraction_line(line: &str) -> Result<(Document, Extraction), String
             value: parse_enum(&f["value"], "figure value")?,
             qualifier: parse_enum(&f["qualifier"], "qualifier")?,
             vague: f["vague"].as_bool().unwrap_or(false),
+            counted: offsets.opt_span(&f["counted"])?,
+            context: if f["clause"].is_null() {
+                None
+            } else {
+                let indices = |key: &str, len: usize| -> Result<Vec<usize>, String> {
+                    f[key]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|i| {
+                            i.as_u64()
+                                .map(|i| i as usize)
+                                .filter(|&i| i < len)
+                                .ok_or_else(|| {
+                                    format!(
+                                        "`{key}` holds {i}, not an index of the document's list"
+                                    )
+                                })
+                        })
+                        .collect()
+                };
+                Some(FigureContext {
+                    sentence: offsets.span(&f["sentence"])?,
+                    clause: offsets.span(&f["clause"])?,
+                    entities: indices("clause_entities", ex.entities.len())?,
+                    timexes: indices("clause_timexes", ex.timexes.len())?,
+                })
+            },
         });
     }
     for q in list("quotes") {
@@ -173,6 +201,13 @@ mod tests {
                 value: FigureValue::Range(140, 150),
                 qualifier: Qualifier::MoreThan,
                 vague: false,
+                counted: Some(at("people")),
+                context: Some(FigureContext {
+                    sentence: at(&text),
+                    clause: at("Über 140 people"),
+                    entities: vec![0],
+                    timexes: vec![0],
+                }),
             }],
             quotes: vec![Quote {
                 span: at("Über 140"),
