@@ -24,18 +24,17 @@ pub fn clause_of(text: &str, tokens: &[Token], sentences: &[Span], span: Span) -
         .find(|s| s.start <= span.start && span.end <= s.end)
         .unwrap_or(span);
     let at = tokens.partition_point(|t| t.span.start < span.start);
-    let start = tokens[..at]
+    // The tokens of the sentence before and after the span, up to a boundary.
+    let before = tokens[..at]
         .iter()
         .rev()
-        .take_while(|t| t.span.start >= sentence.start)
-        .find(|t| is_boundary(text, t))
-        .map_or(sentence.start, |t| t.span.end);
-    let end = tokens[at..]
+        .take_while(|t| t.span.start >= sentence.start && !is_boundary(text, t));
+    let after = tokens[at..]
         .iter()
-        .take_while(|t| t.span.end <= sentence.end)
         .filter(|t| t.span.start >= span.end)
-        .find(|t| is_boundary(text, t))
-        .map_or(sentence.end, |t| t.span.start);
+        .take_while(|t| t.span.end <= sentence.end && !is_boundary(text, t));
+    let start = before.last().map_or(span.start, |t| t.span.start);
+    let end = after.last().map_or(span.end, |t| t.span.end);
     Span::new(start.min(span.start), end.max(span.end))
 }
 
