@@ -131,6 +131,19 @@ pub fn infer_reference_date(text: &str, tokens: &[Token], sentences: &[Span]) ->
             best = Some((score, c));
         }
     }
+    // A text that names two or more later years than the best candidate's was not written
+    // then: an article recalling "20 September 2001" that goes on to 2015, 2022 and 2024 is
+    // from 2024 at the earliest, and no day-level date says when. No guess is better than a
+    // wrong year, which would misdate every relative expression.
+    let later_years: std::collections::BTreeSet<i16> = bare
+        .iter()
+        .filter(|t| t.kind == TimexType::Date)
+        .filter_map(|t| t.value.get(..4).and_then(|y| y.parse::<i16>().ok()))
+        .filter(|y| best.is_some_and(|(_, c)| *y > c.year()))
+        .collect();
+    if later_years.len() >= 2 {
+        return None;
+    }
     best.map(|(_, d)| d)
 }
 

@@ -403,6 +403,12 @@ fn infers_the_reference_from_relative_expressions() {
         infer_reference_date(text, &tokens, &sents),
         Some("2024-03-23".parse().unwrap())
     );
+    // The only day-level date is an old one the text recalls, and it names later years: no
+    // day can be inferred, and no wrong year is guessed.
+    let text = "On 20 September 2001, the president spoke. The group was founded in 2015. It struck Kabul in 2022 and Moscow in 2024.";
+    let tokens = tokenize(text);
+    let sents = sentences::split(text, &tokens);
+    assert_eq!(infer_reference_date(text, &tokens, &sents), None);
     // Nothing explicit: no guess.
     let text = "The attack on Friday was condemned last week.";
     let tokens = tokenize(text);
