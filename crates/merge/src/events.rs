@@ -331,10 +331,12 @@ fn distance(a: Span, b: Span) -> usize {
     }
 }
 
-/// A TIMEX3 value that names a point on the calendar (`2024`, `2024-03`, `2024-03-22`), not a
-/// reference (`PRESENT_REF`) or an undated day (`XXXX-03-22`).
+/// A TIMEX3 value that names a point or stretch of the calendar (`2024`, `2024-03`,
+/// `2024-03-22`, the decade `199`), not a reference (`PRESENT_REF`), an undated day
+/// (`XXXX-03-22`) or a century (`20`, too vague to date an event by).
 pub fn is_calendar(value: &str) -> bool {
-    value.len() >= 4 && value.as_bytes()[..4].iter().all(u8::is_ascii_digit) && !value.contains('X')
+    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    (digits >= 4 || (digits == 3 && value.len() == 3)) && !value.contains('X')
 }
 
 /// Days between two day-precision values, `None` if either is less precise.
@@ -398,7 +400,10 @@ pub fn cluster(mentions: &[EventMention], same_place: impl Fn(usize, usize) -> b
         let m = &mentions[i];
         if let Some((date, _)) = &m.date {
             blocks
-                .entry((family(m.kind), format!("y{}", &date[..4])))
+                .entry((
+                    family(m.kind),
+                    format!("y{}", date.get(..4).unwrap_or(date)),
+                ))
                 .or_default()
                 .push(i);
         }
@@ -572,6 +577,8 @@ mod tests {
         assert_eq!(day_gap("2024-01-01", "2023-12-31"), Some(1));
         assert_eq!(day_gap("2024-03", "2024-03-01"), None);
         assert!(dates_compatible("2024-03", "2024-03-22", 0));
+        assert!(is_calendar("199") && is_calendar("2024-03") && is_calendar("2024-Q1"));
+        assert!(!is_calendar("20") && !is_calendar("XXXX-03-22") && !is_calendar("PAST_REF"));
         assert!(!dates_compatible("2024-03-21", "2024-03-22", 0));
     }
 }
