@@ -51,25 +51,6 @@ pub struct CorefReport {
     pub details: String,
 }
 
-fn f1(both: usize, ours: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if ours == 0 {
-        0.0
-    } else {
-        both as f64 / ours as f64
-    };
-    let r = if gold == 0 {
-        0.0
-    } else {
-        both as f64 / gold as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
-}
-
 pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
     let gold = crate::seeds::load_gold(gold_path)?;
     let seeds = crate::seeds::read_seeds(seeds, &gold, crate::seeds::Dates::Gold)?;
@@ -453,7 +434,7 @@ impl fmt::Display for CorefReport {
             "entity mentions found (exact span): {}/{}",
             self.mentions_found, self.mentions_gold
         )?;
-        let (p, r, f1v) = f1(self.pairs_both, self.pairs_ours, self.pairs_gold);
+        let (p, r, f1v) = crate::prf(self.pairs_both, self.pairs_ours, self.pairs_gold);
         writeln!(
             f,
             "entity pairwise links among found mentions: P {p:.3} R {r:.3} F1 {f1v:.3}"

@@ -40,24 +40,7 @@ pub struct FigureScores {
     pub wrong: Vec<(FigureItem, FigureItem)>,
 }
 
-fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if pred == 0 {
-        0.0
-    } else {
-        tp as f64 / pred as f64
-    };
-    let r = if gold == 0 {
-        0.0
-    } else {
-        tp as f64 / gold as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
-}
+use crate::prf;
 
 impl FigureScores {
     pub fn prf(&self) -> (f64, f64, f64) {

@@ -49,24 +49,7 @@ pub struct TimexScores {
     pub extent: Vec<(Item, Item)>,
 }
 
-fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if pred == 0 {
-        0.0
-    } else {
-        tp as f64 / pred as f64
-    };
-    let r = if gold == 0 {
-        0.0
-    } else {
-        tp as f64 / gold as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
-}
+use crate::prf;
 
 impl TimexScores {
     pub fn strict_prf(&self) -> (f64, f64, f64) {

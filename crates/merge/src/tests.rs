@@ -91,6 +91,14 @@ fn merging_is_associative_and_order_free() {
     assert_eq!(left, twice, "adding a document again changes nothing");
 }
 
+/// Each event's kind and date.
+fn kinds_and_dates(d: &Dossier) -> Vec<(&str, Option<&str>)> {
+    d.events
+        .iter()
+        .map(|e| (e.kind.as_str(), e.date.as_deref()))
+        .collect()
+}
+
 #[test]
 fn an_event_takes_the_date_beside_it_else_the_earliest_of_its_sentence() {
     let docs = vec![
@@ -98,11 +106,7 @@ fn an_event_takes_the_date_beside_it_else_the_earliest_of_its_sentence() {
         doc("b", Some("2025-03-10"), "That changed in {2021-08 August 2021}. Then a bombing hit [LOC Kabul] airport."),
     ];
     let d = finish(&docs);
-    let dated: Vec<(&str, Option<&str>)> = d
-        .events
-        .iter()
-        .map(|e| (e.kind.as_str(), e.date.as_deref()))
-        .collect();
+    let dated = kinds_and_dates(&d);
     assert!(
         dated.contains(&("bombing", Some("2025-03-07"))),
         "{dated:?}"
@@ -121,11 +125,7 @@ fn each_trigger_takes_the_date_of_its_own_phrase() {
         "It recalled the attack on a theatre in [LOC Paris] in {2015-11 November 2015}, and the suicide bombing of a concert in [LOC Manchester] in {2017-05 May 2017}.",
     )];
     let d = finish(&docs);
-    let dated: Vec<(&str, Option<&str>)> = d
-        .events
-        .iter()
-        .map(|e| (e.kind.as_str(), e.date.as_deref()))
-        .collect();
+    let dated = kinds_and_dates(&d);
     assert!(dated.contains(&("attack", Some("2015-11"))), "{dated:?}");
     assert!(dated.contains(&("bombing", Some("2017-05"))), "{dated:?}");
 }
@@ -138,11 +138,7 @@ fn an_attack_that_was_stopped_is_a_plot() {
         "In {2024-03 March} it attempted a gun attack on a synagogue in [LOC Kaluga]. Police said a bombing in [LOC Kerman] on {2024-01-03 3 January} was not thwarted in time. The Taliban toppled the government in {2021-08 August 2021}.",
     )];
     let d = finish(&docs);
-    let kinds: Vec<(&str, Option<&str>)> = d
-        .events
-        .iter()
-        .map(|e| (e.kind.as_str(), e.date.as_deref()))
-        .collect();
+    let kinds = kinds_and_dates(&d);
     assert!(kinds.contains(&("plot", Some("2024-03"))), "{kinds:?}");
     assert!(kinds.contains(&("takeover", Some("2021-08"))), "{kinds:?}");
     assert!(!kinds.iter().any(|(k, _)| *k == "attack"), "{kinds:?}");
@@ -160,11 +156,7 @@ fn a_date_opening_the_clause_is_the_events_unless_a_reaction_stands_between() {
         "On {2024-01-04 4 January} it carried out a twin-bombing of a memorial for a general who had been assassinated in {2020 2020}. Officials on {2024-03-09 Saturday} denied any part in the explosion that hit [LOC Dravosk] on a ferry full of cars and lorries bound for the islands on {2024-03-08 Friday}.",
     )];
     let d = finish(&docs);
-    let dated: Vec<(&str, Option<&str>)> = d
-        .events
-        .iter()
-        .map(|e| (e.kind.as_str(), e.date.as_deref()))
-        .collect();
+    let dated = kinds_and_dates(&d);
     assert!(
         dated.contains(&("bombing", Some("2024-01-04"))),
         "{dated:?}"

@@ -469,6 +469,18 @@ fn scan_other(
     i
 }
 
+/// Whether a token handed in from outside (a caller's own tokens) can be read: a non-empty
+/// span inside `text`, on character boundaries, after the previous usable token's end.
+/// Taggers skip the others rather than panic.
+pub(crate) fn usable(text: &str, span: Span, last_end: usize) -> bool {
+    let (s, e) = (span.start, span.end);
+    s >= last_end
+        && s < e
+        && e <= text.len()
+        && text.is_char_boundary(s)
+        && text.is_char_boundary(e)
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

@@ -18,7 +18,7 @@ use dossier_ingest::{Input, Inputs, Options};
 use dossier_model::{Document, Extraction, Warning};
 use rayon::prelude::*;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// One analyzed document: the document, its extraction contract line, and its warnings.
 pub struct Analyzed {
@@ -117,6 +117,25 @@ fn resolve_inputs(args: &[String]) -> Result<Vec<Input>> {
 
 /// Writes a report to stdout. A reader that went away (`| head`) ends the output quietly, as
 /// for any well-behaved command-line tool, rather than with a panic.
+/// Writes a trained model and says what was written: size, features kept, the dev score.
+pub fn write_model(
+    out: &Path,
+    bytes: &[u8],
+    features_kept: usize,
+    features_seen: usize,
+    dev_note: Option<String>,
+) -> anyhow::Result<()> {
+    use anyhow::Context;
+    std::fs::write(out, bytes).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "dossier: wrote {} ({} bytes, {features_kept} of {features_seen} features kept){}",
+        out.display(),
+        bytes.len(),
+        dev_note.map_or(String::new(), |n| format!("; {n}"))
+    );
+    Ok(())
+}
+
 pub fn print_out(text: impl std::fmt::Display) -> std::io::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();

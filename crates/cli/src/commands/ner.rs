@@ -31,17 +31,12 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path, epochs: usize) -> Res
         ..Default::default()
     };
     let (tagger, report) = dossier_nlp::entities::train(&train_text, dev_text.as_deref(), &options);
-    std::fs::write(out, tagger.to_bytes())
-        .with_context(|| format!("cannot write {}", out.display()))?;
-    eprintln!(
-        "dossier: wrote {} ({} bytes, {} of {} features kept){}",
-        out.display(),
-        report.model_bytes,
+    super::write_model(
+        out,
+        &tagger.to_bytes(),
         report.features_kept,
         report.features_seen,
-        report
-            .dev_f1
-            .map_or(String::new(), |f| format!("; dev F1 {f:.2}"))
-    );
+        report.dev_f1.map(|f| format!("dev F1 {f:.2}")),
+    )?;
     Ok(Exit::Ok)
 }

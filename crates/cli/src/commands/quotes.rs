@@ -1,7 +1,7 @@
 //! `dossier train quotes`.
 
 use crate::exit::Exit;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::path::Path;
 
 pub fn train(
@@ -23,17 +23,12 @@ pub fn train(
         ..Default::default()
     };
     let (tagger, report) = dossier_nlp::quotes::learned::train(&train_docs, &dev_docs, &options);
-    std::fs::write(out, tagger.to_bytes())
-        .with_context(|| format!("cannot write {}", out.display()))?;
-    eprintln!(
-        "dossier: wrote {} ({} bytes, {} of {} features kept){}",
-        out.display(),
-        report.model_bytes,
+    super::write_model(
+        out,
+        &tagger.to_bytes(),
         report.features_kept,
         report.features_seen,
-        report
-            .dev_f1
-            .map_or(String::new(), |f| format!("; dev span F1 {f:.2}"))
-    );
+        report.dev_f1.map(|f| format!("dev span F1 {f:.2}")),
+    )?;
     Ok(Exit::Ok)
 }

@@ -274,12 +274,7 @@ impl Tagger {
         let mut cur_sentence: Option<usize> = None;
         for t in tokens {
             let (s, e) = (t.span.start, t.span.end);
-            if s < last_end
-                || e <= s
-                || e > text.len()
-                || !text.is_char_boundary(s)
-                || !text.is_char_boundary(e)
-            {
+            if !crate::tokenize::usable(text, t.span, last_end) {
                 continue;
             }
             last_end = e;

@@ -182,12 +182,7 @@ fn units(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Vec<usize>> {
     let mut prev_sentence = usize::MAX;
     for (k, t) in tokens.iter().enumerate() {
         let (s, e) = (t.span.start, t.span.end);
-        if s < last_end
-            || e <= s
-            || e > text.len()
-            || !text.is_char_boundary(s)
-            || !text.is_char_boundary(e)
-        {
+        if !crate::tokenize::usable(text, t.span, last_end) {
             continue;
         }
         while si < sentences.len() && sentences[si].end <= s {
