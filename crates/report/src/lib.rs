@@ -16,7 +16,7 @@ mod read;
 mod view;
 
 pub use codepoints::CodePoints;
-pub use dossier_json::{dossier_json, SpanWriter};
+pub use dossier_json::{dossier_json, write_dossier_json, SpanWriter};
 pub use extraction::{extraction_line, write_extraction_line};
 pub use html::dossier_html;
 pub use markdown::dossier_markdown;

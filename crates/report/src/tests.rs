@@ -145,3 +145,12 @@ fn markdown_snapshot() {
 fn json_snapshot() {
     insta::assert_json_snapshot!(dossier_json(&sample()));
 }
+
+#[test]
+fn streamed_json_is_byte_for_byte_the_value_tree_pretty_printed() {
+    let d = sample();
+    let mut streamed = Vec::new();
+    crate::write_dossier_json(&d, &mut streamed).unwrap();
+    let tree = serde_json::to_string_pretty(&dossier_json(&d)).unwrap();
+    assert_eq!(String::from_utf8(streamed).unwrap(), tree);
+}

@@ -49,20 +49,30 @@ pub fn run(args: ReportArgs, quiet: bool) -> Result<Exit> {
     }
     progress.finish("read");
     let dossier = partial.finish();
-    let rendered = match args.format {
-        ReportFormat::Md => dossier_report::dossier_markdown(&dossier),
-        ReportFormat::Html => dossier_report::dossier_html(&dossier),
-        ReportFormat::Json => {
-            serde_json::to_string_pretty(&dossier_report::dossier_json(&dossier))? + "\n"
-        }
+    // The JSON is written as it is serialized (no string of the whole dossier in memory).
+    let render = |out: &mut dyn Write| -> std::io::Result<()> {
+        match args.format {
+            ReportFormat::Md => {
+                out.write_all(dossier_report::dossier_markdown(&dossier).as_bytes())
+            }
+            ReportFormat::Html => out.write_all(dossier_report::dossier_html(&dossier).as_bytes()),
+            ReportFormat::Json => {
+                dossier_report::write_dossier_json(&dossier, &mut *out)?;
+                out.write_all(b"\n")
+            }
+        }?;
+        out.flush()
     };
     match &args.out {
         Some(path) => {
-            std::fs::write(path, rendered).with_context(|| format!("writing {}", path.display()))?
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("writing {}", path.display()))?;
+            render(&mut std::io::BufWriter::new(file))
+                .with_context(|| format!("writing {}", path.display()))?
         }
         None => {
-            let mut out = std::io::stdout().lock();
-            if let Err(e) = out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            if let Err(e) = render(&mut out) {
                 if e.kind() != std::io::ErrorKind::BrokenPipe {
                     return Err(e.into());
                 }
