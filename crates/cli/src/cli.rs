@@ -200,14 +200,24 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1")]
     pub host: String,
+    /// Port to listen on (0: any free port, printed at start).
     #[arg(long, default_value_t = 8080)]
     pub port: u16,
-    /// Bearer token required on every request [env: DOSSIER_TOKEN].
+    /// Bearer token required on every request.
     #[arg(long, env = "DOSSIER_TOKEN", hide_env_values = true)]
     pub token: Option<String>,
     /// Allow listening on an address other than loopback (requires a token).
     #[arg(long)]
     pub public: bool,
+    /// The largest request body accepted (a suffix K, M or G is allowed); larger ones get 413.
+    #[arg(long, value_name = "BYTES", default_value = "32M", value_parser = parse_bytes)]
+    pub max_body_bytes: usize,
+    /// The largest single document added through the API, as `ingest --max-doc-bytes`.
+    #[arg(long, value_name = "BYTES", default_value = "20M", value_parser = parse_bytes)]
+    pub max_doc_bytes: usize,
+    /// Seconds a request may take before it is answered 408 (reading its body included).
+    #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: u64,
 }
 
 #[derive(Args, Debug)]

@@ -286,6 +286,11 @@ fn missing_input_and_bad_arguments() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a size"));
+    // A server that times every request out at once, or that takes no body, is refused.
+    for bad in [["--timeout", "0"], ["--max-body-bytes", "many"]] {
+        let out = dossier().arg("serve").args(bad).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+    }
     let out = dossier().args(["--help"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("Examples:"));
 }

@@ -15,6 +15,9 @@ pub fn run(args: ServeArgs) -> Result<Exit> {
     let existed = path.exists();
     let mut config = dossier_serve::Config::new(path.clone());
     config.token = token;
+    config.max_body_bytes = args.max_body_bytes;
+    config.max_doc_bytes = args.max_doc_bytes;
+    config.timeout = std::time::Duration::from_secs(args.timeout);
     let guarded = config.token.is_some();
     dossier_serve::serve(config, &args.host, args.port, |addr, documents| {
         let state = if existed {
