@@ -15,6 +15,8 @@ use std::collections::BTreeMap;
 const TRIGGERS: &[(&str, &str)] = &[
     ("attack", "attack"),
     ("attacks", "attack"),
+    ("attacked", "attack"),
+    ("stormed", "attack"),
     ("assault", "attack"),
     ("massacre", "attack"),
     ("atrocity", "attack"),
