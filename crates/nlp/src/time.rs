@@ -69,7 +69,8 @@ pub fn annotate(
 /// `yesterday`, `10 days ago`) that then lands on one of the explicit dates supports it, and so
 /// does every explicit date it is not before. The best-supported, earliest candidate wins
 /// (candidates are the latest six explicit dates and the ten days after each). No
-/// explicit day-level date: `None` (a guess from relative words alone would be the clock's).
+/// explicit day-level date with its year: `None` (a guess from relative words alone would be
+/// the clock's).
 pub fn infer_reference_date(text: &str, tokens: &[Token], sentences: &[Span]) -> Option<Date> {
     let bare = annotate(text, tokens, sentences, None);
     let latest_year = bare
@@ -83,6 +84,7 @@ pub fn infer_reference_date(text: &str, tokens: &[Token], sentences: &[Span]) ->
         })
         .max();
     let mut explicit: Vec<Date> = Vec::new();
+    let mut year_stated = false;
     for t in &bare {
         let v = t.value.as_str();
         if v.len() != 10 || t.kind != TimexType::Date {
@@ -92,6 +94,7 @@ pub fn infer_reference_date(text: &str, tokens: &[Token], sentences: &[Span]) ->
         let year = if y == "XXXX" {
             latest_year
         } else {
+            year_stated = true;
             y.parse().ok()
         };
         let (Some(year), Some(m), Some(d)) = (
@@ -105,6 +108,11 @@ pub fn infer_reference_date(text: &str, tokens: &[Token], sentences: &[Span]) ->
             explicit.push(date);
         }
     }
+    // Day-level dates whose year the text never states ("4 January this year", completed with
+    // the latest year it names) put the text in a year that is itself a guess: no inference.
+    if !year_stated {
+        return None;
+    }
     explicit.sort();
     explicit.dedup();
     let explicit_values: Vec<String> = explicit.iter().map(|d| fmt_day(*d)).collect();
@@ -117,6 +125,9 @@ pub fn infer_reference_date(text: &str, tokens: &[Token], sentences: &[Span]) ->
         .collect();
     candidates.sort();
     candidates.dedup();
+    // Only candidates that some relative expression corroborates (it lands on an explicit date
+    // when read from there): the latest date a text mentions alone is mostly not its date (a
+    // feature recalling "11 September 2001" three years on).
     let mut best: Option<(usize, Date)> = None;
     for c in candidates {
         let resolved = annotate(text, tokens, sentences, Some(c));
@@ -125,6 +136,9 @@ pub fn infer_reference_date(text: &str, tokens: &[Token], sentences: &[Span]) ->
             .zip(&bare)
             .filter(|(r, b)| r.value != b.value && explicit_values.iter().any(|e| e == &r.value))
             .count();
+        if hits == 0 {
+            continue;
+        }
         let not_before = explicit.iter().filter(|e| **e <= c).count();
         let score = 3 * hits + not_before;
         if best.is_none_or(|(s, _)| score > s) {

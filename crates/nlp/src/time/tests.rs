@@ -409,6 +409,12 @@ fn infers_the_reference_from_relative_expressions() {
     let tokens = tokenize(text);
     let sents = sentences::split(text, &tokens);
     assert_eq!(infer_reference_date(text, &tokens, &sents), None);
+    // A day without its year ("4 January this year") and years named elsewhere: the year of
+    // writing would be a guess.
+    let text = "On 4 January this year it struck Kerman. In September 2022 it struck Kabul.";
+    let tokens = tokenize(text);
+    let sents = sentences::split(text, &tokens);
+    assert_eq!(infer_reference_date(text, &tokens, &sents), None);
     // Nothing explicit: no guess.
     let text = "The attack on Friday was condemned last week.";
     let tokens = tokenize(text);
