@@ -206,7 +206,9 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
             .max_by_key(|d| d.len())
             .map(str::to_string)
     };
-    let mut pairs: Vec<((bool, bool, usize), usize, usize, String)> = Vec::new();
+    /// (exact date, same kind, date length) ranks a pair: gold index, ours, our date.
+    type Pair = ((bool, bool, usize), usize, usize, String);
+    let mut pairs: Vec<Pair> = Vec::new();
     for (gi, g) in gold_events.iter().enumerate() {
         for (i, o) in dossier.events.iter().enumerate() {
             if !same_family(&o.kind, g.kind) || !o.mentions.iter().any(|m| g.docs.contains(&m.doc))

@@ -419,8 +419,8 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
 /// The event a document talks about most, from that document's mentions and their clusters.
 fn main_event(mentions: &[events::EventMention], cluster_of: &[usize]) -> Option<usize> {
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-    for i in 0..mentions.len() {
-        *counts.entry(cluster_of[i]).or_insert(0) += 1;
+    for &c in &cluster_of[..mentions.len()] {
+        *counts.entry(c).or_insert(0) += 1;
     }
     counts
         .into_iter()

@@ -11,10 +11,7 @@ pub fn doc(id: &str, published: Option<&str>, marked: &str) -> (Document, Extrac
         ..Extraction::default()
     };
     let mut rest = marked;
-    loop {
-        let Some(open) = rest.find(['[', '{', '<']) else {
-            break;
-        };
+    while let Some(open) = rest.find(['[', '{', '<']) {
         text.push_str(&rest[..open]);
         let close_char = match rest.as_bytes()[open] {
             b'[' => ']',

@@ -119,7 +119,10 @@ fn synthetic(words: usize) -> String {
     s
 }
 
-fn prepare(texts: Vec<String>) -> (Vec<(String, Vec<Token>, Vec<Span>)>, u64) {
+/// A text with its tokens and sentences.
+type Prepared = (String, Vec<Token>, Vec<Span>);
+
+fn prepare(texts: Vec<String>) -> (Vec<Prepared>, u64) {
     let mut ntok = 0;
     let docs = texts
         .into_iter()

@@ -17,7 +17,8 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dossier_nlp::{sentences, tokenize::tokenize};
 
-/// A small deterministic generator (xorshift64*): the text must be the same on every run.
+// A small deterministic generator (xorshift64*, in `common`): the text must be the same on
+// every run.
 
 const WORDS: &[&str] = &[
     "the",
