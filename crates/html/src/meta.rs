@@ -449,7 +449,7 @@ pub(crate) fn read(dom: &Dom) -> Meta {
             })
             .map(|(_, c)| c.to_string()),
     );
-    let mut published = candidates.iter().find_map(|c| parse_date(c));
+    let mut published = candidates.iter().find_map(|c| dossier_dates::normalize(c));
     if published.is_none() {
         published = url.as_deref().and_then(date_in_url);
     }
@@ -568,193 +568,6 @@ fn clean_authors(raw: &[String]) -> Vec<String> {
     out
 }
 
-const MONTHS: &[(&str, i8)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("januar", 1),
-    ("jänner", 1),
-    ("janvier", 1),
-    ("enero", 1),
-    ("janeiro", 1),
-    ("gennaio", 1),
-    ("stycznia", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("februar", 2),
-    ("février", 2),
-    ("fevrier", 2),
-    ("febrero", 2),
-    ("fevereiro", 2),
-    ("febbraio", 2),
-    ("lutego", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("märz", 3),
-    ("maerz", 3),
-    ("mars", 3),
-    ("marzo", 3),
-    ("março", 3),
-    ("marca", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("avril", 4),
-    ("abril", 4),
-    ("aprile", 4),
-    ("kwietnia", 4),
-    ("may", 5),
-    ("mai", 5),
-    ("mayo", 5),
-    ("maio", 5),
-    ("maggio", 5),
-    ("maja", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("juni", 6),
-    ("juin", 6),
-    ("junio", 6),
-    ("junho", 6),
-    ("giugno", 6),
-    ("czerwca", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("juli", 7),
-    ("juillet", 7),
-    ("julio", 7),
-    ("julho", 7),
-    ("luglio", 7),
-    ("lipca", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("août", 8),
-    ("aout", 8),
-    ("agosto", 8),
-    ("sierpnia", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("septembre", 9),
-    ("septiembre", 9),
-    ("setembro", 9),
-    ("settembre", 9),
-    ("września", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("oktober", 10),
-    ("okt", 10),
-    ("octobre", 10),
-    ("octubre", 10),
-    ("outubro", 10),
-    ("ottobre", 10),
-    ("października", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("novembre", 11),
-    ("noviembre", 11),
-    ("novembro", 11),
-    ("listopada", 11),
-    ("december", 12),
-    ("dec", 12),
-    ("dezember", 12),
-    ("dez", 12),
-    ("décembre", 12),
-    ("decembre", 12),
-    ("diciembre", 12),
-    ("dezembro", 12),
-    ("dicembre", 12),
-    ("grudnia", 12),
-];
-
-fn month(name: &str) -> Option<i8> {
-    let n = name.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(m, _)| *m == n).map(|(_, v)| *v)
-}
-
-fn valid_date(y: i32, m: i32, d: i32) -> Option<jiff::civil::Date> {
-    if !(1900..=2100).contains(&y) {
-        return None;
-    }
-    jiff::civil::Date::new(y as i16, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
-}
-
-/// Parses the date forms publishers use into ISO 8601: a date-time (with its offset when one is
-/// given) or a date.
-pub(crate) fn parse_date(s: &str) -> Option<String> {
-    static ISO: OnceLock<Regex> = OnceLock::new();
-    static NUMERIC: OnceLock<Regex> = OnceLock::new();
-    static DAY_MONTH: OnceLock<Regex> = OnceLock::new();
-    static MONTH_DAY: OnceLock<Regex> = OnceLock::new();
-    let s = s.trim();
-    if s.is_empty() {
-        return None;
-    }
-    let iso = ISO.get_or_init(|| {
-        Regex::new(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?").expect("valid regex")
-    });
-    if let Some(c) = iso.captures(s) {
-        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
-        let date = valid_date(num(1)?, num(2)?, num(3)?)?;
-        let mut out = date.to_string();
-        if let (Some(h), Some(mi)) = (num(4), num(5)) {
-            let sec = num(6).unwrap_or(0);
-            if h < 24 && mi < 60 && sec < 60 {
-                out.push_str(&format!("T{h:02}:{mi:02}:{sec:02}"));
-                if let Some(z) = c.get(7) {
-                    let z = z.as_str();
-                    if z == "Z" {
-                        out.push('Z');
-                    } else if z.len() == 5 {
-                        out.push_str(&format!("{}:{}", &z[..3], &z[3..]));
-                    } else {
-                        out.push_str(z);
-                    }
-                }
-            }
-        }
-        return Some(out);
-    }
-    let numeric = NUMERIC.get_or_init(|| {
-        Regex::new(r"\b(\d{1,4})[./](\d{1,2})[./](\d{2,4})\b").expect("valid regex")
-    });
-    if let Some(c) = numeric.captures(s) {
-        let a: i32 = c[1].parse().ok()?;
-        let b: i32 = c[2].parse().ok()?;
-        let y: i32 = c[3].parse().ok()?;
-        let date = if c[1].len() == 4 {
-            valid_date(a, b, y)
-        } else {
-            let y = if c[3].len() == 2 { 2000 + y } else { y };
-            // Day first, as everywhere but the US; a day above 12 settles it the other way.
-            valid_date(y, b, a).or_else(|| valid_date(y, a, b))
-        };
-        if let Some(d) = date {
-            return Some(d.to_string());
-        }
-    }
-    let day_month = DAY_MONTH.get_or_init(|| {
-        Regex::new(r"(?i)\b(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,12})\.?,?\s+(?:de\s+)?(\d{4})\b")
-            .expect("valid regex")
-    });
-    if let Some(c) = day_month.captures(s) {
-        if let (Some(m), Ok(d), Ok(y)) = (month(&c[2]), c[1].parse::<i32>(), c[3].parse::<i32>()) {
-            if let Some(date) = valid_date(y, m as i32, d) {
-                return Some(date.to_string());
-            }
-        }
-    }
-    let month_day = MONTH_DAY.get_or_init(|| {
-        Regex::new(r"(?i)\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-            .expect("valid regex")
-    });
-    if let Some(c) = month_day.captures(s) {
-        if let (Some(m), Ok(d), Ok(y)) = (month(&c[1]), c[2].parse::<i32>(), c[3].parse::<i32>()) {
-            if let Some(date) = valid_date(y, m as i32, d) {
-                return Some(date.to_string());
-            }
-        }
-    }
-    None
-}
-
 /// `/2024/03/26/` or `/2024-03-26/` in a URL path.
 fn date_in_url(url: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -762,46 +575,12 @@ fn date_in_url(url: &str) -> Option<String> {
         Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|_|\b)").expect("valid regex")
     });
     let c = re.captures(url)?;
-    valid_date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?).map(|d| d.to_string())
+    dossier_dates::normalize(&format!("{}-{}-{}", &c[1], &c[2], &c[3]))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parses_the_common_date_forms() {
-        assert_eq!(
-            parse_date("2024-03-26T10:05:00+0100").as_deref(),
-            Some("2024-03-26T10:05:00+01:00")
-        );
-        assert_eq!(
-            parse_date("2024-03-26 10:05").as_deref(),
-            Some("2024-03-26T10:05:00")
-        );
-        assert_eq!(parse_date("2024-3-6").as_deref(), Some("2024-03-06"));
-        assert_eq!(
-            parse_date("26.03.2024, 10:05 Uhr").as_deref(),
-            Some("2024-03-26")
-        );
-        assert_eq!(
-            parse_date("Tue, 26 Mar 2024 10:00:00 GMT").as_deref(),
-            Some("2024-03-26")
-        );
-        assert_eq!(
-            parse_date("March 26th, 2024").as_deref(),
-            Some("2024-03-26")
-        );
-        assert_eq!(parse_date("26. März 2024").as_deref(), Some("2024-03-26"));
-        assert_eq!(
-            parse_date("26 de marzo de 2024").as_deref(),
-            Some("2024-03-26")
-        );
-        assert_eq!(parse_date("12/31/2023").as_deref(), Some("2023-12-31"));
-        assert_eq!(parse_date("2024-02-30"), None);
-        assert_eq!(parse_date("yesterday"), None);
-        assert_eq!(parse_date("1850-01-01"), None);
-    }
 
     #[test]
     fn finds_dates_in_url_paths() {

@@ -10,7 +10,6 @@
 //! Nothing here panics on bad input: what cannot be read becomes a [`Warning`] that names the
 //! input and says what is wrong.
 
-pub mod dates;
 pub mod encoding;
 pub mod feed;
 mod inputs;
@@ -143,7 +142,7 @@ pub fn prepare(raw: RawDoc) -> (Document, Vec<Warning>) {
     let mut published: Option<PublishedDate> = None;
     let meta = raw.meta;
     if let Some(p) = meta.published.as_deref() {
-        match dates::normalize(p) {
+        match dossier_dates::normalize(p) {
             Some(value) if !meta.published_is_capture_date => {
                 published = Some(PublishedDate { value, source: PublishedSource::Input })
             }
@@ -202,7 +201,7 @@ pub fn prepare(raw: RawDoc) -> (Document, Vec<Warning>) {
         published = meta
             .published
             .as_deref()
-            .and_then(dates::normalize)
+            .and_then(dossier_dates::normalize)
             .map(|value| PublishedDate {
                 value,
                 source: PublishedSource::Metadata,

@@ -15,7 +15,7 @@
 //! Rules are about the *shape* of debris (a short line that is only a name, a sentence that asks
 //! the reader to subscribe, a capitalised phrase glued to a sentence), not about any one outlet.
 
-use crate::dates;
+use dossier_dates as dates;
 use dossier_model::{SourceMap, SourceSegment};
 use regex::Regex;
 use std::sync::LazyLock;
