@@ -285,6 +285,23 @@ pub fn normalize(input: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// Whatever the input, no panic, and what comes out is a real date (or date-time).
+        #[test]
+        fn any_text_gives_a_real_date_or_none(s in "(\\PC|[0-9 ./:,+-]|March|Mar|März|de|of|th|T|Z){0,40}") {
+            if let Some(iso) = normalize(&s) {
+                prop_assert!(iso.get(..10).is_some_and(|d| d.parse::<Date>().is_ok()), "{iso}");
+            }
+            if let Some((iso, range)) = find_prose_date(&s) {
+                prop_assert!(iso.parse::<Date>().is_ok());
+                prop_assert!(s.get(range).is_some());
+            }
+        }
+    }
 
     #[test]
     fn normalizes_the_shapes_publishers_use() {
