@@ -130,42 +130,28 @@ impl TimexScores {
     pub fn error_list(&self) -> String {
         use fmt::Write;
         let mut out = String::new();
-        let show = |i: &Item| format!("{:?} {} {}", i.text, i.kind, i.value);
-        let _ = writeln!(
-            out,
-            "wrong value or type ({}): gold | predicted",
-            self.wrong.len()
-        );
-        for (g, p) in &self.wrong {
-            let _ = writeln!(
-                out,
-                "  {} {}:{}  {} | {}",
-                g.doc,
-                g.start,
-                g.end,
-                show(g),
-                show(p)
-            );
+        let show = |i: &Item| {
+            format!(
+                "{} {}:{}  {:?} {} {}",
+                i.doc, i.start, i.end, i.text, i.kind, i.value
+            )
+        };
+        let groups: [(&str, &[(Item, Item)]); 2] = [
+            ("wrong value or type", &self.wrong),
+            ("extent", &self.extent),
+        ];
+        for (title, pairs) in groups {
+            let _ = writeln!(out, "{title} ({}): gold | predicted", pairs.len());
+            for (g, p) in pairs {
+                let predicted = format!("{:?} {} {}", p.text, p.kind, p.value);
+                let _ = writeln!(out, "  {} | {predicted}", show(g));
+            }
         }
-        let _ = writeln!(out, "extent ({}): gold | predicted", self.extent.len());
-        for (g, p) in &self.extent {
-            let _ = writeln!(
-                out,
-                "  {} {}:{}  {} | {}",
-                g.doc,
-                g.start,
-                g.end,
-                show(g),
-                show(p)
-            );
-        }
-        let _ = writeln!(out, "missed ({}):", self.missed.len());
-        for g in &self.missed {
-            let _ = writeln!(out, "  {} {}:{}  {}", g.doc, g.start, g.end, show(g));
-        }
-        let _ = writeln!(out, "spurious ({}):", self.spurious.len());
-        for p in &self.spurious {
-            let _ = writeln!(out, "  {} {}:{}  {}", p.doc, p.start, p.end, show(p));
+        for (title, items) in [("missed", &self.missed), ("spurious", &self.spurious)] {
+            let _ = writeln!(out, "{title} ({}):", items.len());
+            for i in items {
+                let _ = writeln!(out, "  {}", show(i));
+            }
         }
         out
     }
