@@ -317,6 +317,8 @@ struct Ctx<'a> {
     reference: Option<Date>,
     /// The last absolute date the text mentioned: the base of `earlier`/`later`.
     anchor: Option<(Date, Gran)>,
+    /// That date's value as written: what `this period` and `that period` refer back to.
+    anchor_val: Option<Val>,
     /// The last quarter the text named: financial news counts `a year ago` and
     /// `the latest quarter` from it.
     quarter_ctx: Option<(i32, u8)>,
@@ -335,6 +337,7 @@ impl<'a> Ctx<'a> {
             sentences,
             reference,
             anchor: None,
+            anchor_val: None,
             quarter_ctx: None,
             out: Vec::new(),
         }
@@ -385,6 +388,7 @@ impl<'a> Ctx<'a> {
         if f.sets_anchor {
             if let Some(anchor) = f.val.and_then(Val::anchor) {
                 self.anchor = Some(anchor);
+                self.anchor_val = f.val;
             }
             if let Some(Val::Quarter(y, q)) = f.val {
                 self.quarter_ctx = Some((y, q));
@@ -1912,6 +1916,12 @@ impl<'a> Ctx<'a> {
                     && !matches!(self.low(i + 2), "few" | "couple" | "several") =>
             {
                 (i + 2, "PAST_REF")
+            }
+            // Anaphora: "ISIS reached its height in the mid-2010s … During this period, …"
+            // names the period the text last dated.
+            "this" | "that" if self.low(i + 1) == "period" => {
+                let v = self.anchor_val?;
+                return Some(Found::val(i, i + 2, v));
             }
             "the" if self.low(i + 1) == "future" => (i + 2, "FUTURE_REF"),
             "the" if self.low(i + 1) == "near" && self.low(i + 2) == "future" => {

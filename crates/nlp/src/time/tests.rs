@@ -136,6 +136,12 @@ fn expressions_table() {
             "2023-Q4",
         ),
         (
+            "It grew in the mid-2010s. During this period it held half of the country.",
+            "this period",
+            "DATE",
+            "201",
+        ),
+        (
             "The current government took office in 2019.",
             "current",
             "DATE",
