@@ -226,6 +226,11 @@ struct Info {
     cue_near: u64,
     /// The token starts a sentence.
     sent_start: bool,
+    /// Coarse part of speech and BILOU chunk label ([`crate::syntax`]; 0 without a syntax
+    /// model), and the word of the last token of the token's noun phrase (0 outside one).
+    pos: u64,
+    chunk: u64,
+    np_head: u64,
 }
 
 fn mark_of(w: &str) -> u8 {
@@ -251,6 +256,7 @@ fn bucket(d: u32) -> u64 {
 
 fn unit_info(text: &str, tokens: &[Token], unit: &[usize]) -> Vec<Info> {
     let mut out: Vec<Info> = Vec::with_capacity(unit.len());
+    let mut norms: Vec<std::borrow::Cow<str>> = Vec::with_capacity(unit.len());
     let mut depth = false;
     for (i, &k) in unit.iter().enumerate() {
         let raw = &text[tokens[k].span.start..tokens[k].span.end];
@@ -306,8 +312,13 @@ fn unit_info(text: &str, tokens: &[Token], unit: &[usize]) -> Vec<Info> {
             qnext: u32::MAX,
             cue_near: 0,
             sent_start,
+            pos: 0,
+            chunk: 0,
+            np_head: 0,
         });
+        norms.push(norm);
     }
+    add_syntax(&norms, &mut out);
     // Distances to quotation marks and to the nearest lexicon cue, both directions.
     let n = out.len();
     let mut last_q: Option<usize> = None;
@@ -348,6 +359,36 @@ fn unit_info(text: &str, tokens: &[Token], unit: &[usize]) -> Vec<Info> {
         }
     }
     out
+}
+
+/// Fills the syntax fields of a unit's infos: the unit is tagged one sentence at a time.
+fn add_syntax(norms: &[std::borrow::Cow<str>], out: &mut [Info]) {
+    let Some(syntax) = crate::syntax::Syntax::builtin() else {
+        return;
+    };
+    let mut doc: Vec<Vec<&str>> = Vec::new();
+    for (w, t) in norms.iter().zip(out.iter()) {
+        if t.sent_start || doc.is_empty() {
+            doc.push(Vec::new());
+        }
+        doc.last_mut().unwrap().push(w.as_ref());
+    }
+    let mut at = 0;
+    for p in syntax.tag_words(&doc) {
+        for (s, e, ty) in spans_of(&p.chunks) {
+            if ty == crate::syntax::NP {
+                let head = out[at + e - 1].low;
+                for t in &mut out[at + s..at + e] {
+                    t.np_head = head;
+                }
+            }
+        }
+        for (k, (&pos, &chunk)) in p.pos.iter().zip(&p.chunks).enumerate() {
+            out[at + k].pos = pos as u64 + 1;
+            out[at + k].chunk = chunk as u64 + 1;
+        }
+        at += p.pos.len();
+    }
 }
 
 const BOS: u64 = 0x5EED_0001;
@@ -420,6 +461,24 @@ fn stage1(info: &[Info]) -> (Vec<u64>, Vec<u32>) {
         f.push(feat2(125, t.sent_start as u64, t.low));
         let mk = |j: isize| get(j).map_or(9, |x| x.mark as u64);
         f.push(feat3(126, mk(ii - 1), mk(ii + 1), t.inside as u64));
+        if t.pos != 0 {
+            let pos = |j: isize| get(j).map_or(99, |x| x.pos);
+            let ch = |j: isize| get(j).map_or(99, |x| x.chunk);
+            f.push(feat1(130, t.pos));
+            for d in [-2isize, -1, 1, 2] {
+                f.push(feat2(131, d as u64, pos(ii + d)));
+            }
+            f.push(feat2(132, pos(ii - 1), t.pos));
+            f.push(feat2(133, t.pos, pos(ii + 1)));
+            f.push(feat1(134, t.chunk));
+            f.push(feat2(135, ch(ii - 1), t.chunk));
+            f.push(feat2(136, t.chunk, ch(ii + 1)));
+            f.push(feat2(137, t.chunk, t.pos));
+            f.push(feat2(138, t.chunk, t.np_head));
+            f.push(feat2(139, t.chunk, t.cue_near));
+            f.push(feat3(140, t.chunk, t.case, t.inside as u64));
+            f.push(feat3(141, ch(ii - 1), t.chunk, ch(ii + 1)));
+        }
         offs.push(feats.len() as u32);
     }
     (feats, offs)
@@ -485,6 +544,11 @@ fn stage2(info: &[Info], labels: &[Label]) -> (Vec<u64>, Vec<u32>) {
         f.push(feat3(206, (c.0 < c.1) as u64, bucket(s.0.min(s.1)), t.case));
         f.push(feat2(207, any_cue as u64, t.inside as u64));
         f.push(feat3(208, bucket(c.0.min(c.1)), (c.0 < c.1) as u64, t.low));
+        if t.chunk != 0 {
+            let ch = |j: isize| info.get(j as usize).map_or(99, |x| x.chunk);
+            f.push(feat3(209, lab(ii - 1), t.chunk, ch(ii - 1)));
+            f.push(feat3(210, lab(ii + 1), t.chunk, ch(ii + 1)));
+        }
         offs.push(feats.len() as u32);
     }
     (feats, offs)
@@ -550,6 +614,7 @@ fn prepare(docs: &[TrainDoc]) -> (Vec<Vec<Vec<Info>>>, Vec<Prepared>) {
             let p = Prepared {
                 feats: infos.iter().map(|i| stage1(i)).collect(),
                 gold: gold_units(&tokens, &units, &d.spans),
+                labels1: None,
             };
             (infos, p)
         })
