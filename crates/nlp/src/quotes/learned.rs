@@ -17,8 +17,9 @@
 //! neighbours' labels, the direction and distance of the nearest cue and source).
 //!
 //! # Relations
-//! Each cue span is one relation; it takes the nearest source span of its paragraph, and each
-//! content span goes to the nearest cue of its paragraph.
+//! Each cue span is one relation; it takes the nearest source span of its sentence (a span
+//! that starts or ends in the cue's first or last sentence), and each content span goes to the
+//! nearest cue of its paragraph.
 
 use super::lexicon::{self, CueClass};
 use crate::entities::features::{
@@ -116,7 +117,7 @@ impl QuoteTagger {
         out
     }
 
-    /// Attribution relations: one per cue span, with the nearest source of its paragraph and
+    /// Attribution relations: one per cue span, with the nearest source of its sentence and
     /// the content spans nearest to it.
     pub fn relations(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Relation> {
         let units = units(text, tokens, sentences);
@@ -149,9 +150,16 @@ impl QuoteTagger {
                     content: Vec::new(),
                 })
                 .collect();
-            // Each cue takes the nearest source (a source may serve several cues).
+            // Each cue takes the nearest source of its sentence (a source may serve several cues;
+            // a source in another sentence belongs to another relation more often than not).
+            let sent = |p: usize| {
+                let at = tokens[u[p]].span.start;
+                sentences.partition_point(|x| x.end <= at)
+            };
             for (k, &c) in cues.iter().enumerate() {
-                let best = of(SOURCE).min_by_key(|s| (gap((s.0, s.1), c), s.0 > c.0));
+                let best = of(SOURCE)
+                    .filter(|s| sent(s.0) == sent(c.0) || sent(s.1 - 1) == sent(c.1 - 1))
+                    .min_by_key(|s| (gap((s.0, s.1), c), s.0 > c.0));
                 rels[k].source = best.map(|s| byte_span(tokens, u[s.0], u[s.1 - 1]));
             }
             for s in of(CONTENT) {
@@ -231,6 +239,10 @@ struct Info {
     pos: u64,
     chunk: u64,
     np_head: u64,
+    /// The chunks before and after the token's own (or before and after the token, outside
+    /// chunks) as `(type + 1, head word, head's lexicon cue)`, `(0, 0, 0)` at sentence edges.
+    prev_chunk: (u64, u64, u64),
+    next_chunk: (u64, u64, u64),
 }
 
 fn mark_of(w: &str) -> u8 {
@@ -315,6 +327,8 @@ fn unit_info(text: &str, tokens: &[Token], unit: &[usize]) -> Vec<Info> {
             pos: 0,
             chunk: 0,
             np_head: 0,
+            prev_chunk: (0, 0, 0),
+            next_chunk: (0, 0, 0),
         });
         norms.push(norm);
     }
@@ -375,12 +389,44 @@ fn add_syntax(norms: &[std::borrow::Cow<str>], out: &mut [Info]) {
     }
     let mut at = 0;
     for p in syntax.tag_words(&doc) {
-        for (s, e, ty) in spans_of(&p.chunks) {
-            if ty == crate::syntax::NP {
+        let chunks = spans_of(&p.chunks);
+        let descs: Vec<(u64, u64, u64)> = chunks
+            .iter()
+            .map(|&(_, e, ty)| {
+                let h = &out[at + e - 1];
+                (ty as u64 + 1, h.low, h.cue)
+            })
+            .collect();
+        let desc = |k: usize| descs[k];
+        let mut prev = (0, 0, 0);
+        let mut k = 0;
+        let mut i = 0;
+        while i < p.pos.len() {
+            // The next chunk at or after token i.
+            while k < chunks.len() && chunks[k].1 <= i {
+                k += 1;
+            }
+            if k < chunks.len() && chunks[k].0 <= i {
+                let (s, e, ty) = chunks[k];
+                let next = if k + 1 < chunks.len() {
+                    desc(k + 1)
+                } else {
+                    (0, 0, 0)
+                };
                 let head = out[at + e - 1].low;
                 for t in &mut out[at + s..at + e] {
-                    t.np_head = head;
+                    if ty == crate::syntax::NP {
+                        t.np_head = head;
+                    }
+                    t.prev_chunk = prev;
+                    t.next_chunk = next;
                 }
+                prev = desc(k);
+                i = e;
+            } else {
+                out[at + i].prev_chunk = prev;
+                out[at + i].next_chunk = if k < chunks.len() { desc(k) } else { (0, 0, 0) };
+                i += 1;
             }
         }
         for (k, (&pos, &chunk)) in p.pos.iter().zip(&p.chunks).enumerate() {
@@ -478,6 +524,12 @@ fn stage1(info: &[Info]) -> (Vec<u64>, Vec<u32>) {
             f.push(feat2(139, t.chunk, t.cue_near));
             f.push(feat3(140, t.chunk, t.case, t.inside as u64));
             f.push(feat3(141, ch(ii - 1), t.chunk, ch(ii + 1)));
+            let (pc, nc) = (t.prev_chunk, t.next_chunk);
+            f.push(feat3(142, t.chunk, nc.0, nc.1));
+            f.push(feat3(143, t.chunk, pc.0, pc.1));
+            f.push(feat3(144, t.chunk, nc.0, nc.2));
+            f.push(feat3(145, t.chunk, pc.0, pc.2));
+            f.push(feat3(146, pc.0, t.chunk, nc.0));
         }
         offs.push(feats.len() as u32);
     }
