@@ -399,7 +399,8 @@ mod tests {
         // [NP The Republican attorney general] [PP of] [NP Oklahoma] ... [NP Tuesday] ...
         assert!(nps.contains(&(0, 4)), "{nps:?}");
         assert!(nps.contains(&(5, 6)), "{nps:?}");
-        assert!(nps.contains(&(11, 13)), "{nps:?}");
+        assert!(nps.contains(&(8, 9)), "{nps:?}");
+        assert!(nps.contains(&(10, 12)), "{nps:?}");
         assert_eq!(p[0].pos[0], DET);
         assert_eq!(p[0].pos[5], PROPN);
     }

@@ -370,10 +370,8 @@ pub fn viterbi<T>(
     let mut back = vec![[0u8; NLABELS]; n];
     let mut cur = [T::default(); NLABELS];
     let mut ok = [false; NLABELS];
-    for l in 0..NLABELS {
-        ok[l] = preds.start[l];
-        cur[l] = emit[0][l];
-    }
+    ok.copy_from_slice(&preds.start);
+    cur.copy_from_slice(&emit[0]);
     for i in 1..n {
         let mut next = [T::default(); NLABELS];
         let mut nok = [false; NLABELS];
