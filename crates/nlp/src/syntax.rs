@@ -45,6 +45,7 @@ pub const PRON: Label = 3;
 pub const DET: Label = 4;
 pub const ADJ: Label = 5;
 pub const NUM: Label = 6;
+pub const CC: Label = 15;
 pub const POSSESSIVE: Label = 16;
 
 /// The coarse part of speech of a Penn Treebank tag: nouns, proper nouns, pronouns
@@ -186,6 +187,62 @@ impl Syntax {
             .map(|(pos, chunks)| Parsed { pos, chunks })
             .collect()
     }
+}
+
+/// Noun-phrase groups of a parsed sentence, as token ranges: a noun-phrase chunk with what
+/// CoNLL's chunks cut off a full noun phrase, that is a possessed phrase (`[Donald Trump 's]
+/// [campaign]`), prepositional attachments (`[A reporter] [for] [USA Today]`), coordination
+/// (`[state] and [local leaders]`) and, when `appositives`, an appositive between commas with
+/// its closing comma (`[Scott Pruitt] , [the attorney general] [of] [Oklahoma] ,`).
+pub fn np_groups(p: &Parsed, appositives: bool) -> Vec<(usize, usize)> {
+    let chunks = spans_of(&p.chunks);
+    let n = chunks.len();
+    let len = p.pos.len();
+    let is = |j: usize, ty: usize, at: usize| j < n && chunks[j].2 == ty && chunks[j].0 == at;
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < n {
+        if chunks[k].2 != NP {
+            k += 1;
+            continue;
+        }
+        let start = chunks[k].0;
+        let (mut j, mut end) = (k, chunks[k].1);
+        loop {
+            if p.pos[end - 1] == POSSESSIVE && is(j + 1, NP, end) {
+                j += 1;
+            } else if is(j + 1, PP, end) && is(j + 2, NP, chunks[(j + 1).min(n - 1)].1) {
+                j += 2;
+            } else if end < len && p.pos[end] == CC && is(j + 1, NP, end + 1) {
+                j += 1;
+            } else {
+                out.push((start, end));
+                break;
+            }
+            end = chunks[j].1;
+        }
+        k = j + 1;
+    }
+    if appositives {
+        // A group, one punctuation token, a group, one punctuation token: one group.
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+        let mut g = 0;
+        while g < out.len() {
+            let (s, e) = out[g];
+            match out.get(g + 1) {
+                Some(&(s2, e2)) if s2 == e + 1 && p.pos[e] == 0 && e2 < len && p.pos[e2] == 0 => {
+                    merged.push((s, e2 + 1));
+                    g += 2;
+                }
+                _ => {
+                    merged.push((s, e));
+                    g += 1;
+                }
+            }
+        }
+        return merged;
+    }
+    out
 }
 
 /// Scores of a syntax model on CoNLL text.
@@ -403,5 +460,39 @@ mod tests {
         assert!(nps.contains(&(10, 12)), "{nps:?}");
         assert_eq!(p[0].pos[0], DET);
         assert_eq!(p[0].pos[5], PROPN);
+        // The noun-phrase groups join the prepositional attachment.
+        let groups = np_groups(&p[0], false);
+        assert_eq!(groups[0], (0, 6), "{groups:?}");
+    }
+
+    #[test]
+    fn noun_phrase_groups() {
+        // Scott Pruitt , the attorney general of Oklahoma , and state and local leaders said
+        let l = |t: usize, pos: u8| crate::entities::label(t, pos);
+        let (b, i, last, u) = (0, 1, 2, 3);
+        let parsed = Parsed {
+            pos: vec![
+                PROPN, PROPN, 0, DET, NOUN, NOUN, 13, PROPN, 0, CC, NOUN, CC, ADJ, NOUN, 8,
+            ],
+            chunks: vec![
+                l(NP, b),
+                l(NP, last),
+                0,
+                l(NP, b),
+                l(NP, i),
+                l(NP, last),
+                l(PP, u),
+                l(NP, u),
+                0,
+                0,
+                l(NP, u),
+                0,
+                l(NP, b),
+                l(NP, last),
+                l(VP, u),
+            ],
+        };
+        assert_eq!(np_groups(&parsed, true), vec![(0, 9), (10, 14)]);
+        assert_eq!(np_groups(&parsed, false), vec![(0, 2), (3, 8), (10, 14)]);
     }
 }
