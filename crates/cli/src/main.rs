@@ -41,6 +41,13 @@ fn main() -> ExitCode {
             epochs,
             prune,
         }) => commands::quotes::train(&train, dev.as_deref(), &out, epochs, prune),
+        cli::Command::Train(cli::TrainCommand::Syntax {
+            train,
+            dev,
+            out,
+            epochs,
+            prune,
+        }) => commands::ner::train_syntax(&train, dev.as_deref(), &out, epochs, prune),
     };
     match outcome {
         Ok(code) => code.into(),

@@ -7,6 +7,9 @@
 //! - `bbc`: the first 400 articles of the BBC News corpus in `../shared/data/bbc` (or
 //!   `$DOSSIER_BBC_DIR`), tagged document by document; skipped when the folder is missing.
 //!
+//! `ner/syntax` times the syntax tagger (parts of speech and chunks, [`dossier_nlp::syntax`]) on
+//! the synthetic documents' sentences.
+//!
 //! Run with `cargo bench -p dossier-nlp --bench ner`.
 
 mod common;
@@ -150,6 +153,30 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // The syntax tagger (parts of speech and chunks) on the same documents' sentences.
+    if let Some(syntax) = dossier_nlp::syntax::Syntax::builtin() {
+        let words: Vec<Vec<Vec<&str>>> = docs
+            .iter()
+            .map(|(t, k, s)| {
+                s.iter()
+                    .map(|sp| {
+                        k.iter()
+                            .filter(|x| x.span.start >= sp.start && x.span.end <= sp.end)
+                            .map(|x| &t[x.span.start..x.span.end])
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        g.bench_function("syntax", |b| {
+            b.iter(|| {
+                words
+                    .iter()
+                    .map(|d| syntax.tag_words(black_box(d)).len())
+                    .sum::<usize>()
+            })
+        });
+    }
     if let Some(texts) = common::bbc_articles(80) {
         let (docs, ntok) = prepare(texts);
         g.throughput(Throughput::Elements(ntok));

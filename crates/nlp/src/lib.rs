@@ -18,6 +18,7 @@ pub mod entities;
 pub mod figures;
 pub mod quotes;
 pub mod sentences;
+pub mod syntax;
 pub mod time;
 pub mod tokenize;
 

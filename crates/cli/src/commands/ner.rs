@@ -1,4 +1,4 @@
-//! `dossier ner --conll` and `dossier train ner`.
+//! `dossier ner --conll`, `dossier train ner` and `dossier train syntax` (both on CoNLL-2003).
 
 use crate::exit::Exit;
 use anyhow::{Context, Result};
@@ -37,6 +37,41 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path, epochs: usize) -> Res
         report.features_kept,
         report.features_seen,
         report.dev_f1.map(|f| format!("dev F1 {f:.2}")),
+    )?;
+    Ok(Exit::Ok)
+}
+
+pub fn train_syntax(
+    train: &Path,
+    dev: Option<&Path>,
+    out: &Path,
+    epochs: usize,
+    prune: f32,
+) -> Result<Exit> {
+    let train_text = std::fs::read_to_string(train)
+        .with_context(|| format!("cannot read {}", train.display()))?;
+    let dev_text = dev
+        .map(|d| std::fs::read_to_string(d).with_context(|| format!("cannot read {}", d.display())))
+        .transpose()?;
+    let options = dossier_nlp::entities::TrainOptions {
+        epochs1: epochs,
+        epochs2: epochs,
+        prune,
+        ..Default::default()
+    };
+    let (syntax, report, scores) =
+        dossier_nlp::syntax::train(&train_text, dev_text.as_deref(), &options);
+    super::write_model(
+        out,
+        &syntax.to_bytes(),
+        report.features_kept,
+        report.features_seen,
+        scores.map(|s| {
+            format!(
+                "dev POS accuracy {:.2}, chunk F1 {:.2}, NP F1 {:.2}",
+                s.pos_accuracy, s.chunk_f1, s.np_f1
+            )
+        }),
     )?;
     Ok(Exit::Ok)
 }

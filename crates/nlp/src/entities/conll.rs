@@ -13,6 +13,9 @@ pub struct Sentence {
     pub words: Vec<String>,
     /// The last column of each line (the gold tag), or empty when lines have one column.
     pub tags: Vec<String>,
+    /// The columns between the first and the last of each line (CoNLL-2003: part of speech
+    /// and chunk tag), empty when lines have at most two columns.
+    pub middle: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -42,12 +45,18 @@ pub fn read(text: &str) -> Vec<Document> {
             }
             continue;
         }
-        let mut cols = line.split_whitespace();
-        let word = cols.next().unwrap_or_default();
-        let last = cols.last();
-        sent.words.push(word.to_string());
-        if let Some(tag) = last {
-            sent.tags.push(tag.to_string());
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        sent.words.push(cols[0].to_string());
+        if cols.len() > 1 {
+            sent.tags.push(cols[cols.len() - 1].to_string());
+        }
+        if cols.len() > 2 {
+            sent.middle.push(
+                cols[1..cols.len() - 1]
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect(),
+            );
         }
     }
     if !sent.words.is_empty() {
@@ -72,6 +81,14 @@ pub fn type_index(name: &str) -> Option<usize> {
 /// starts an entity, `I-X` starts one unless the previous tag has type X. Unknown types and
 /// malformed tags are O.
 pub fn iob_spans<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, usize)> {
+    iob_spans_by(tags, type_index)
+}
+
+/// [`iob_spans`] with another tag set: `type_index` maps a type name to its index.
+pub fn iob_spans_by<S: AsRef<str>>(
+    tags: &[S],
+    type_index: impl Fn(&str) -> Option<usize>,
+) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     for (i, tag) in tags.iter().enumerate() {
@@ -206,6 +223,7 @@ mod tests {
         assert_eq!(docs[0].sentences.len(), 2);
         assert_eq!(docs[0].sentences[0].words, vec!["EU", "rejects"]);
         assert_eq!(docs[0].sentences[0].tags, vec!["I-ORG", "O"]);
+        assert_eq!(docs[0].sentences[0].middle[1], vec!["VBZ", "I-VP"]);
         assert_eq!(docs[1].sentences[0].words, vec!["Bonn"]);
     }
 

@@ -5,13 +5,17 @@
 //! The serialized form is sparse (a row stores only its non-zero weights behind a bit mask), so
 //! the file stays small; in memory the rows are dense for fast scoring. Scores are sums of i16
 //! in i32, so tagging never touches floating point.
+//!
+//! Stage 1 may be *free* ([`Weights::free1`]): its labels are then per-token classes (the
+//! syntax tagger's parts of speech) decoded without the BILOU constraints.
 
 use super::{Label, NLABELS};
 
 /// Columns per row: stage 1 then stage 2.
 pub const COLS: usize = 2 * NLABELS;
 const MAGIC: &[u8; 4] = b"DNER";
-const VERSION: u32 = 1;
+/// Version 2 adds a flags word (bit 0: stage 1 is free); version 1 files still load.
+const VERSION: u32 = 2;
 
 /// The weights of both stages.
 #[derive(Clone)]
@@ -27,6 +31,8 @@ pub struct Weights {
     pub trans: [[i32; NLABELS * NLABELS]; 2],
     /// Quantisation scale per stage (weight = value * scale): kept for inspection.
     pub scale: [f32; 2],
+    /// Stage 1 labels are free per-token classes (no BILOU constraints when decoding).
+    pub free1: bool,
 }
 
 /// The stored key of a 64-bit feature hash.
@@ -52,6 +58,7 @@ impl Weights {
             rows: Vec::with_capacity(entries.len() * COLS),
             trans,
             scale,
+            free1: false,
         };
         for (key, row) in entries {
             let mut i = key as usize & w.mask;
@@ -150,7 +157,7 @@ impl Weights {
                 emit1.push(s1);
                 emit2.push(s2);
             }
-            viterbi(&emit1, &self.trans[0], &mut path);
+            viterbi(&emit1, &self.trans[0], &mut path, self.free1);
             labels1.push(path.clone());
             emit2_all.push(emit2);
         }
@@ -169,7 +176,7 @@ impl Weights {
                     false,
                 );
             }
-            viterbi(&emit2, &self.trans[1], &mut path);
+            viterbi(&emit2, &self.trans[1], &mut path, false);
             out.push(path.clone());
         }
         out
@@ -179,6 +186,7 @@ impl Weights {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&(self.free1 as u32).to_le_bytes());
         out.extend_from_slice(&(NLABELS as u32).to_le_bytes());
         for s in self.scale {
             out.extend_from_slice(&s.to_le_bytes());
@@ -220,9 +228,10 @@ impl Weights {
             return Err("not a dossier NER model (bad magic)".into());
         }
         let version = r.u32()?;
-        if version != VERSION {
+        if version != 1 && version != VERSION {
             return Err(format!("unsupported NER model version {version}"));
         }
+        let flags = if version >= 2 { r.u32()? } else { 0 };
         let nl = r.u32()? as usize;
         if nl != NLABELS {
             return Err(format!(
@@ -259,7 +268,9 @@ impl Weights {
         if r.at != b.len() {
             return Err("corrupt NER model (trailing bytes)".into());
         }
-        Ok(Weights::build(entries, trans, scale))
+        let mut w = Weights::build(entries, trans, scale);
+        w.free1 = flags & 1 == 1;
+        Ok(w)
     }
 }
 
@@ -319,10 +330,35 @@ const fn preds() -> Preds {
 
 static PREDS: Preds = preds();
 
-/// Viterbi over per-token label scores with transition weights, under the BILOU constraints.
-/// Generic over the score type so training (f32) and tagging (i32) share it.
-pub fn viterbi<T>(emit: &[[T; NLABELS]], trans: &[T; NLABELS * NLABELS], out: &mut Vec<Label>)
-where
+/// Every label may follow every label (free stages).
+static FREE: Preds = Preds {
+    list: free_list(),
+    len: [NLABELS; NLABELS],
+    start: [true; NLABELS],
+};
+
+const fn free_list() -> [[u8; NLABELS]; NLABELS] {
+    let mut l = [[0u8; NLABELS]; NLABELS];
+    let mut b = 0;
+    while b < NLABELS {
+        let mut a = 0;
+        while a < NLABELS {
+            l[b][a] = a as u8;
+            a += 1;
+        }
+        b += 1;
+    }
+    l
+}
+
+/// Viterbi over per-token label scores with transition weights, under the BILOU constraints
+/// (none when `free`). Generic over the score type so training (f32) and tagging (i32) share it.
+pub fn viterbi<T>(
+    emit: &[[T; NLABELS]],
+    trans: &[T; NLABELS * NLABELS],
+    out: &mut Vec<Label>,
+    free: bool,
+) where
     T: Copy + PartialOrd + std::ops::Add<Output = T> + Default,
 {
     out.clear();
@@ -330,19 +366,18 @@ where
     if n == 0 {
         return;
     }
+    let preds = if free { &FREE } else { &PREDS };
     let mut back = vec![[0u8; NLABELS]; n];
     let mut cur = [T::default(); NLABELS];
     let mut ok = [false; NLABELS];
-    for l in 0..NLABELS {
-        ok[l] = PREDS.start[l];
-        cur[l] = emit[0][l];
-    }
+    ok.copy_from_slice(&preds.start);
+    cur.copy_from_slice(&emit[0]);
     for i in 1..n {
         let mut next = [T::default(); NLABELS];
         let mut nok = [false; NLABELS];
         for b in 0..NLABELS {
             let mut best: Option<(T, u8)> = None;
-            for &a in &PREDS.list[b][..PREDS.len[b]] {
+            for &a in &preds.list[b][..preds.len[b]] {
                 if !ok[a as usize] {
                     continue;
                 }
@@ -362,7 +397,7 @@ where
     }
     let mut best: Option<(T, u8)> = None;
     for l in 0..NLABELS {
-        if ok[l] && super::can_end(l as Label) && best.is_none_or(|(bs, _)| cur[l] > bs) {
+        if ok[l] && (free || super::can_end(l as Label)) && best.is_none_or(|(bs, _)| cur[l] > bs) {
             best = Some((cur[l], l as u8));
         }
     }

@@ -33,6 +33,9 @@ pub struct TrainOptions {
     pub prune: f32,
     /// Print progress to stderr.
     pub verbose: bool,
+    /// Stage 1 predicts free per-token classes ([`Prepared::labels1`]) rather than BILOU spans;
+    /// its per-epoch dev score is then token accuracy.
+    pub free1: bool,
 }
 
 impl Default for TrainOptions {
@@ -45,6 +48,7 @@ impl Default for TrainOptions {
             max_docs: None,
             prune: 0.0,
             verbose: true,
+            free1: false,
         }
     }
 }
@@ -55,7 +59,8 @@ pub struct EpochReport {
     pub epoch: usize,
     /// Tokens whose label was wrong during the pass over the training data.
     pub train_errors: usize,
-    /// Dev F1 (percent, entity-level) with the averaged weights after this epoch.
+    /// Dev F1 (percent, entity-level; token accuracy for a free stage) with the averaged
+    /// weights after this epoch.
     pub dev_f1: Option<f64>,
 }
 
@@ -82,6 +87,8 @@ struct Perceptron {
     tw: [f32; NLABELS * NLABELS],
     tu: [f32; NLABELS * NLABELS],
     c: f32,
+    /// Decode without the BILOU constraints (a free stage).
+    free: bool,
 }
 
 impl Perceptron {
@@ -92,6 +99,7 @@ impl Perceptron {
             tw: [0.0; NLABELS * NLABELS],
             tu: [0.0; NLABELS * NLABELS],
             c: 1.0,
+            free: false,
         }
     }
 
@@ -133,7 +141,7 @@ impl Perceptron {
         out: &mut Vec<Label>,
     ) {
         self.emissions(inst, averaged, buf);
-        model::viterbi(buf, &self.trans(averaged), out);
+        model::viterbi(buf, &self.trans(averaged), out, self.free);
     }
 
     /// One perceptron step on a sentence; returns the number of wrong tokens.
@@ -234,23 +242,37 @@ impl Index {
 pub(crate) struct Prepared {
     pub feats: Vec<(Vec<u64>, Vec<u32>)>,
     pub gold: Vec<Vec<(usize, usize, usize)>>,
+    /// Gold labels of a free stage 1 per sequence ([`TrainOptions::free1`]); `None`: stage 1
+    /// learns the spans of `gold` like stage 2.
+    pub labels1: Option<Vec<Vec<Label>>>,
 }
 
-/// A prepared document as indices (after [`Index::convert`]).
+/// A prepared document as indices (after [`Index::convert`]); the instances carry stage 1's
+/// gold labels, `gold2` stage 2's.
 struct PDoc {
     insts: Vec<Inst>,
     gold_spans: Vec<Vec<(usize, usize, usize)>>,
+    gold2: Vec<Vec<Label>>,
 }
 
 fn prepare(docs: &[Prepared], index: &mut Index, grow: bool) -> Vec<PDoc> {
     docs.iter()
         .map(|d| {
-            let insts = d
+            let gold2: Vec<Vec<Label>> = d
                 .feats
                 .iter()
                 .zip(&d.gold)
-                .map(|((feats, offs), spans)| {
-                    let gold = labels_of(offs.len() - 1, spans);
+                .map(|((_, offs), spans)| labels_of(offs.len() - 1, spans))
+                .collect();
+            let insts = d
+                .feats
+                .iter()
+                .enumerate()
+                .map(|(k, (feats, offs))| {
+                    let gold = match &d.labels1 {
+                        Some(l) => l[k].clone(),
+                        None => gold2[k].clone(),
+                    };
                     let (idx, offs) = index.convert(feats, offs, grow);
                     Inst { idx, offs, gold }
                 })
@@ -258,6 +280,7 @@ fn prepare(docs: &[Prepared], index: &mut Index, grow: bool) -> Vec<PDoc> {
             PDoc {
                 insts,
                 gold_spans: d.gold.clone(),
+                gold2,
             }
         })
         .collect()
@@ -285,11 +308,21 @@ fn run_epochs(
         }
         let dev_f1 = dev.map(|(dinsts, dgold)| {
             let mut acc = [[0usize; 3]; NTYPES];
+            let (mut right, mut all) = (0usize, 0usize);
             for (inst, gold) in dinsts.iter().zip(dgold) {
                 p.decode(inst, true, &mut buf, &mut pred);
-                count(gold, &spans_of(&pred), &mut acc);
+                if p.free {
+                    right += pred.iter().zip(&inst.gold).filter(|(a, b)| a == b).count();
+                    all += pred.len();
+                } else {
+                    count(gold, &spans_of(&pred), &mut acc);
+                }
             }
-            f1(&acc)
+            if p.free {
+                100.0 * right as f64 / all.max(1) as f64
+            } else {
+                f1(&acc)
+            }
         });
         if verbose {
             eprintln!(
@@ -316,7 +349,8 @@ fn stage2_insts(
     doc.insts
         .iter()
         .zip(agg)
-        .map(|(inst, (feats, offs))| {
+        .zip(&doc.gold2)
+        .map(|((inst, (feats, offs)), gold2)| {
             let (aidx, aoffs) = index.convert(&feats, &offs, grow);
             let mut idx = Vec::with_capacity(inst.idx.len() + aidx.len());
             let mut o = vec![0u32];
@@ -328,7 +362,7 @@ fn stage2_insts(
             Inst {
                 idx,
                 offs: o,
-                gold: inst.gold.clone(),
+                gold: gold2.clone(),
             }
         })
         .collect()
@@ -370,6 +404,7 @@ pub fn train(
                         .map(|s| (s.feats.clone(), s.offs.clone()))
                         .collect(),
                     gold: d.sentences.iter().map(|s| iob_spans(&s.tags)).collect(),
+                    labels1: None,
                 };
                 (sents, p)
             })
@@ -444,6 +479,7 @@ pub(crate) fn train_weights(
     };
 
     let mut p1 = Perceptron::new(n1);
+    p1.free = options.free1;
     run_epochs(
         &mut p1,
         &all,
@@ -468,6 +504,7 @@ pub(crate) fn train_weights(
                 .flat_map(|(_, d)| &d.insts)
                 .collect();
             let mut pf = Perceptron::new(n1);
+            pf.free = options.free1;
             let mut quiet = Vec::new();
             run_epochs(
                 &mut pf,
@@ -574,5 +611,7 @@ pub(crate) fn train_weights(
     }
     report.features_seen = n;
     report.features_kept = entries.len();
-    (Weights::build(entries, trans, scale), report)
+    let mut w = Weights::build(entries, trans, scale);
+    w.free1 = options.free1;
+    (w, report)
 }

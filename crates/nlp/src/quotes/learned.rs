@@ -17,8 +17,9 @@
 //! neighbours' labels, the direction and distance of the nearest cue and source).
 //!
 //! # Relations
-//! Each cue span is one relation; it takes the nearest source span of its paragraph, and each
-//! content span goes to the nearest cue of its paragraph.
+//! Each cue span is one relation; it takes the nearest source span of its sentence (a span
+//! that starts or ends in the cue's first or last sentence), and each content span goes to the
+//! nearest cue of its paragraph.
 
 use super::lexicon::{self, CueClass};
 use crate::entities::features::{
@@ -116,7 +117,7 @@ impl QuoteTagger {
         out
     }
 
-    /// Attribution relations: one per cue span, with the nearest source of its paragraph and
+    /// Attribution relations: one per cue span, with the nearest source of its sentence and
     /// the content spans nearest to it.
     pub fn relations(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Relation> {
         let units = units(text, tokens, sentences);
@@ -149,9 +150,16 @@ impl QuoteTagger {
                     content: Vec::new(),
                 })
                 .collect();
-            // Each cue takes the nearest source (a source may serve several cues).
+            // Each cue takes the nearest source of its sentence (a source may serve several cues;
+            // a source in another sentence belongs to another relation more often than not).
+            let sent = |p: usize| {
+                let at = tokens[u[p]].span.start;
+                sentences.partition_point(|x| x.end <= at)
+            };
             for (k, &c) in cues.iter().enumerate() {
-                let best = of(SOURCE).min_by_key(|s| (gap((s.0, s.1), c), s.0 > c.0));
+                let best = of(SOURCE)
+                    .filter(|s| sent(s.0) == sent(c.0) || sent(s.1 - 1) == sent(c.1 - 1))
+                    .min_by_key(|s| (gap((s.0, s.1), c), s.0 > c.0));
                 rels[k].source = best.map(|s| byte_span(tokens, u[s.0], u[s.1 - 1]));
             }
             for s in of(CONTENT) {
@@ -226,6 +234,19 @@ struct Info {
     cue_near: u64,
     /// The token starts a sentence.
     sent_start: bool,
+    /// Coarse part of speech and BILOU chunk label ([`crate::syntax`]; 0 without a syntax
+    /// model), and the word of the last token of the token's noun phrase (0 outside one).
+    pos: u64,
+    chunk: u64,
+    np_head: u64,
+    /// The chunks before and after the token's own (or before and after the token, outside
+    /// chunks) as `(type + 1, head word, head's lexicon cue)`, `(0, 0, 0)` at sentence edges.
+    prev_chunk: (u64, u64, u64),
+    next_chunk: (u64, u64, u64),
+    /// Position in a noun-phrase group ([`crate::syntax::np_groups`]: 0 outside, 1 first, 2
+    /// inside, 3 last, 4 alone) and the group's first word.
+    group: u64,
+    group_first: u64,
 }
 
 fn mark_of(w: &str) -> u8 {
@@ -251,6 +272,7 @@ fn bucket(d: u32) -> u64 {
 
 fn unit_info(text: &str, tokens: &[Token], unit: &[usize]) -> Vec<Info> {
     let mut out: Vec<Info> = Vec::with_capacity(unit.len());
+    let mut norms: Vec<std::borrow::Cow<str>> = Vec::with_capacity(unit.len());
     let mut depth = false;
     for (i, &k) in unit.iter().enumerate() {
         let raw = &text[tokens[k].span.start..tokens[k].span.end];
@@ -306,8 +328,17 @@ fn unit_info(text: &str, tokens: &[Token], unit: &[usize]) -> Vec<Info> {
             qnext: u32::MAX,
             cue_near: 0,
             sent_start,
+            pos: 0,
+            chunk: 0,
+            np_head: 0,
+            prev_chunk: (0, 0, 0),
+            next_chunk: (0, 0, 0),
+            group: 0,
+            group_first: 0,
         });
+        norms.push(norm);
     }
+    add_syntax(&norms, &mut out);
     // Distances to quotation marks and to the nearest lexicon cue, both directions.
     let n = out.len();
     let mut last_q: Option<usize> = None;
@@ -348,6 +379,85 @@ fn unit_info(text: &str, tokens: &[Token], unit: &[usize]) -> Vec<Info> {
         }
     }
     out
+}
+
+/// Fills the syntax fields of a unit's infos: the unit is tagged one sentence at a time.
+fn add_syntax(norms: &[std::borrow::Cow<str>], out: &mut [Info]) {
+    let Some(syntax) = crate::syntax::Syntax::builtin() else {
+        return;
+    };
+    let mut doc: Vec<Vec<&str>> = Vec::new();
+    for (w, t) in norms.iter().zip(out.iter()) {
+        if t.sent_start || doc.is_empty() {
+            doc.push(Vec::new());
+        }
+        doc.last_mut().unwrap().push(w.as_ref());
+    }
+    let mut at = 0;
+    for p in syntax.tag_words(&doc) {
+        let chunks = spans_of(&p.chunks);
+        let descs: Vec<(u64, u64, u64)> = chunks
+            .iter()
+            .map(|&(_, e, ty)| {
+                let h = &out[at + e - 1];
+                (ty as u64 + 1, h.low, h.cue)
+            })
+            .collect();
+        let desc = |k: usize| descs[k];
+        let mut prev = (0, 0, 0);
+        let mut k = 0;
+        let mut i = 0;
+        while i < p.pos.len() {
+            // The next chunk at or after token i.
+            while k < chunks.len() && chunks[k].1 <= i {
+                k += 1;
+            }
+            if k < chunks.len() && chunks[k].0 <= i {
+                let (s, e, ty) = chunks[k];
+                let next = if k + 1 < chunks.len() {
+                    desc(k + 1)
+                } else {
+                    (0, 0, 0)
+                };
+                let head = out[at + e - 1].low;
+                for t in &mut out[at + s..at + e] {
+                    if ty == crate::syntax::NP {
+                        t.np_head = head;
+                    }
+                    t.prev_chunk = prev;
+                    t.next_chunk = next;
+                }
+                prev = desc(k);
+                i = e;
+            } else {
+                out[at + i].prev_chunk = prev;
+                out[at + i].next_chunk = if k < chunks.len() { desc(k) } else { (0, 0, 0) };
+                i += 1;
+            }
+        }
+        for (k, (&pos, &chunk)) in p.pos.iter().zip(&p.chunks).enumerate() {
+            out[at + k].pos = pos as u64 + 1;
+            out[at + k].chunk = chunk as u64 + 1;
+        }
+        // With appositives: PolNeAR's sources keep them (`Scott Pruitt, the Republican attorney
+        // general of Oklahoma,`); scored a little better on dev than without.
+        for (s, e) in crate::syntax::np_groups(&p, true) {
+            let first = out[at + s].low;
+            for k in s..e {
+                out[at + k].group = if e == s + 1 {
+                    4
+                } else if k == s {
+                    1
+                } else if k + 1 == e {
+                    3
+                } else {
+                    2
+                };
+                out[at + k].group_first = first;
+            }
+        }
+        at += p.pos.len();
+    }
 }
 
 const BOS: u64 = 0x5EED_0001;
@@ -420,6 +530,36 @@ fn stage1(info: &[Info]) -> (Vec<u64>, Vec<u32>) {
         f.push(feat2(125, t.sent_start as u64, t.low));
         let mk = |j: isize| get(j).map_or(9, |x| x.mark as u64);
         f.push(feat3(126, mk(ii - 1), mk(ii + 1), t.inside as u64));
+        if t.pos != 0 {
+            let pos = |j: isize| get(j).map_or(99, |x| x.pos);
+            let ch = |j: isize| get(j).map_or(99, |x| x.chunk);
+            f.push(feat1(130, t.pos));
+            for d in [-2isize, -1, 1, 2] {
+                f.push(feat2(131, d as u64, pos(ii + d)));
+            }
+            f.push(feat2(132, pos(ii - 1), t.pos));
+            f.push(feat2(133, t.pos, pos(ii + 1)));
+            f.push(feat1(134, t.chunk));
+            f.push(feat2(135, ch(ii - 1), t.chunk));
+            f.push(feat2(136, t.chunk, ch(ii + 1)));
+            f.push(feat2(137, t.chunk, t.pos));
+            f.push(feat2(138, t.chunk, t.np_head));
+            f.push(feat2(139, t.chunk, t.cue_near));
+            f.push(feat3(140, t.chunk, t.case, t.inside as u64));
+            f.push(feat3(141, ch(ii - 1), t.chunk, ch(ii + 1)));
+            let (pc, nc) = (t.prev_chunk, t.next_chunk);
+            f.push(feat3(142, t.chunk, nc.0, nc.1));
+            f.push(feat3(143, t.chunk, pc.0, pc.1));
+            f.push(feat3(144, t.chunk, nc.0, nc.2));
+            f.push(feat3(145, t.chunk, pc.0, pc.2));
+            f.push(feat3(146, pc.0, t.chunk, nc.0));
+            let gr = |j: isize| get(j).map_or(9, |x| x.group);
+            f.push(feat2(147, t.group, t.chunk));
+            f.push(feat2(148, t.group, t.cue_near));
+            f.push(feat3(149, gr(ii - 1), t.group, gr(ii + 1)));
+            f.push(feat2(150, t.group, t.group_first));
+            f.push(feat3(151, t.group, t.case, t.inside as u64));
+        }
         offs.push(feats.len() as u32);
     }
     (feats, offs)
@@ -485,6 +625,14 @@ fn stage2(info: &[Info], labels: &[Label]) -> (Vec<u64>, Vec<u32>) {
         f.push(feat3(206, (c.0 < c.1) as u64, bucket(s.0.min(s.1)), t.case));
         f.push(feat2(207, any_cue as u64, t.inside as u64));
         f.push(feat3(208, bucket(c.0.min(c.1)), (c.0 < c.1) as u64, t.low));
+        if t.chunk != 0 {
+            let ch = |j: isize| info.get(j as usize).map_or(99, |x| x.chunk);
+            f.push(feat3(209, lab(ii - 1), t.chunk, ch(ii - 1)));
+            f.push(feat3(210, lab(ii + 1), t.chunk, ch(ii + 1)));
+            let gr = |j: isize| info.get(j as usize).map_or(9, |x| x.group);
+            f.push(feat3(211, lab(ii - 1), t.group, gr(ii - 1)));
+            f.push(feat3(212, lab(ii + 1), t.group, gr(ii + 1)));
+        }
         offs.push(feats.len() as u32);
     }
     (feats, offs)
@@ -550,6 +698,7 @@ fn prepare(docs: &[TrainDoc]) -> (Vec<Vec<Vec<Info>>>, Vec<Prepared>) {
             let p = Prepared {
                 feats: infos.iter().map(|i| stage1(i)).collect(),
                 gold: gold_units(&tokens, &units, &d.spans),
+                labels1: None,
             };
             (infos, p)
         })
