@@ -201,7 +201,8 @@ mod tests {
     #[test]
     fn iob_chunking_follows_conlleval() {
         // (tags, expected spans)
-        let cases: &[(&[&str], &[(usize, usize, usize)])] = &[
+        type Case<'a> = (&'a [&'a str], &'a [(usize, usize, usize)]);
+        let cases: &[Case] = &[
             (&["I-PER", "I-PER", "O"], &[(0, 2, 0)]),
             (&["I-PER", "B-PER"], &[(0, 1, 0), (1, 2, 0)]),
             (&["I-LOC", "I-PER"], &[(0, 1, 2), (1, 2, 0)]),

@@ -359,12 +359,12 @@ fn split_compound(text: &str, span: Span, gaz: &Gazetteer, out: &mut Vec<Span>) 
     let mut cuts = vec![false; pieces.len() - 1];
     let mut any = false;
     if has_name {
-        for k in 0..pieces.len() - 1 {
+        for (k, cut) in cuts.iter_mut().enumerate() {
             let a = is_affix(k);
             let b = is_affix(k + 1);
             let name_side = |j: usize| matches!(kinds[j], Case::Title | Case::Upper);
             if (a && !b && name_side(k + 1)) || (b && !a && name_side(k)) {
-                cuts[k] = true;
+                *cut = true;
                 any = true;
             }
         }

@@ -109,13 +109,15 @@ impl Perceptron {
             let mut s = [0f32; NLABELS];
             for &f in &inst.idx[inst.offs[k] as usize..inst.offs[k + 1] as usize] {
                 let base = f as usize * NLABELS;
+                let w = &self.w[base..base + NLABELS];
                 if averaged {
-                    for l in 0..NLABELS {
-                        s[l] += self.w[base + l] - self.u[base + l] / self.c;
+                    let u = &self.u[base..base + NLABELS];
+                    for ((sl, w), u) in s.iter_mut().zip(w).zip(u) {
+                        *sl += w - u / self.c;
                     }
                 } else {
-                    for l in 0..NLABELS {
-                        s[l] += self.w[base + l];
+                    for (sl, w) in s.iter_mut().zip(w) {
+                        *sl += w;
                     }
                 }
             }
@@ -182,8 +184,9 @@ impl Perceptron {
 
     fn averaged_row(&self, f: usize) -> [f32; NLABELS] {
         let mut r = [0f32; NLABELS];
-        for l in 0..NLABELS {
-            r[l] = self.w[f * NLABELS + l] - self.u[f * NLABELS + l] / self.c;
+        let (w, u) = (&self.w[f * NLABELS..], &self.u[f * NLABELS..]);
+        for ((rl, w), u) in r.iter_mut().zip(w).zip(u) {
+            *rl = w - u / self.c;
         }
         r
     }
@@ -286,15 +289,20 @@ fn prepare(docs: &[Prepared], index: &mut Index, grow: bool) -> Vec<PDoc> {
         .collect()
 }
 
+/// Dev instances and their gold spans (start, end, type).
+type Dev<'a> = (&'a [&'a Inst], &'a [&'a Vec<(usize, usize, usize)>]);
+
 /// Runs `epochs` of training over the given instances; after each epoch, `dev` (if any) is
 /// decoded with the averaged weights and scored.
+// The training state travels as arguments, not a struct: each is used once, here.
+#[allow(clippy::too_many_arguments)]
 fn run_epochs(
     p: &mut Perceptron,
     insts: &[&Inst],
     epochs: usize,
     rng: &mut Rng,
     stage: u8,
-    dev: Option<(&[&Inst], &[&Vec<(usize, usize, usize)>])>,
+    dev: Option<Dev<'_>>,
     report: &mut Vec<EpochReport>,
     verbose: bool,
 ) {
