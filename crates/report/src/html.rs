@@ -124,20 +124,7 @@ pub fn dossier_html(d: &Dossier) -> String {
     for t in &d.timeline {
         let ev = &d.events[t.event];
         let sources: BTreeSet<usize> = ev.mentions.iter().map(|m| m.doc).collect();
-        let figures: Vec<String> = ev
-            .figures
-            .iter()
-            .map(|g| {
-                if g.low == g.high {
-                    format!("{} {}", g.measure, g.low)
-                } else {
-                    format!(
-                        "{} {}–{} (conservative {})",
-                        g.measure, g.low, g.high, g.conservative
-                    )
-                }
-            })
-            .collect();
+        let figures: Vec<String> = ev.figures.iter().map(view::figure_summary).collect();
         let first = ev.mentions.first().map(|m| cite(*m)).unwrap_or_default();
         let _ = writeln!(
             out,

@@ -101,20 +101,7 @@ pub fn dossier_markdown(d: &Dossier) -> String {
         let ev = &d.events[t.event];
         let sources: std::collections::BTreeSet<usize> =
             ev.mentions.iter().map(|m| m.doc).collect();
-        let figures: Vec<String> = ev
-            .figures
-            .iter()
-            .map(|g| {
-                if g.low == g.high {
-                    format!("{} {}", g.measure, g.low)
-                } else {
-                    format!(
-                        "{} {}–{} (conservative {})",
-                        g.measure, g.low, g.high, g.conservative
-                    )
-                }
-            })
-            .collect();
+        let figures: Vec<String> = ev.figures.iter().map(view::figure_summary).collect();
         let _ = writeln!(
             out,
             "- **{}** {} — {} source(s){}",

@@ -168,6 +168,19 @@ fn first_per_doc(cells: impl Iterator<Item = (usize, Cell)>) -> Vec<(usize, Cell
 /// readable, and the reports say so and point to the JSON instead.
 pub const MATRIX_MAX_SOURCES: usize = 40;
 
+/// A figure group in a line: `killed 137` when the sources agree, else the range and ACLED's
+/// conservative reading (`killed 133–145 (conservative 133)`).
+pub fn figure_summary(g: &dossier_model::FigureGroup) -> String {
+    if g.low == g.high {
+        format!("{} {}", g.measure, g.low)
+    } else {
+        format!(
+            "{} {}–{} (conservative {})",
+            g.measure, g.low, g.high, g.conservative
+        )
+    }
+}
+
 pub fn describe_report(r: &dossier_model::FigureReport) -> String {
     let number = match r.value {
         dossier_model::FigureValue::Exact(v) => v.to_string(),
