@@ -98,9 +98,38 @@ pub fn attributions(
 ) -> Vec<Attribution> {
     if profile == Profile::Parc {
         if let Some(tagger) = learned::QuoteTagger::builtin() {
-            return learned_attributions(tagger, text, tokens, sentences);
+            let mut out = learned_attributions(tagger, text, tokens, sentences);
+            // The tagger has seen few attribution lines (`"…" ― Name`); the rule that reads
+            // them adds those it finds where the tagger put nothing.
+            let is_dash = |s: Span| matches!(s.slice(text), "―" | "—" | "–" | "--");
+            let lines: Vec<Attribution> =
+                rule_attributions(text, tokens, sentences, entities, profile)
+                    .into_iter()
+                    .filter(|a| a.cue.is_some_and(is_dash))
+                    .filter(|a| {
+                        !out.iter().any(|b| {
+                            b.content.iter().chain(b.cue.iter()).any(|x| {
+                                a.content.iter().chain(a.cue.iter()).any(|y| x.overlaps(*y))
+                            })
+                        })
+                    })
+                    .collect();
+            out.extend(lines);
+            out.sort_by_key(|a| a.cue.map_or(0, |c| c.start));
+            return out;
         }
     }
+    rule_attributions(text, tokens, sentences, entities, profile)
+}
+
+/// Attribution relations from the rules (quote marks, cue lexicon, frames).
+fn rule_attributions(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    entities: &[Entity],
+    profile: Profile,
+) -> Vec<Attribution> {
     let doc = Doc::new(text, tokens, sentences, entities);
     let found = find(&doc, profile);
     let mut out: Vec<Attribution> = Vec::new();
@@ -954,8 +983,15 @@ fn attribute_direct(
         next.is_some_and(|n| doc.is_word(n) && !doc.cap(n) || doc.has(n, lexicon::PRON));
 
     let mut result: Option<((usize, usize), Option<Np>)> = None;
+    // 0. An attribution line: `"…" ― Sonya Herridge` (readers' quotes, epigraphs).
+    if let Some(n) = next.filter(|_| !p.cont_next) {
+        result = dash_attribution(doc, n);
+    }
     // 1. After the closing mark: `"…," she said` / `"…," said Jones`.
-    if !p.cont_next && (ends_open || comma_after || lower_after || !content_text.ends_with('.')) {
+    if result.is_none()
+        && !p.cont_next
+        && (ends_open || comma_after || lower_after || !content_text.ends_with('.'))
+    {
         if let Some(n) = next {
             result = cue_after(doc, profile, n, inside);
         }
@@ -1025,6 +1061,34 @@ fn attribute_direct(
 
 #[allow(clippy::needless_range_loop)]
 /// A cue just after a closing mark at token `n`: `, she said` / `said Jones` / `a voice says`.
+/// A dash after the closing mark, then a capitalised name that ends the paragraph (or is
+/// followed by a comma and a description): `"…" ― Sonya Herridge`, `"…" — Jane Roe, nurse`.
+/// The dash is the cue, the name the speaker.
+fn dash_attribution(doc: &Doc, n: usize) -> Option<((usize, usize), Option<Np>)> {
+    if !doc.is_dash(n) {
+        return None;
+    }
+    let para = doc.para[n];
+    let start = n + 1;
+    let mut end = start;
+    while end < doc.toks.len() && doc.para[end] == para && end - start < 6 {
+        let t = doc.tok_text(end);
+        let initial = t == "." && end > start;
+        if !(doc.is_word(end) && doc.cap(end)) && !initial {
+            break;
+        }
+        end += 1;
+    }
+    if end == start {
+        return None;
+    }
+    // The name must close the line, or give way to a description after a comma.
+    let closes = end >= doc.toks.len()
+        || doc.para[end] != para
+        || matches!(doc.tok_text(end), "," | "." | ")");
+    closes.then(|| ((n, n), Some(doc.make_np(start, end - 1))))
+}
+
 fn cue_after(
     doc: &Doc,
     profile: Profile,

@@ -377,3 +377,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn attribution_lines_after_a_dash() {
+    check(&[
+        (
+            "Readers wrote in.\n\n“He represents our greatest shame.” ― Sonya Herridge\n\n“I am ashamed.” — Pamela Padilla, a nurse",
+            &[
+                ("He represents our greatest shame.", true, Some("Sonya Herridge"), Some("―")),
+                ("I am ashamed.", true, Some("Pamela Padilla"), Some("—")),
+            ],
+        ),
+        // A dash that goes on with the sentence is no attribution line.
+        ("The “reform” — as it was billed — failed.", &[]),
+        ("The “Reform Act” — Parliament passed it in 1832 — failed.", &[]),
+    ]);
+}
