@@ -115,11 +115,84 @@ pub fn attributions(
                     })
                     .collect();
             out.extend(lines);
+            let speaker_lines: Vec<Attribution> = colon_lines(text, tokens)
+                .into_iter()
+                .filter(|a| {
+                    !out.iter().any(|b| {
+                        b.cue
+                            .iter()
+                            .chain(b.source.iter())
+                            .any(|x| a.cue.iter().chain(a.source.iter()).any(|y| x.overlaps(*y)))
+                    })
+                })
+                .collect();
+            out.extend(speaker_lines);
             out.sort_by_key(|a| a.cue.map_or(0, |c| c.start));
             return out;
         }
     }
     rule_attributions(text, tokens, sentences, entities, profile)
+}
+
+/// Speaker lines, as transcripts and headlines write them: a paragraph (or the text after its
+/// opening quotation mark) that starts with a capitalised name of at most four words and a
+/// colon (`WALLACE: Let's start …`, `Pat Caddell: Democrat voters worried …`). The colon is the
+/// cue, the name the source, the rest of the paragraph the content. PARC profile only: in the
+/// extraction contract a headline's `Poll: …` is not a quote of a speaker.
+fn colon_lines(text: &str, tokens: &[Token]) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        // The first token of a paragraph, past an opening quotation mark.
+        let line_start =
+            i == 0 || text[tokens[i - 1].span.end..tokens[i].span.start].contains('\n');
+        if !line_start {
+            i += 1;
+            continue;
+        }
+        let mut k = i;
+        if matches!(tokens[k].span.slice(text), "\"" | "“" | "'" | "‘") {
+            k += 1;
+        }
+        let name_start = k;
+        while k < tokens.len()
+            && k - name_start < 4
+            && tokens[k].kind == TokenKind::Word
+            && tokens[k]
+                .span
+                .slice(text)
+                .starts_with(|c: char| c.is_uppercase())
+        {
+            k += 1;
+        }
+        let colon = k;
+        if colon > name_start
+            && colon < tokens.len()
+            && tokens[colon].span.slice(text) == ":"
+            && !text[tokens[colon - 1].span.end..tokens[colon].span.start].contains('\n')
+        {
+            let para_end = text[tokens[colon].span.end..]
+                .find('\n')
+                .map_or(text.len(), |p| tokens[colon].span.end + p);
+            let content_start = tokens
+                .get(colon + 1)
+                .map(|t| t.span.start)
+                .filter(|&s| s < para_end);
+            if let Some(cs) = content_start {
+                let content_end = text[cs..para_end].trim_end().len() + cs;
+                let source = Span::new(tokens[name_start].span.start, tokens[colon - 1].span.end);
+                out.push(Attribution {
+                    source: Some(source),
+                    speaker: Some(source),
+                    cue: Some(tokens[colon].span),
+                    content: vec![Span::new(cs, content_end)],
+                    direct: false,
+                });
+            }
+        }
+        i = k.max(i + 1);
+    }
+    out
 }
 
 /// Attribution relations from the rules (quote marks, cue lexicon, frames).

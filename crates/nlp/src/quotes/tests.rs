@@ -393,3 +393,31 @@ fn attribution_lines_after_a_dash() {
         ("The “Reform Act” — Parliament passed it in 1832 — failed.", &[]),
     ]);
 }
+
+#[test]
+fn transcript_speaker_lines_in_the_parc_profile() {
+    let text = "Partial transcript as follows:\n\nWALLACE: Let us start with the debate.\n\nMike Pence: We will be there tomorrow night.";
+    let tokens = tokenize(text);
+    let sents = sentences::split(text, &tokens);
+    let found: Vec<(String, String)> = attributions(text, &tokens, &sents, &[], Profile::Parc)
+        .into_iter()
+        .filter(|a| a.cue.is_some_and(|c| c.slice(text) == ":"))
+        .map(|a| {
+            (
+                a.source.unwrap().slice(text).to_string(),
+                a.content[0].slice(text).to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        found.contains(&("WALLACE".into(), "Let us start with the debate.".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(
+            "Mike Pence".into(),
+            "We will be there tomorrow night.".into()
+        )),
+        "{found:?}"
+    );
+}
