@@ -108,15 +108,21 @@ pub fn find_mentions(
     let mut out = Vec::new();
     for (d, (doc, ex)) in docs.iter().enumerate() {
         let text = doc.text.as_str();
-        for tok in &ex.tokens {
-            if tok.kind != TokenKind::Word {
-                continue;
-            }
-            let word = tok.span.slice(text).to_lowercase();
-            let Some(&(_, kind)) = TRIGGERS.iter().find(|(w, _)| *w == word) else {
-                continue;
-            };
-            let kind = if family(kind) == "violence" && foiled(text, &ex.tokens, tok.span) {
+        // The document's triggers, once: each one's dates are read up to its neighbours.
+        let triggers: Vec<(Span, &'static str)> = ex
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .filter_map(|t| {
+                let word = t.span.slice(text).to_lowercase();
+                TRIGGERS
+                    .iter()
+                    .find(|(w, _)| *w == word)
+                    .map(|&(_, kind)| (t.span, kind))
+            })
+            .collect();
+        for (ti, &(at, kind)) in triggers.iter().enumerate() {
+            let kind = if family(kind) == "violence" && foiled(text, &ex.tokens, at) {
                 "plot"
             } else {
                 kind
@@ -124,7 +130,7 @@ pub fn find_mentions(
             let Some(si) = ex
                 .sentences
                 .iter()
-                .position(|s| s.start <= tok.span.start && tok.span.end <= s.end)
+                .position(|s| s.start <= at.start && at.end <= s.end)
             else {
                 continue;
             };
@@ -137,12 +143,12 @@ pub fn find_mentions(
                 .copied()
                 .filter(|n| !text[sentence.end..n.start].contains('\n'));
             // A date right beside the trigger is its date ("the 2021 attack", "the attack on
-            // Friday"); otherwise the earliest date of the sentence, since the other dates of a
+            // Friday"); then one in its own phrase after it, then one opening its clause before
+            // it; otherwise the earliest date of the sentence, since the other dates of a
             // sentence about an event are mostly those of later reactions ("on Saturday denied
             // any part in the explosion … on Friday evening"). A time of day dates the event to
-            // its day.
-            // `own`: the trigger's own sentence, where its phrase and clause are read; in a
-            // neighbouring sentence only the earliest date counts.
+            // its day. `own`: the trigger's own sentence, where its phrase and clause are read;
+            // in a neighbouring sentence only the earliest date counts.
             let date_in = |window: Span, own: bool| {
                 let dates = || {
                     ex.timexes.iter().filter(|t| {
@@ -153,35 +159,27 @@ pub fn find_mentions(
                 };
                 // The triggers around this one in the window: a date past the next is that
                 // event's, a date before the previous is that one's.
-                let is_trigger = |t: &&dossier_model::Token| {
-                    t.kind == TokenKind::Word && {
-                        let w = t.span.slice(text).to_lowercase();
-                        TRIGGERS.iter().any(|(x, _)| *x == w)
-                    }
-                };
-                let next_trigger = ex
-                    .tokens
-                    .iter()
-                    .filter(|t| t.span.start > tok.span.end && t.span.end <= window.end)
-                    .find(is_trigger)
-                    .map_or(window.end, |t| t.span.start);
-                let previous_trigger = ex
-                    .tokens
-                    .iter()
-                    .filter(|t| t.span.start >= window.start && t.span.end < tok.span.start)
-                    .rfind(is_trigger)
-                    .map_or(window.start, |t| t.span.end);
+                let next_trigger = triggers
+                    .get(ti + 1)
+                    .map(|(s, _)| s.start)
+                    .filter(|&s| s < window.end)
+                    .unwrap_or(window.end);
+                let previous_trigger = ti
+                    .checked_sub(1)
+                    .map(|p| triggers[p].0.end)
+                    .filter(|&e| e > window.start)
+                    .unwrap_or(window.start);
                 dates()
-                    .filter(|t| distance(t.span, tok.span) <= ADJACENT)
-                    .min_by_key(|t| distance(t.span, tok.span))
+                    .filter(|t| distance(t.span, at) <= ADJACENT)
+                    .min_by_key(|t| distance(t.span, at))
                     // "the bombing of a concert in Manchester in May 2017": the first date after
                     // the trigger, in its own phrase (before the sentence's next trigger).
                     .or_else(|| {
                         dates()
                             .filter(|t| {
-                                own && t.span.start >= tok.span.end
+                                own && t.span.start >= at.end
                                     && t.span.end <= next_trigger
-                                    && t.span.start - tok.span.end <= FOLLOWING
+                                    && t.span.start - at.end <= FOLLOWING
                             })
                             .min_by_key(|t| t.span.start)
                     })
@@ -191,14 +189,9 @@ pub fn find_mentions(
                     .or_else(|| {
                         dates()
                             .filter(|t| {
-                                own && t.span.end <= tok.span.start
+                                own && t.span.end <= at.start
                                     && t.span.start >= previous_trigger
-                                    && !reaction_between(
-                                        text,
-                                        &ex.tokens,
-                                        t.span.end,
-                                        tok.span.start,
-                                    )
+                                    && !reaction_between(text, &ex.tokens, t.span.end, at.start)
                             })
                             .max_by_key(|t| t.span.start)
                     })
@@ -222,9 +215,9 @@ pub fn find_mentions(
                             span: Span::new(window.start, window.start),
                         }..,
                     )
-                    .take_while(|(at, _)| at.doc == d && at.span.start < window.end)
-                    .filter(|(at, _)| window.contains(at.span))
-                    .min_by_key(|(at, _)| distance(at.span, tok.span))
+                    .take_while(|(place, _)| place.doc == d && place.span.start < window.end)
+                    .filter(|(place, _)| window.contains(place.span))
+                    .min_by_key(|(place, _)| distance(place.span, at))
                     .map(|(_, &e)| e)
             };
             // Failing both, the last date the paragraph gave before it: news narrates in time
@@ -241,10 +234,7 @@ pub fn find_mentions(
                 .or_else(|| previous.iter().find_map(|&p| date_in(p, false)));
             let place = place_in(sentence).or_else(|| next.and_then(place_in));
             out.push(EventMention {
-                at: DocSpan {
-                    doc: d,
-                    span: tok.span,
-                },
+                at: DocSpan { doc: d, span: at },
                 kind,
                 sentence,
                 date,
@@ -259,9 +249,11 @@ pub fn find_mentions(
 /// any part in the explosion" dates the denial, not the explosion, while "On 4 January it
 /// carried out a twin-bombing" dates the bombing.
 fn reaction_between(text: &str, tokens: &[dossier_model::Token], from: usize, to: usize) -> bool {
-    tokens
+    let first = tokens.partition_point(|t| t.span.start < from);
+    tokens[first..]
         .iter()
-        .filter(|t| t.span.start >= from && t.span.end <= to && t.kind == TokenKind::Word)
+        .take_while(|t| t.span.end <= to)
+        .filter(|t| t.kind == TokenKind::Word)
         .any(|t| {
             matches!(
                 t.span.slice(text).to_lowercase().as_str(),

@@ -191,6 +191,10 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
         let range = doc_mentions[d].clone();
         let local = &event_mentions[range.clone()];
         let main = main_event(local, &cluster_of[range.clone()]);
+        // The events this document mentions, for figures dated by their clause.
+        let mut doc_events: Vec<usize> = cluster_of[range.clone()].to_vec();
+        doc_events.sort_unstable();
+        doc_events.dedup();
         for f in &ex.figures {
             // The figure's own clause first: an event named in it, else the event of this
             // document that a date in it fits ("hundreds across Asia since 2021 and at least
@@ -225,11 +229,7 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
                             })
                         })
                     };
-                    let mut candidates: Vec<usize> =
-                        (range.clone()).map(|i| cluster_of[i]).collect();
-                    candidates.sort_unstable();
-                    candidates.dedup();
-                    candidates.iter().copied().find(|&e| fits(e, 0))
+                    doc_events.iter().copied().find(|&e| fits(e, 0))
                 });
             let in_sentence = in_clause.or_else(|| {
                 local

@@ -137,8 +137,19 @@ pub fn list_discrepancies(
             flush(&mut run);
         }
     }
-    // Group lists about the same thing across documents.
+    // Group lists about the same thing across documents. Only lists that share a place are
+    // compared (an index from place to lists), each list's set built once.
     let n = lists.len();
+    let sets: Vec<BTreeSet<usize>> = lists
+        .iter()
+        .map(|l| l.places.iter().copied().collect())
+        .collect();
+    let mut by_place: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (i, set) in sets.iter().enumerate() {
+        for &p in set {
+            by_place.entry(p).or_default().push(i);
+        }
+    }
     let mut group: Vec<usize> = (0..n).collect();
     fn root(g: &mut [usize], mut i: usize) -> usize {
         while g[i] != i {
@@ -147,29 +158,31 @@ pub fn list_discrepancies(
         }
         i
     }
-    for i in 0..n {
-        for j in i + 1..n {
-            if lists[i].doc == lists[j].doc {
-                continue;
-            }
-            let a: BTreeSet<usize> = lists[i].places.iter().copied().collect();
-            let b: BTreeSet<usize> = lists[j].places.iter().copied().collect();
-            let shared = a.intersection(&b).count();
-            if shared >= 2 && 2 * shared >= a.len().min(b.len()) {
-                let (ri, rj) = (root(&mut group, i), root(&mut group, j));
-                group[ri.max(rj)] = ri.min(rj);
+    let mut compared = BTreeSet::new();
+    for holders in by_place.values() {
+        for (x, &i) in holders.iter().enumerate() {
+            for &j in &holders[x + 1..] {
+                if lists[i].doc == lists[j].doc || !compared.insert((i, j)) {
+                    continue;
+                }
+                let shared = sets[i].intersection(&sets[j]).count();
+                if shared >= 2 && 2 * shared >= sets[i].len().min(sets[j].len()) {
+                    let (ri, rj) = (root(&mut group, i), root(&mut group, j));
+                    group[ri.max(rj)] = ri.min(rj);
+                }
             }
         }
     }
+    let mut members_of: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for i in 0..n {
+        let r = root(&mut group, i);
+        members_of.entry(r).or_default().push(i);
+    }
     let mut out = Vec::new();
-    for r in 0..n {
-        let members: Vec<usize> = (0..n).filter(|&i| root(&mut group, i) == r).collect();
-        let sets: BTreeSet<BTreeSet<usize>> = members
-            .iter()
-            .map(|&i| lists[i].places.iter().copied().collect())
-            .collect();
+    for members in members_of.into_values() {
+        let distinct_sets: BTreeSet<&BTreeSet<usize>> = members.iter().map(|&i| &sets[i]).collect();
         let sources: BTreeSet<usize> = members.iter().map(|&i| lists[i].doc).collect();
-        if sources.len() < 2 || sets.len() < 2 {
+        if sources.len() < 2 || distinct_sets.len() < 2 {
             continue;
         }
         let name = |e: usize| entities[e].name.clone();
@@ -190,12 +203,14 @@ pub fn list_discrepancies(
                 }
             })
             .collect();
-        let common: BTreeSet<usize> = sets
-            .iter()
-            .skip(1)
-            .fold(sets.iter().next().cloned().unwrap_or_default(), |acc, s| {
-                acc.intersection(s).copied().collect()
-            });
+        let common: BTreeSet<usize> = distinct_sets.iter().skip(1).fold(
+            distinct_sets
+                .iter()
+                .next()
+                .map(|s| (*s).clone())
+                .unwrap_or_default(),
+            |acc, s| acc.intersection(s).copied().collect(),
+        );
         let about: Vec<String> = common.iter().map(|&e| name(e)).collect();
         out.push(dossier_model::Discrepancy {
             kind: dossier_model::DiscrepancyKind::Place,

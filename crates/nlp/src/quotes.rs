@@ -99,39 +99,44 @@ pub fn attributions(
     if profile == Profile::Parc {
         if let Some(tagger) = learned::QuoteTagger::builtin() {
             let mut out = learned_attributions(tagger, text, tokens, sentences);
-            // The tagger has seen few attribution lines (`"…" ― Name`); the rule that reads
-            // them adds those it finds where the tagger put nothing.
-            let is_dash = |s: Span| matches!(s.slice(text), "―" | "—" | "–" | "--");
-            let lines: Vec<Attribution> =
-                rule_attributions(text, tokens, sentences, entities, profile)
-                    .into_iter()
-                    .filter(|a| a.cue.is_some_and(is_dash))
-                    .filter(|a| {
-                        !out.iter().any(|b| {
-                            b.content.iter().chain(b.cue.iter()).any(|x| {
-                                a.content.iter().chain(a.cue.iter()).any(|y| x.overlaps(*y))
-                            })
-                        })
-                    })
-                    .collect();
-            out.extend(lines);
-            let speaker_lines: Vec<Attribution> = colon_lines(text, tokens)
+            // The tagger has seen few attribution lines (`"…" ― Name`) and transcript speaker
+            // lines (`WALLACE: …`); the rules that read them add those where it found nothing.
+            let lines = rule_attributions(text, tokens, sentences, entities, profile)
                 .into_iter()
-                .filter(|a| {
-                    !out.iter().any(|b| {
-                        b.cue
-                            .iter()
-                            .chain(b.source.iter())
-                            .any(|x| a.cue.iter().chain(a.source.iter()).any(|y| x.overlaps(*y)))
-                    })
-                })
-                .collect();
-            out.extend(speaker_lines);
+                .filter(|a| a.cue.is_some_and(|c| is_dash_text(c.slice(text))));
+            add_where_free(&mut out, lines.chain(colon_lines(text, tokens)));
             out.sort_by_key(|a| a.cue.map_or(0, |c| c.start));
             return out;
         }
     }
     rule_attributions(text, tokens, sentences, entities, profile)
+}
+
+/// Adds each relation of `extra` none of whose spans (cue, source, content) overlaps a span of
+/// a relation already in `out`.
+fn add_where_free(out: &mut Vec<Attribution>, extra: impl Iterator<Item = Attribution>) {
+    let spans = |a: &Attribution| -> Vec<Span> {
+        a.cue
+            .iter()
+            .chain(a.source.iter())
+            .chain(a.content.iter())
+            .copied()
+            .collect()
+    };
+    for a in extra {
+        let mine = spans(&a);
+        if !out
+            .iter()
+            .any(|b| spans(b).iter().any(|x| mine.iter().any(|y| x.overlaps(*y))))
+        {
+            out.push(a);
+        }
+    }
+}
+
+/// A dash that can stand for a cue or open a quote: em, en, horizontal bar, double hyphen.
+fn is_dash_text(s: &str) -> bool {
+    matches!(s, "—" | "–" | "--" | "―")
 }
 
 /// Speaker lines, as transcripts and headlines write them: a paragraph (or the text after its
@@ -423,7 +428,7 @@ impl<'a> Doc<'a> {
             )
     }
     fn is_dash(&self, i: usize) -> bool {
-        matches!(self.tok_text(i), "—" | "–" | "--" | "―")
+        is_dash_text(self.tok_text(i))
     }
 
     /// The cue starting at token `i`, if it is one in this context: `(cue, last token)`.
