@@ -202,7 +202,7 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
         std::iter::once(o.date.as_deref())
             .flatten()
             .chain(o.dates.iter().map(|d| d.value.as_str()))
-            .filter(|d| d.len() >= 4 && gold_date.starts_with(d))
+            .filter(|d| dossier_merge::events::is_calendar(d) && gold_date.starts_with(d))
             .max_by_key(|d| d.len())
             .map(str::to_string)
     };
@@ -331,7 +331,8 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
             )),
         }
     }
-    report.details = details(&dossier);
+    let gold_of_ours: HashMap<usize, &str> = matched_event.iter().map(|(&g, &o)| (o, g)).collect();
+    report.details = details(&dossier, &gold_of_ours);
     // Figures to events: each gold figure with an event, found by its span, should sit under
     // the event of ours matched to that gold event.
     let mut event_of_figure: HashMap<(String, usize, usize), usize> = HashMap::new();
@@ -378,11 +379,14 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
 }
 
 /// Our events (date, kind, documents, figures) and discrepancies, one per line.
-fn details(dossier: &dossier_model::Dossier) -> String {
+fn details(dossier: &dossier_model::Dossier, gold_of_ours: &HashMap<usize, &str>) -> String {
     use fmt::Write;
     let mut out = String::from("our events:\n");
-    for e in &dossier.events {
+    for (i, e) in dossier.events.iter().enumerate() {
         let docs: BTreeSet<usize> = e.mentions.iter().map(|m| m.doc).collect();
+        if let Some(g) = gold_of_ours.get(&i) {
+            let _ = write!(out, "  [= gold {g}]");
+        }
         let _ = write!(
             out,
             "  {} {} {} docs {:?}",

@@ -44,6 +44,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ("arrests", "arrest"),
     ("arrested", "arrest"),
     ("detained", "arrest"),
+    ("apprehended", "arrest"),
     ("hearing", "hearing"),
     ("testimony", "hearing"),
     ("withdrawal", "withdrawal"),
@@ -76,6 +77,55 @@ const TRIGGERS: &[(&str, &str)] = &[
     ("airstrikes", "strike"),
 ];
 
+/// Bytes between a word and the place it governs ("controlled about a third of war-torn Syria").
+const PLACE_AFTER: usize = 40;
+
+/// The event kind a word names where it stands, if any. Most triggers name their event alone
+/// (`TRIGGERS`); a few only in company: "controlled/seized/occupied" a *place* is an occupation
+/// (control of a budget is not), the "destruction of" a *place* a war, "in court" and "trial" a
+/// hearing (a court that rules is an institution), and "made/named/appointed … emir/leader/
+/// chief/head" an appointment.
+fn trigger_kind(
+    text: &str,
+    tokens: &[dossier_model::Token],
+    i: usize,
+    place_follows: impl Fn(usize) -> bool,
+) -> Option<&'static str> {
+    let word = tokens[i].span.slice(text).to_lowercase();
+    if let Some(&(_, kind)) = TRIGGERS.iter().find(|(w, _)| *w == word) {
+        return Some(kind);
+    }
+    let end = tokens[i].span.end;
+    let words_before = |n: usize| {
+        tokens[i.saturating_sub(n)..i]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.span.slice(text).to_lowercase())
+            .collect::<Vec<_>>()
+    };
+    let next_word = tokens[i + 1..]
+        .iter()
+        .find(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.slice(text).to_lowercase());
+    match word.as_str() {
+        "controlled" | "seized" | "occupied" if place_follows(end) => Some("occupation"),
+        "destruction" if next_word.as_deref() == Some("of") && place_follows(end) => Some("war"),
+        "court" if words_before(1).iter().any(|w| w == "in") => Some("hearing"),
+        "trial" => Some("hearing"),
+        "emir" | "leader" | "chief" | "head" | "commander"
+            if words_before(5).iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "made" | "named" | "appointed" | "elected" | "became" | "installed"
+                )
+            }) =>
+        {
+            Some("appointment")
+        }
+        _ => None,
+    }
+}
+
 /// Kinds that can name the same happening.
 pub fn family(kind: &str) -> &str {
     match kind {
@@ -97,6 +147,8 @@ pub struct EventMention {
     pub date: Option<(String, Span)>,
     /// The place: an entity index (into the resolved entities).
     pub place: Option<usize>,
+    /// A plural trigger ("bombings", "attacks"): possibly a series of happenings.
+    pub series: bool,
 }
 
 /// Finds event mentions in every document. `place_at` gives the entity index of the place
@@ -108,17 +160,28 @@ pub fn find_mentions(
     let mut out = Vec::new();
     for (d, (doc, ex)) in docs.iter().enumerate() {
         let text = doc.text.as_str();
+        let mut doc_mentions = Vec::new();
         // The document's triggers, once: each one's dates are read up to its neighbours.
-        let triggers: Vec<(Span, &'static str)> = ex
-            .tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .filter_map(|t| {
-                let word = t.span.slice(text).to_lowercase();
-                TRIGGERS
-                    .iter()
-                    .find(|(w, _)| *w == word)
-                    .map(|&(_, kind)| (t.span, kind))
+        // A place named just after a word, in its own sentence ("controlled a third of Syria").
+        let place_follows = |end: usize| {
+            place_at
+                .range(
+                    DocSpan {
+                        doc: d,
+                        span: Span::new(end, end),
+                    }..,
+                )
+                .next()
+                .is_some_and(|(place, _)| {
+                    place.doc == d
+                        && place.span.start - end <= PLACE_AFTER
+                        && !text[end..place.span.start].contains(['.', '\n', ';'])
+                })
+        };
+        let triggers: Vec<(Span, &'static str)> = (0..ex.tokens.len())
+            .filter(|&i| ex.tokens[i].kind == TokenKind::Word)
+            .filter_map(|i| {
+                trigger_kind(text, &ex.tokens, i, place_follows).map(|k| (ex.tokens[i].span, k))
             })
             .collect();
         for (ti, &(at, kind)) in triggers.iter().enumerate() {
@@ -169,6 +232,20 @@ pub fn find_mentions(
                     .map(|p| triggers[p].0.end)
                     .filter(|&e| e > window.start)
                     .unwrap_or(window.start);
+                let other_family_before = triggers[..ti]
+                    .iter()
+                    .rev()
+                    .find(|(_, k)| family(k) != family(kind))
+                    .map(|(s, _)| s.end)
+                    .filter(|&e| e > window.start);
+                // A date after a trigger of another family, with a dash or a semicolon between
+                // it and this trigger, is that one's ("attacks, the most recent in 2020 – and
+                // this year it stopped several plots").
+                let dates_another = |t: &dossier_model::Timex| {
+                    other_family_before.is_some_and(|e| t.span.start >= e)
+                        && t.span.end <= at.start
+                        && text[t.span.end..at.start].contains(['–', '—', ';'])
+                };
                 dates()
                     .filter(|t| distance(t.span, at) <= ADJACENT)
                     .min_by_key(|t| distance(t.span, at))
@@ -195,7 +272,12 @@ pub fn find_mentions(
                             })
                             .max_by_key(|t| t.span.start)
                     })
-                    .or_else(|| dates().min_by(|a, b| a.value.cmp(&b.value)))
+                    // Failing those, the sentence's earliest date, but not another's.
+                    .or_else(|| {
+                        dates()
+                            .filter(|t| !own || !dates_another(t))
+                            .min_by(|a, b| a.value.cmp(&b.value))
+                    })
                     .map(|t| {
                         (
                             t.value
@@ -233,16 +315,97 @@ pub fn find_mentions(
                 .or_else(|| next.and_then(|n| date_in(n, false)))
                 .or_else(|| previous.iter().find_map(|&p| date_in(p, false)));
             let place = place_in(sentence).or_else(|| next.and_then(place_in));
-            out.push(EventMention {
+            let word = at.slice(text).to_lowercase();
+            // A bare plural ("bombings in Kabul") is a series; a definite one ("the attacks in
+            // Paris") names one known, possibly coordinated, happening.
+            let definite = {
+                let first = ex.tokens.partition_point(|t| t.span.start < at.start);
+                ex.tokens[first.saturating_sub(3)..first]
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .rev()
+                    .take(2)
+                    .any(|t| {
+                        matches!(
+                            t.span.slice(text).to_lowercase().as_str(),
+                            "the" | "these" | "those" | "both"
+                        )
+                    })
+            };
+            doc_mentions.push(EventMention {
                 at: DocSpan { doc: d, span: at },
                 kind,
                 sentence,
                 date,
                 place,
+                series: word.ends_with('s') && !word.ends_with("ers") && !definite,
             });
         }
+        date_follow_ups(doc, ex, &mut doc_mentions);
+        out.extend(doc_mentions);
     }
     out
+}
+
+/// Nouns for the people an attack's aftermath is about.
+const PERPETRATORS: &[&str] = &[
+    "suspect",
+    "suspects",
+    "attacker",
+    "attackers",
+    "gunman",
+    "gunmen",
+    "assailant",
+    "assailants",
+    "perpetrator",
+    "perpetrators",
+];
+
+/// Days within which an attack is its article's news: an undated arrest of "the suspects" in a
+/// report published a month or more after the last attack it dates cannot be placed.
+const NEWS_PEG_DAYS: i64 = 31;
+
+/// An arrest or a hearing of "the suspects" or "the gunmen" with no date of its own follows
+/// the attack its article reports, the latest one the article dates before publication, if it
+/// is recent: it falls between that attack and publication, and is dated as precisely as those
+/// two agree ("2024-03" for an attack on the 22nd reported on the 26th). The date's evidence is
+/// the attack's date.
+fn date_follow_ups(doc: &Document, ex: &Extraction, mentions: &mut [EventMention]) {
+    let Some(published) = doc.published_date() else {
+        return;
+    };
+    let Some((peg, peg_span)) = mentions
+        .iter()
+        .filter(|m| family(m.kind) == "violence")
+        .filter_map(|m| m.date.as_ref())
+        .filter(|(value, _)| value.len() == 10 && value.as_str() <= published)
+        .filter(|(value, _)| day_gap(value, published).is_some_and(|g| g <= NEWS_PEG_DAYS))
+        .max_by(|a, b| a.0.cmp(&b.0))
+        .cloned()
+    else {
+        return;
+    };
+    let Some(shared) = [10, 7, 4]
+        .into_iter()
+        .find(|&n| peg.get(..n).is_some() && peg.get(..n) == published.get(..n))
+        .map(|n| peg[..n].to_string())
+    else {
+        return;
+    };
+    let text = doc.text.as_str();
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.date.is_none() && matches!(m.kind, "arrest" | "hearing"))
+    {
+        let names_perpetrators = ex
+            .tokens
+            .iter()
+            .filter(|t| m.sentence.contains(t.span))
+            .any(|t| PERPETRATORS.contains(&t.span.slice(text).to_lowercase().as_str()));
+        if names_perpetrators {
+            m.date = Some((shared.clone(), peg_span));
+        }
+    }
 }
 
 /// Whether a verb of reaction or report stands between two offsets: "Kesh on Saturday denied
@@ -361,6 +524,18 @@ pub fn cluster(mentions: &[EventMention], same_place: impl Fn(usize, usize) -> b
         .iter()
         .map(|m| m.date.iter().map(|d| d.0.clone()).collect())
         .collect();
+    // A plural mention dated only to a year ("bombings in Kabul in 2022 that killed 120") names
+    // a series of happenings, not the one another source dates to a month or a day ("a suicide
+    // attack against the Russian embassy in Kabul in September 2022"), even when that one
+    // belongs to the series: a cluster holding the one never takes the series, directly or
+    // through a third mention.
+    let year_only = |m: &EventMention| m.date.as_ref().is_some_and(|d| d.0.len() <= 4);
+    let is_series: Vec<bool> = mentions.iter().map(|m| m.series && year_only(m)).collect();
+    let mut series_of_a_year = is_series.clone();
+    let mut one_dated_closer: Vec<bool> = mentions
+        .iter()
+        .map(|m| !m.series && m.date.as_ref().is_some_and(|d| d.0.len() > 4))
+        .collect();
     fn find(p: &mut [usize], mut i: usize) -> usize {
         while p[i] != i {
             p[i] = p[p[i]];
@@ -368,7 +543,7 @@ pub fn cluster(mentions: &[EventMention], same_place: impl Fn(usize, usize) -> b
         }
         i
     }
-    let union = |p: &mut Vec<usize>, dates: &mut Vec<Vec<String>>, a: usize, b: usize| {
+    let mut union = |p: &mut Vec<usize>, dates: &mut Vec<Vec<String>>, a: usize, b: usize| {
         let (ra, rb) = (find(p, a), find(p, b));
         if ra == rb {
             return;
@@ -376,11 +551,15 @@ pub fn cluster(mentions: &[EventMention], same_place: impl Fn(usize, usize) -> b
         let agree = dates[ra]
             .iter()
             .all(|x| dates[rb].iter().all(|y| dates_compatible(x, y, 2)));
-        if !agree {
+        let series_meets_one = (series_of_a_year[ra] && one_dated_closer[rb])
+            || (one_dated_closer[ra] && series_of_a_year[rb]);
+        if !agree || series_meets_one {
             return;
         }
         let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
         p[hi] = lo;
+        series_of_a_year[lo] |= series_of_a_year[hi];
+        one_dated_closer[lo] |= one_dated_closer[hi];
         let moved = std::mem::take(&mut dates[hi]);
         dates[lo].extend(moved);
     };
@@ -410,11 +589,19 @@ pub fn cluster(mentions: &[EventMention], same_place: impl Fn(usize, usize) -> b
     }
     // Pairs are visited block by block, in a fixed order; a pair in two blocks is simply
     // judged twice (joining is idempotent), which is cheaper than collecting them all.
-    for block in blocks.values() {
+    // Series of a year join last, so that a mention which could be either ("attacked the
+    // embassy in Kabul in 2022") joins the one happening a source dates closer, whatever the
+    // order of the documents.
+    for (block, series_pass) in blocks
+        .values()
+        .map(|b| (b, false))
+        .chain(blocks.values().map(|b| (b, true)))
+    {
         for (x, &i) in block.iter().enumerate() {
             for &j in &block[x + 1..] {
                 let (a, b) = (&mentions[i], &mentions[j]);
-                if family(a.kind) != family(b.kind) {
+                if family(a.kind) != family(b.kind) || series_pass != (is_series[i] || is_series[j])
+                {
                     continue;
                 }
                 let same = match (&a.date, &b.date, a.place, b.place) {
@@ -423,7 +610,11 @@ pub fn cluster(mentions: &[EventMention], same_place: impl Fn(usize, usize) -> b
                     }
                     // One place unknown: the same day. (A month against a day is too loose:
                     // "a plot in Kaluga earlier this month" is not "the plot" of the 22nd.)
-                    (Some(da), Some(db), _, _) => da.0.len() == 10 && da.0 == db.0,
+                    // In one document, the same kind on the same date is one happening.
+                    (Some(da), Some(db), _, _) => {
+                        da.0 == db.0
+                            && (da.0.len() == 10 || (a.at.doc == b.at.doc && a.kind == b.kind))
+                    }
                     (None, None, Some(pa), Some(pb)) => pa == pb && a.at.doc == b.at.doc,
                     (Some(_), None, Some(pa), Some(pb)) | (None, Some(_), Some(pa), Some(pb)) => {
                         pa == pb
@@ -493,6 +684,7 @@ mod tests {
             sentence: Span::new(0, 1),
             date: date.map(|d| (d.to_string(), Span::new(0, 1))),
             place,
+            series: false,
         }
     }
 

@@ -68,11 +68,19 @@ pub fn doc(id: &str, published: Option<&str>, marked: &str) -> (Document, Extrac
         rest = &rest[close + 1..];
     }
     text.push_str(rest);
-    // Sentences: split after ". "; tokens: whitespace-separated words without punctuation.
+    // Sentences: split after a full stop and white space (a blank line between paragraphs);
+    // tokens: whitespace-separated words without punctuation.
     let mut start = 0;
-    for (i, _) in text.match_indices(". ") {
-        ex.sentences.push(Span::new(start, i + 1));
-        start = i + 2;
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices('.') {
+        let gap = bytes[i + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        if gap > 0 && i + 1 + gap < text.len() {
+            ex.sentences.push(Span::new(start, i + 1));
+            start = i + 1 + gap;
+        }
     }
     ex.sentences.push(Span::new(start, text.len()));
     let mut pos = 0;

@@ -234,3 +234,86 @@ fn places_listed_differently_are_a_place_discrepancy() {
         .iter()
         .all(|x| x.measure.as_deref() != Some("places")));
 }
+
+#[test]
+fn some_words_name_an_event_only_in_company() {
+    let docs = vec![doc(
+        "a",
+        Some("2024-03-26"),
+        "Born of the destruction of [LOC Iraq] in {200 the late 2000s}, in {201 the mid-2010s} it controlled a third of [LOC Syria]. Its leader was made the group's emir in {2020 2020}. The committee controlled its budget in {2019 2019}.",
+    )];
+    let d = finish(&docs);
+    let dated = kinds_and_dates(&d);
+    assert!(dated.contains(&("war", Some("200"))), "{dated:?}");
+    assert!(dated.contains(&("occupation", Some("201"))), "{dated:?}");
+    assert!(dated.contains(&("appointment", Some("2020"))), "{dated:?}");
+    assert_eq!(
+        dated.iter().filter(|(k, _)| *k == "occupation").count(),
+        1,
+        "a budget is not a place: {dated:?}"
+    );
+}
+
+#[test]
+fn a_series_of_a_year_is_not_one_of_its_happenings() {
+    let docs = vec![
+        doc("a", Some("2024-04-01"), "It carried out bombings in [LOC Kabul] in {2022 2022} that killed 120."),
+        doc("b", Some("2024-03-26"), "It carried out a suicide attack on the embassy in [LOC Kabul] in {2022-09 September 2022}."),
+        doc("c", Some("2024-03-25"), "They attacked the embassy in [LOC Kabul] in {2022 2022}."),
+        doc("d", Some("2024-03-26"), "During {201 this period} terrorists carried out the attacks in [LOC Paris]. It recalled the attack in [LOC Paris] in {2015-11 November 2015}."),
+    ];
+    let d = finish(&docs);
+    let dated = kinds_and_dates(&d);
+    assert!(dated.contains(&("bombing", Some("2022"))), "{dated:?}");
+    assert!(dated.contains(&("attack", Some("2022-09"))), "{dated:?}");
+    let paris: Vec<_> = d
+        .events
+        .iter()
+        .filter(|e| e.date.as_deref().is_some_and(|x| x.starts_with("201")))
+        .collect();
+    assert_eq!(
+        paris.len(),
+        1,
+        "the definite plural is the one attack: {dated:?}"
+    );
+}
+
+#[test]
+fn an_undated_arrest_of_the_suspects_follows_the_attack_reported() {
+    let attack = "Gunmen attacked a concert hall in [LOC Moscow] on {2024-03-22 Friday}.\n\n";
+    let arrest_dated = |published: &str, arrest: &str| {
+        let d = finish(&[doc("a", Some(published), &format!("{attack}{arrest}"))]);
+        d.events
+            .iter()
+            .find(|e| e.kind == "arrest")
+            .map(|e| e.date.clone())
+    };
+    let suspects = "The four suspects were arrested by police.";
+    assert_eq!(
+        arrest_dated("2024-03-26", suspects),
+        Some(Some("2024-03".to_string()))
+    );
+    assert_eq!(
+        arrest_dated("2024-03-26", "Officials arrested a mayor."),
+        Some(None),
+        "no suspects named"
+    );
+    assert_eq!(
+        arrest_dated("2024-06-26", suspects),
+        Some(None),
+        "reported months later, the arrest cannot be placed"
+    );
+}
+
+#[test]
+fn a_date_in_another_events_clause_is_not_taken() {
+    let docs = vec![doc(
+        "a",
+        Some("2024-03-26"),
+        "It has carried out attacks, the most recent in {2020 2020} – and {2024 this year} officials say they stopped several plots.",
+    )];
+    let d = finish(&docs);
+    let dated = kinds_and_dates(&d);
+    assert!(dated.contains(&("plot", Some("2024"))), "{dated:?}");
+    assert!(dated.contains(&("attack", Some("2020"))), "{dated:?}");
+}
