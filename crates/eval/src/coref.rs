@@ -283,6 +283,7 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
             "surface form" => &[DiscrepancyKind::Name],
             "attribution" | "claimed_by" => &[DiscrepancyKind::Attribution],
             "place" | "venue" | "countries" => &[DiscrepancyKind::Place],
+            "ranking" => &[DiscrepancyKind::Ranking],
             m if m.contains("killed") || m.contains("injured") || m.contains("arrested") => {
                 &[DiscrepancyKind::Figure]
             }

@@ -92,10 +92,6 @@ fn trigger_kind(
     place_follows: impl Fn(usize) -> bool,
 ) -> Option<&'static str> {
     let word = tokens[i].span.slice(text).to_lowercase();
-    if let Some(&(_, kind)) = TRIGGERS.iter().find(|(w, _)| *w == word) {
-        return Some(kind);
-    }
-    let end = tokens[i].span.end;
     let words_before = |n: usize| {
         tokens[i.saturating_sub(n)..i]
             .iter()
@@ -103,6 +99,23 @@ fn trigger_kind(
             .map(|t| t.span.slice(text).to_lowercase())
             .collect::<Vec<_>>()
     };
+    // "the will to attack", "could strike again": an intention or a possibility, not a
+    // happening.
+    if matches!(
+        word.as_str(),
+        "attack" | "strike" | "raid" | "arrest" | "plot" | "assault"
+    ) && words_before(1).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "to" | "will" | "would" | "could" | "might" | "may" | "can" | "cannot" | "must"
+        )
+    }) {
+        return None;
+    }
+    if let Some(&(_, kind)) = TRIGGERS.iter().find(|(w, _)| *w == word) {
+        return Some(kind);
+    }
+    let end = tokens[i].span.end;
     let next_word = tokens[i + 1..]
         .iter()
         .find(|t| t.kind == TokenKind::Word)
@@ -149,6 +162,9 @@ pub struct EventMention {
     pub place: Option<usize>,
     /// A plural trigger ("bombings", "attacks"): possibly a series of happenings.
     pub series: bool,
+    /// The ranking the trigger stands in ("the worst terrorist atrocity since Beslan"): see
+    /// [`crate::rankings`]. A ranked mention takes no date or place from its sentence.
+    pub ranking: Option<Span>,
 }
 
 /// Finds event mentions in every document. `place_at` gives the entity index of the place
@@ -311,10 +327,26 @@ pub fn find_mentions(
                 .take_while(|p| !text[p.end..sentence.start].contains('\n'))
                 .copied()
                 .collect();
-            let date = date_in(sentence, true)
-                .or_else(|| next.and_then(|n| date_in(n, false)))
-                .or_else(|| previous.iter().find_map(|&p| date_in(p, false)));
-            let place = place_in(sentence).or_else(|| next.and_then(place_in));
+            let token = ex.tokens.partition_point(|t| t.span.start < at.start);
+            let ranking = crate::rankings::phrase(text, &ex.tokens, token);
+            // A ranked mention is the event its sentence has just named, if any ("ISK's attack
+            // on the Crocus venue … was Russia's worst atrocity since Beslan").
+            let (date, place) = if ranking.is_some() {
+                doc_mentions
+                    .iter()
+                    .rev()
+                    .find(|m: &&EventMention| {
+                        m.sentence == sentence && family(m.kind) == family(kind)
+                    })
+                    .map_or((None, None), |m| (m.date.clone(), m.place))
+            } else {
+                (
+                    date_in(sentence, true)
+                        .or_else(|| next.and_then(|n| date_in(n, false)))
+                        .or_else(|| previous.iter().find_map(|&p| date_in(p, false))),
+                    place_in(sentence).or_else(|| next.and_then(place_in)),
+                )
+            };
             let word = at.slice(text).to_lowercase();
             // A bare plural ("bombings in Kabul") is a series; a definite one ("the attacks in
             // Paris") names one known, possibly coordinated, happening.
@@ -339,6 +371,7 @@ pub fn find_mentions(
                 date,
                 place,
                 series: word.ends_with('s') && !word.ends_with("ers") && !definite,
+                ranking,
             });
         }
         date_follow_ups(doc, ex, &mut doc_mentions);
@@ -685,6 +718,7 @@ mod tests {
             date: date.map(|d| (d.to_string(), Span::new(0, 1))),
             place,
             series: false,
+            ranking: None,
         }
     }
 

@@ -17,6 +17,7 @@ pub mod events;
 pub mod figures;
 pub mod names;
 pub mod places;
+pub mod rankings;
 
 use dossier_model::{
     Claim, Discrepancy, DiscrepancyKind, DiscrepancyValue, DocSpan, Document, Dossier,
@@ -398,7 +399,13 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
         }
     }
 
-    let discrepancies = find_discrepancies(docs, &entities, &events, &claims);
+    let mut discrepancies = find_discrepancies(docs, &entities, &events, &claims);
+    discrepancies.extend(rankings::discrepancies(
+        docs,
+        &event_mentions,
+        &cluster_of,
+        &events,
+    ));
     let mut timeline: Vec<TimelineEntry> = events
         .iter()
         .enumerate()

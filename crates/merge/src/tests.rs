@@ -317,3 +317,53 @@ fn a_date_in_another_events_clause_is_not_taken() {
     assert!(dated.contains(&("plot", Some("2024"))), "{dated:?}");
     assert!(dated.contains(&("attack", Some("2020"))), "{dated:?}");
 }
+
+#[test]
+fn sources_that_rank_an_event_differently_are_a_ranking_discrepancy() {
+    let docs = vec![
+        doc("a", Some("2024-03-25"), "Gunmen attacked a hall in [LOC Moscow] on {2024-03-22 Friday}. This is the biggest terrorist attack in [LOC Europe], bigger than any before."),
+        doc("b", Some("2024-04-01"), "The attack in [LOC Moscow] on {2024-03-22 Friday} was the worst atrocity since [LOC Beslan]."),
+    ];
+    let d = finish(&docs);
+    let rankings: Vec<&dossier_model::Discrepancy> = d
+        .discrepancies
+        .iter()
+        .filter(|x| x.kind == DiscrepancyKind::Ranking)
+        .collect();
+    assert_eq!(rankings.len(), 1, "{:?}", d.discrepancies);
+    let values: Vec<&str> = rankings[0]
+        .values
+        .iter()
+        .map(|v| v.value.as_str())
+        .collect();
+    assert_eq!(
+        values,
+        vec![
+            "biggest terrorist attack in Europe",
+            "worst atrocity since Beslan"
+        ]
+    );
+    let event = &d.events[rankings[0].event.expect("an event")];
+    assert_eq!(event.date.as_deref(), Some("2024-03-22"));
+    // The scope's place is the comparison's, not an attack in Europe.
+    assert_eq!(d.events.len(), 1, "{:?}", kinds_and_dates(&d));
+    // One wording everywhere is no discrepancy.
+    let same = vec![
+        doc("a", None, "The attack in [LOC Moscow] on {2024-03-22 Friday} was the worst atrocity since [LOC Beslan]."),
+        doc("b", None, "The attack in [LOC Moscow] on {2024-03-22 Friday} was the worst atrocity since [LOC Beslan]."),
+    ];
+    assert!(finish(&same)
+        .discrepancies
+        .iter()
+        .all(|x| x.kind != DiscrepancyKind::Ranking));
+}
+
+#[test]
+fn an_intended_attack_is_no_event() {
+    let docs = vec![doc(
+        "a",
+        Some("2024-03-25"),
+        "The general said the group retains the will to attack [LOC Europe] on {2024-03-21 Thursday}.",
+    )];
+    assert!(finish(&docs).events.is_empty());
+}

@@ -134,6 +134,9 @@ pub enum DiscrepancyKind {
     Place,
     Name,
     Attribution,
+    /// Sources rank one event differently: "the biggest terrorist attack in Europe" against
+    /// "Russia's worst terrorist atrocity since Beslan".
+    Ranking,
 }
 
 impl DiscrepancyKind {
@@ -144,6 +147,7 @@ impl DiscrepancyKind {
             DiscrepancyKind::Place => "place",
             DiscrepancyKind::Name => "name",
             DiscrepancyKind::Attribution => "attribution",
+            DiscrepancyKind::Ranking => "ranking",
         }
     }
 }
