@@ -210,7 +210,7 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
     // 4. Aliases a text defines between two neighbouring mentions.
     for w in 0..n.saturating_sub(1) {
         let (a, b) = (&mentions[w], &mentions[w + 1]);
-        if a.at.doc != b.at.doc || !compatible(a.kind, b.kind) {
+        if a.at.doc != b.at.doc {
             continue;
         }
         let text = &docs[a.at.doc].0.text;
@@ -256,7 +256,11 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
                     .any(|p| s.trim_start_matches(',').trim() == *p || s.ends_with(p))
             }
         };
-        if defines {
+        // An acronym the text defines takes the type of its expansion: the tagger, seeing
+        // "IS-K" alone, may call it anything but a person.
+        let types_agree = compatible(a.kind, b.kind)
+            || (acronym_fits && a.kind != EntityType::Person && b.kind != EntityType::Person);
+        if defines && types_agree {
             uf.union(w, w + 1);
         }
     }
@@ -501,6 +505,16 @@ mod tests {
             (
                 &["[PER Qassim Soleimani] died.", "[PER Qasem Soleimani] was killed.", "[MISC Iranian] Gen [PER Qassem Soleimani]"],
                 &[&["Qasem Soleimani", "Qassem Soleimani", "Qassim Soleimani"], &["Iranian"]],
+            ),
+            (
+                // A parenthesised acronym takes its expansion's type; a person's does not.
+                &["[ORG Islamic State Khorasan Province]’s ([MISC IS-K]) reach grew.", "[PER Ivan Sergeyevich]'s ([MISC IS]) view."],
+                &[&["IS-K", "Islamic State Khorasan Province"], &["Ivan Sergeyevich"], &["IS"]],
+            ),
+            (
+                // Known other names of armed groups (models/aliases.tsv).
+                &["The [MISC Afghan Taliban] rule.", "The [ORG Taliban] and the [ORG Pakistani Taliban] ([ORG TTP]) differ."],
+                &[&["Afghan Taliban", "Taliban"], &["Pakistani Taliban", "TTP"]],
             ),
             (
                 &["[LOC Moscow] was hit.", "[ORG Moscow] rejected the advice. [PER Moscow Smith] is someone else."],
