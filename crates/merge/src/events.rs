@@ -254,16 +254,36 @@ pub fn find_mentions(
                     .find(|(_, k)| family(k) != family(kind))
                     .map(|(s, _)| s.end)
                     .filter(|&e| e > window.start);
-                // A date after a trigger of another family, with a dash or a semicolon between
-                // it and this trigger, is that one's ("attacks, the most recent in 2020 – and
-                // this year it stopped several plots").
+                // A date that premodifies another trigger ("since the 2021 chaotic US
+                // withdrawal") is that one's too.
+                let premodifies_another = |t: &dossier_model::Timex| {
+                    triggers.iter().enumerate().any(|(j, (s, _))| {
+                        j != ti
+                            && s.end <= window.end
+                            && s.start >= t.span.end
+                            && s.start - t.span.end <= PREMODIFIER
+                            && !text[t.span.end..s.start].contains([',', ';', '–', '—', '('])
+                    })
+                };
+                // In the trigger's own sentence, a date after a trigger of another family with
+                // a dash or a semicolon before this one is that one's ("attacks, the most
+                // recent in 2020 – and this year it stopped several plots"), and a date outside
+                // the quotation the trigger stands in dates the quoting ("Last night analysts
+                // said: 'The Moscow attack …'").
+                let quoted_away = |t: &dossier_model::Timex| {
+                    t.span.end <= at.start && opens_quotation(&text[t.span.end..at.start])
+                };
                 let dates_another = |t: &dossier_model::Timex| {
-                    other_family_before.is_some_and(|e| t.span.start >= e)
-                        && t.span.end <= at.start
-                        && text[t.span.end..at.start].contains(['–', '—', ';'])
+                    premodifies_another(t)
+                        || (own && t.span.end <= at.start && {
+                            let between = &text[t.span.end..at.start];
+                            (other_family_before.is_some_and(|e| t.span.start >= e)
+                                && between.contains(['–', '—', ';']))
+                                || quoted_away(t)
+                        })
                 };
                 dates()
-                    .filter(|t| distance(t.span, at) <= ADJACENT)
+                    .filter(|t| distance(t.span, at) <= ADJACENT && !quoted_away(t))
                     .min_by_key(|t| distance(t.span, at))
                     // "the bombing of a concert in Manchester in May 2017": the first date after
                     // the trigger, in its own phrase (before the sentence's next trigger).
@@ -273,6 +293,7 @@ pub fn find_mentions(
                                 own && t.span.start >= at.end
                                     && t.span.end <= next_trigger
                                     && t.span.start - at.end <= FOLLOWING
+                                    && !premodifies_another(t)
                             })
                             .min_by_key(|t| t.span.start)
                     })
@@ -285,13 +306,14 @@ pub fn find_mentions(
                                 own && t.span.end <= at.start
                                     && t.span.start >= previous_trigger
                                     && !reaction_between(text, &ex.tokens, t.span.end, at.start)
+                                    && !quoted_away(t)
                             })
                             .max_by_key(|t| t.span.start)
                     })
                     // Failing those, the sentence's earliest date, but not another's.
                     .or_else(|| {
                         dates()
-                            .filter(|t| !own || !dates_another(t))
+                            .filter(|t| !dates_another(t))
                             .min_by(|a, b| a.value.cmp(&b.value))
                     })
                     .map(|t| {
@@ -441,6 +463,12 @@ fn date_follow_ups(doc: &Document, ex: &Extraction, mentions: &mut [EventMention
     }
 }
 
+/// Whether a quotation opens in `between` and is still open at its end.
+fn opens_quotation(between: &str) -> bool {
+    let curly = between.matches('“').count() > between.matches('”').count();
+    curly || between.matches('"').count() % 2 == 1
+}
+
 /// Whether a verb of reaction or report stands between two offsets: "Kesh on Saturday denied
 /// any part in the explosion" dates the denial, not the explosion, while "On 4 January it
 /// carried out a twin-bombing" dates the bombing.
@@ -508,6 +536,9 @@ fn foiled(text: &str, tokens: &[dossier_model::Token], trigger: Span) -> bool {
 
 /// Bytes between a trigger and a date that belongs to it directly ("the attack on Friday").
 const ADJACENT: usize = 12;
+
+/// Bytes between a date and the trigger noun it premodifies ("the 2021 chaotic US withdrawal").
+const PREMODIFIER: usize = 24;
 
 /// Bytes a trigger's own phrase may run before its date ("the suicide bombing of an Ariana
 /// Grande concert in Manchester in May 2017").

@@ -367,3 +367,20 @@ fn an_intended_attack_is_no_event() {
     )];
     assert!(finish(&docs).events.is_empty());
 }
+
+#[test]
+fn a_date_of_another_trigger_or_of_the_quoting_is_not_the_events() {
+    let docs = vec![doc(
+        "a",
+        Some("2024-04-01"),
+        "Gunmen attacked a hall in [LOC Moscow] on {2024-03-22 Friday}. Analysts said {2024-03-31 last night}: \"The attack in [LOC Moscow] shows threats growing since the {2021 2021} chaotic withdrawal from [LOC Afghanistan].\"",
+    )];
+    let d = finish(&docs);
+    let dated = kinds_and_dates(&d);
+    assert_eq!(
+        dated.iter().filter(|(k, _)| *k == "attack").count(),
+        1,
+        "the quoted attack is Friday's: {dated:?}"
+    );
+    assert!(dated.contains(&("withdrawal", Some("2021"))), "{dated:?}");
+}
