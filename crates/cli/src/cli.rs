@@ -266,8 +266,9 @@ pub enum TrainCommand {
         /// Where to write the model (the binary embeds models/quotes.bin at build time).
         #[arg(long, value_name = "FILE", default_value = "models/quotes.bin")]
         out: PathBuf,
-        /// Epochs of each of the two stages.
-        #[arg(long, default_value_t = 10)]
+        /// Epochs of each of the two stages (15 scored better than 10 and 20 on a held-out
+        /// slice of the training set, its last 84 documents, with the others for training).
+        #[arg(long, default_value_t = 15)]
         epochs: usize,
         /// Averaged weights smaller than this are dropped: 8 keeps the model under 2 MB (from
         /// 29 MB unpruned) at the same dev scores.

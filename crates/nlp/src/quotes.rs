@@ -1137,8 +1137,6 @@ fn attribute_direct(
     d.keep = d.words >= 8 && d.piece.close.is_some();
 }
 
-#[allow(clippy::needless_range_loop)]
-/// A cue just after a closing mark at token `n`: `, she said` / `said Jones` / `a voice says`.
 /// A dash after the closing mark, then a capitalised name that ends the paragraph (or is
 /// followed by a comma and a description): `"…" ― Sonya Herridge`, `"…" — Jane Roe, nurse`.
 /// The dash is the cue, the name the speaker.
@@ -1151,8 +1149,15 @@ fn dash_attribution(doc: &Doc, n: usize) -> Option<((usize, usize), Option<Np>)>
     let mut end = start;
     while end < doc.toks.len() && doc.para[end] == para && end - start < 6 {
         let t = doc.tok_text(end);
-        let initial = t == "." && end > start;
-        if !(doc.is_word(end) && doc.cap(end)) && !initial {
+        // An initial's full stop (`Julie A. Diaz`) is part of the name only when the name goes
+        // on after it; a stop that ends the line is the sentence's.
+        let initial = t == "."
+            && end > start
+            && end + 1 < doc.toks.len()
+            && doc.para[end + 1] == para
+            && doc.is_word(end + 1)
+            && doc.cap(end + 1);
+        if !(initial || doc.is_word(end) && doc.cap(end)) {
             break;
         }
         end += 1;
@@ -1167,6 +1172,8 @@ fn dash_attribution(doc: &Doc, n: usize) -> Option<((usize, usize), Option<Np>)>
     closes.then(|| ((n, n), Some(doc.make_np(start, end - 1))))
 }
 
+/// A cue just after a closing mark at token `n`: `, she said` / `said Jones` / `a voice says`.
+#[allow(clippy::needless_range_loop)]
 fn cue_after(
     doc: &Doc,
     profile: Profile,
