@@ -84,9 +84,18 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
     let keys: Vec<String> = mentions.iter().map(|m| canonical_key(m)).collect();
     let bare: Vec<Vec<String>> = mentions.iter().map(|m| names::bare_words(m.text)).collect();
 
+    // A person named by one word ("Brown", "Mr Brown") is resolved by surname (step 3), not by
+    // the same name: across a corpus, "Brown" in one article is Gordon Brown and in another Wes
+    // Brown, and joining every "Brown" would chain the two.
+    let lone_word_person =
+        |i: usize| mentions[i].kind == EntityType::Person && bare[i].len() == 1;
+
     // 1. The same name.
     let mut by_key: BTreeMap<(&str, bool), Vec<usize>> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
+        if lone_word_person(i) {
+            continue;
+        }
         by_key
             .entry((keys[i].as_str(), m.kind == EntityType::Person))
             .or_default()
@@ -204,6 +213,25 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
         };
         if let Some(root) = chosen {
             uf.union(i, root);
+        }
+    }
+    // 3b. The one-word names left: one name throughout where no full name has it as surname
+    //     (a mononym, or a surname the corpus never expands); otherwise only within a document.
+    let mut set_size = vec![0usize; n];
+    for j in 0..n {
+        set_size[uf.find(j)] += 1;
+    }
+    let mut lone: BTreeMap<(&str, Option<usize>), Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        if lone_word_person(i) && set_size[uf.find(i)] == 1 {
+            let ambiguous = full_names.contains_key(bare[i][0].as_str());
+            let doc = ambiguous.then_some(mentions[i].at.doc);
+            lone.entry((keys[i].as_str(), doc)).or_default().push(i);
+        }
+    }
+    for group in lone.values() {
+        for &i in &group[1..] {
+            uf.union(group[0], i);
         }
     }
 
@@ -505,6 +533,12 @@ mod tests {
             (
                 &["[PER Qassim Soleimani] died.", "[PER Qasem Soleimani] was killed.", "[MISC Iranian] Gen [PER Qassem Soleimani]"],
                 &[&["Qasem Soleimani", "Qassem Soleimani", "Qassim Soleimani"], &["Iranian"]],
+            ),
+            (
+                // A surname in each document is that document's person: the two "Brown"s do
+                // not chain Gordon and Wes Brown into one; a mononym is one name throughout.
+                &["[PER Gordon Brown] spoke. [PER Brown] left. [PER Madonna] sang.", "[PER Wes Brown] scored. [PER Brown] ran. [PER Madonna] too."],
+                &[&["Brown", "Gordon Brown"], &["Madonna"], &["Brown", "Wes Brown"]],
             ),
             (
                 // A parenthesised acronym takes its expansion's type; a person's does not.
