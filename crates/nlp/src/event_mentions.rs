@@ -19,9 +19,9 @@
 //!   one everywhere in a news story).
 
 use crate::entities::features::{feat1, feat2, feat3, hash_bytes, lower, normalize};
-use crate::entities::model::Weights;
+use crate::entities::model::{viterbi, Weights};
 use crate::entities::train::{train_weights, Prepared, TrainOptions, TrainReport};
-use crate::entities::{doc_features, spans_of, Label, SentFeats, NTYPES};
+use crate::entities::{doc_features, spans_of, Label, SentFeats, NLABELS, NTYPES};
 use crate::syntax::Syntax;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -34,6 +34,8 @@ static BUILTIN: &[u8] = include_bytes!("../../../models/events.bin");
 /// The trained event-mention tagger.
 pub struct EventTagger {
     weights: Weights,
+    /// See [`RECALL_BIAS`].
+    bias: f32,
 }
 
 /// A training document: its sentences as words and the gold event spans of each sentence as
@@ -415,7 +417,13 @@ impl EventTagger {
     pub fn from_bytes(bytes: &[u8]) -> Result<EventTagger, String> {
         Ok(EventTagger {
             weights: Weights::from_bytes(bytes)?,
+            bias: RECALL_BIAS,
         })
+    }
+
+    /// The same tagger decoding with another bias toward event labels ([`RECALL_BIAS`]).
+    pub fn with_bias(self, bias: f32) -> EventTagger {
+        EventTagger { bias, ..self }
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -426,9 +434,7 @@ impl EventTagger {
     /// `(first, end)` per sentence.
     pub fn tag_words(&self, doc: &[Vec<&str>]) -> Vec<Vec<(usize, usize)>> {
         let (info, feats) = doc_info(doc);
-        let seqs: Vec<(&[u64], &[u32])> = feats.iter().map(|(f, o)| (&f[..], &o[..])).collect();
-        self.weights
-            .tag(&seqs, |labels1| stage2(&info, labels1), true)
+        self.tag_biased(&info, &feats, self.bias)
             .iter()
             .map(|ls| {
                 spans_of(ls)
@@ -439,7 +445,54 @@ impl EventTagger {
             })
             .collect()
     }
+
+    /// [`Weights::tag`] with `bias` (in averaged-perceptron units) added to stage 2's score of
+    /// every event label, to trade precision for recall.
+    fn tag_biased(&self, info: &DocInfo, feats: &SeqFeats, bias: f32) -> Vec<Vec<Label>> {
+        let w = &self.weights;
+        let b = (bias / w.scale[1]).round() as i32;
+        let mut labels1 = Vec::with_capacity(feats.len());
+        let mut emit2_all = Vec::with_capacity(feats.len());
+        let mut path = Vec::new();
+        for (f, o) in feats {
+            let n = o.len().saturating_sub(1);
+            let mut emit1 = Vec::with_capacity(n);
+            let mut emit2 = Vec::with_capacity(n);
+            for k in 0..n {
+                let (mut s1, mut s2) = ([0i32; NLABELS], [0i32; NLABELS]);
+                w.score(&f[o[k] as usize..o[k + 1] as usize], &mut s1, &mut s2, true);
+                emit1.push(s1);
+                emit2.push(s2);
+            }
+            viterbi(&emit1, &w.trans[0], &mut path, w.free1);
+            labels1.push(path.clone());
+            emit2_all.push(emit2);
+        }
+        let agg = stage2(info, &labels1);
+        let mut dummy = [0i32; NLABELS];
+        agg.iter()
+            .zip(emit2_all)
+            .map(|((f, o), mut emit2)| {
+                for (k, e) in emit2.iter_mut().enumerate() {
+                    w.score(&f[o[k] as usize..o[k + 1] as usize], &mut dummy, e, false);
+                    for x in &mut e[1..] {
+                        *x += b;
+                    }
+                }
+                viterbi(&emit2, &w.trans[1], &mut path, false);
+                path.clone()
+            })
+            .collect()
+    }
 }
+
+/// Stage-2 bias toward event labels when decoding, in averaged-perceptron units: the tagger's
+/// precision runs well above its recall (0.83 against 0.66). Chosen on train: a model trained
+/// on train topics 1–27 and scored on the held-out train topics 28–33 had mention F1 0.733 at
+/// 0, 0.747 at 16, 0.755 at 24, 0.750 at 32, 0.717 at 48 (CoNLL F1 0.530 → 0.542 at 24).
+/// ECB+ dev was not used. The right value depends on the weights' scale, so a model trained
+/// on much more or much less data may want another ([`EventTagger::with_bias`]).
+pub const RECALL_BIAS: f32 = 24.0;
 
 /// Mention-detection counts: (true positives, predicted, gold).
 pub fn count(gold: &[(usize, usize)], predicted: &[(usize, usize)], acc: &mut [usize; 3]) {
@@ -507,7 +560,10 @@ pub fn train(
         stage2(&infos[i], labels1)
     };
     let (weights, mut report) = train_weights(&train_p, &dev_p, &stage2_of, options);
-    let tagger = EventTagger { weights };
+    let tagger = EventTagger {
+        weights,
+        bias: RECALL_BIAS,
+    };
     report.model_bytes = tagger.to_bytes().len();
     if !dev.is_empty() {
         let mut acc = [[0usize; 3]; NTYPES];
@@ -623,10 +679,25 @@ mod tests {
             verbose: false,
             ..Default::default()
         };
-        let (tagger, report) = train(&docs, &docs, &options);
+        // No recall bias: it is sized for weights trained on thousands of sentences.
+        let (tagger, _) = train(&docs, &[], &options);
+        let tagger = tagger.with_bias(0.0);
+        let mut acc = [0usize; 3];
+        for d in &docs {
+            let words: Vec<Vec<&str>> = d
+                .sentences
+                .iter()
+                .map(|s| s.iter().map(String::as_str).collect())
+                .collect();
+            for (g, f) in d.events.iter().zip(tagger.tag_words(&words)) {
+                count(g, &f, &mut acc);
+            }
+        }
         // Stage 1 learns the set; stage 2's jackknifed labels on three documents are noisy.
-        assert!(report.dev_f1.unwrap() > 85.0, "{report:?}");
-        let again = EventTagger::from_bytes(&tagger.to_bytes()).unwrap();
+        assert!(acc[0] as f64 >= 0.85 * acc[2] as f64, "{acc:?}");
+        let again = EventTagger::from_bytes(&tagger.to_bytes())
+            .unwrap()
+            .with_bias(0.0);
         let words: Vec<Vec<&str>> = vec!["Police arrested a man after the shooting on Monday ."
             .split(' ')
             .collect()];
