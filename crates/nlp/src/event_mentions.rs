@@ -416,7 +416,8 @@ impl EventTagger {
 
     pub fn from_bytes(bytes: &[u8]) -> Result<EventTagger, String> {
         Ok(EventTagger {
-            weights: Weights::from_bytes(bytes)?,
+            weights: Weights::from_bytes(bytes)
+                .map_err(|e| format!("not an event-mention model ({e})"))?,
             bias: RECALL_BIAS,
         })
     }
