@@ -41,6 +41,13 @@ fn main() -> ExitCode {
             epochs,
             prune,
         }) => commands::quotes::train(&train, dev.as_deref(), &out, epochs, prune),
+        cli::Command::Train(cli::TrainCommand::Events {
+            train,
+            dev,
+            out,
+            epochs,
+            prune,
+        }) => commands::events::train(&train, dev.as_deref(), &out, epochs, prune),
         cli::Command::Train(cli::TrainCommand::Syntax {
             train,
             dev,

@@ -15,6 +15,7 @@
 pub mod assertions;
 pub mod clauses;
 pub mod entities;
+pub mod event_mentions;
 pub mod figures;
 pub mod quotes;
 pub mod sentences;

@@ -96,8 +96,39 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
             }
             Ok(Exit::Ok)
         }
-        EvalCommand::Ecb { file } => {
-            super::print_out(dossier_eval::ecb::evaluate_ecb(&file)?)?;
+        EvalCommand::Ecb {
+            file,
+            model,
+            gold_mentions,
+            sweep,
+        } => {
+            use dossier_eval::ecb;
+            use dossier_nlp::event_mentions::EventTagger;
+            let loaded = model
+                .map(|m| -> Result<EventTagger> {
+                    let bytes = std::fs::read(&m)
+                        .with_context(|| format!("cannot read {}", m.display()))?;
+                    EventTagger::from_bytes(&bytes)
+                        .map_err(|e| anyhow::anyhow!("{}: {e}", m.display()))
+                })
+                .transpose()?;
+            let source = if gold_mentions {
+                ecb::Mentions::Gold
+            } else {
+                match loaded.as_ref().or(EventTagger::builtin()) {
+                    Some(t) => ecb::Mentions::Tagger(t),
+                    None => anyhow::bail!(
+                        "this build has no event-mention model (models/events.bin is empty): \
+                         run `dossier train events --train ../shared/data/ecbplus/train.jsonl` \
+                         and rebuild, or pass --model FILE"
+                    ),
+                }
+            };
+            if sweep {
+                super::print_out(ecb::sweep(&file, source)?)?;
+            } else {
+                super::print_out(ecb::evaluate_ecb(&file, source, ecb::DOC_THRESHOLD)?)?;
+            }
             Ok(Exit::Ok)
         }
         EvalCommand::Coref {

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod eval;
+pub mod events;
 pub mod extract;
 pub mod ingest;
 pub mod lines;

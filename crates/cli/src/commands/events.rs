@@ -1,0 +1,34 @@
+//! `dossier train events` (the event-mention tagger of `dossier eval ecb`, on ECB+).
+
+use crate::exit::Exit;
+use anyhow::Result;
+use std::path::Path;
+
+pub fn train(
+    train: &Path,
+    dev: Option<&Path>,
+    out: &Path,
+    epochs: usize,
+    prune: f32,
+) -> Result<Exit> {
+    let train_docs = dossier_eval::ecb::train_docs(&dossier_eval::ecb::read_ecb(train)?);
+    let dev_docs = match dev {
+        Some(d) => dossier_eval::ecb::train_docs(&dossier_eval::ecb::read_ecb(d)?),
+        None => Vec::new(),
+    };
+    let options = dossier_nlp::entities::TrainOptions {
+        epochs1: epochs,
+        epochs2: epochs,
+        prune,
+        ..Default::default()
+    };
+    let (tagger, report) = dossier_nlp::event_mentions::train(&train_docs, &dev_docs, &options);
+    super::write_model(
+        out,
+        &tagger.to_bytes(),
+        report.features_kept,
+        report.features_seen,
+        report.dev_f1.map(|f| format!("dev span F1 {f:.2}")),
+    )?;
+    Ok(Exit::Ok)
+}
