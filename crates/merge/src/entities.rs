@@ -87,8 +87,7 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
     // A person named by one word ("Brown", "Mr Brown") is resolved by surname (step 3), not by
     // the same name: across a corpus, "Brown" in one article is Gordon Brown and in another Wes
     // Brown, and joining every "Brown" would chain the two.
-    let lone_word_person =
-        |i: usize| mentions[i].kind == EntityType::Person && bare[i].len() == 1;
+    let lone_word_person = |i: usize| mentions[i].kind == EntityType::Person && bare[i].len() == 1;
 
     // 1. The same name.
     let mut by_key: BTreeMap<(&str, bool), Vec<usize>> = BTreeMap::new();
@@ -153,24 +152,31 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
         }
     }
 
-    // 2b. Transliterations of one person's name: the same surname and a given name with the same
-    //     consonant skeleton (Qassim / Qasem / Qassem Soleimani). Only for given names of three
-    //     letters or more, so initials do not join different people.
-    let mut by_skeleton: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    // 2b. Transliterations of one person's name: the same surname and given names with the same
+    //     consonant skeleton of three letters or more, at most two edits apart (Qassim / Qasem /
+    //     Qassem Soleimani, Katharine / Katherine). Shorter skeletons or wider gaps are other
+    //     people: Paul and Polly Adams, George and Greg Abbott, Michael and Michelle Collins.
+    let mut by_skeleton: BTreeMap<(String, String), BTreeMap<&str, usize>> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
-        if m.kind == EntityType::Person && bare[i].len() >= 2 && bare[i][0].chars().count() >= 3 {
+        if m.kind == EntityType::Person && bare[i].len() >= 2 {
             let sk = names::skeleton(&bare[i][0]);
-            if sk.len() >= 2 {
+            if sk.len() >= 3 {
                 by_skeleton
                     .entry((sk, bare[i].last().unwrap().clone()))
                     .or_default()
-                    .push(i);
+                    .entry(bare[i][0].as_str())
+                    .or_insert(i);
             }
         }
     }
-    for group in by_skeleton.values() {
-        for &i in &group[1..] {
-            uf.union(group[0], i);
+    for given_names in by_skeleton.values() {
+        let names: Vec<(&str, usize)> = given_names.iter().map(|(&g, &i)| (g, i)).collect();
+        for (x, &(a, i)) in names.iter().enumerate() {
+            for &(b, j) in &names[x + 1..] {
+                if strsim::levenshtein(a, b) <= 2 {
+                    uf.union(i, j);
+                }
+            }
         }
     }
 
@@ -533,6 +539,11 @@ mod tests {
             (
                 &["[PER Qassim Soleimani] died.", "[PER Qasem Soleimani] was killed.", "[MISC Iranian] Gen [PER Qassem Soleimani]"],
                 &[&["Qasem Soleimani", "Qassem Soleimani", "Qassim Soleimani"], &["Iranian"]],
+            ),
+            (
+                // Spellings of one given name join; other given names with a like skeleton don't.
+                &["[PER Katharine Hepburn] won. [PER Paul Adams] and [PER Michael Collins] spoke.", "[PER Katherine Hepburn] smiled. [PER Polly Adams] and [PER Michelle Collins] sang."],
+                &[&["Katharine Hepburn", "Katherine Hepburn"], &["Paul Adams"], &["Michael Collins"], &["Polly Adams"], &["Michelle Collins"]],
             ),
             (
                 // A surname in each document is that document's person: the two "Brown"s do
