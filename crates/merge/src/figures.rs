@@ -62,6 +62,27 @@ pub fn describe(value: FigureValue, qualifier: dossier_model::Qualifier, vague: 
     format!("{}{number}", qualifier.phrase())
 }
 
+/// Whether a measure counts the people of a happening (the dead, the wounded, the arrested,
+/// the attackers) rather than money or a share. Only these go to an event a figure's sentence
+/// does not name (the sentence before, the document's main event), and only these are one
+/// number per event that sources can disagree on: an article gives many sums of money and
+/// shares, each of something else.
+pub fn counts_people(measure: &str) -> bool {
+    matches!(
+        measure,
+        "killed"
+            | "injured"
+            | "casualties"
+            | "hostages"
+            | "missing"
+            | "displaced"
+            | "arrested"
+            | "charged"
+            | "attackers"
+            | "fighters"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

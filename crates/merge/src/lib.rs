@@ -276,10 +276,11 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
                     .or_else(|| before.first())
                     .map(|(i, _)| cluster_of[range.start + i])
             };
-            let in_sentence = in_sentence.or_else(previous);
+            let people = figures::counts_people(&f.measure);
+            let in_sentence = in_sentence.or_else(|| previous().filter(|_| people));
             // The main event takes a figure only from a sentence that names no other time: "It
             // has slaughtered hundreds since 2021" is not about the attack of the day.
-            let fallback = main.filter(|&e| {
+            let fallback = main.filter(|_| people).filter(|&e| {
                 let event_date = events[e].date.as_deref();
                 ex.timexes
                     .iter()
@@ -566,7 +567,7 @@ fn find_discrepancies(
             distinct.dedup();
             let sources: std::collections::BTreeSet<usize> =
                 g.reports.iter().map(|r| r.doc).collect();
-            if distinct.len() > 1 && sources.len() > 1 {
+            if distinct.len() > 1 && sources.len() > 1 && figures::counts_people(&g.measure) {
                 out.push(Discrepancy {
                     kind: DiscrepancyKind::Figure,
                     about: format!("{} in {}", g.measure, ev.id),

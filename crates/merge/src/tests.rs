@@ -384,3 +384,25 @@ fn a_date_of_another_trigger_or_of_the_quoting_is_not_the_events() {
     );
     assert!(dated.contains(&("withdrawal", Some("2021"))), "{dated:?}");
 }
+
+#[test]
+fn sums_of_money_go_only_to_an_event_their_sentence_names() {
+    let docs = vec![
+        doc("a", Some("2024-03-25"), "A bombing hit [LOC Dravosk] on {2024-03-22 Friday}. It killed <killed 12 exact 12> people. Shares of the ferry firm fell by <money 5 exact 5> pounds."),
+        doc("b", Some("2024-03-26"), "The bombing in [LOC Dravosk] on {2024-03-22 Friday} killed <killed 14 exact 14>. The firm's profit was <money 90 exact 90> pounds."),
+    ];
+    let d = finish(&docs);
+    let measures: Vec<&str> = d
+        .events
+        .iter()
+        .flat_map(|e| e.figures.iter().map(|g| g.measure.as_str()))
+        .collect();
+    assert_eq!(measures, vec!["killed"], "{:?}", d.events);
+    let figure_discrepancies: Vec<&str> = d
+        .discrepancies
+        .iter()
+        .filter(|x| x.kind == DiscrepancyKind::Figure)
+        .filter_map(|x| x.measure.as_deref())
+        .collect();
+    assert_eq!(figure_discrepancies, vec!["killed"]);
+}
