@@ -1152,7 +1152,7 @@ fn dash_attribution(doc: &Doc, n: usize) -> Option<((usize, usize), Option<Np>)>
     while end < doc.toks.len() && doc.para[end] == para && end - start < 6 {
         let t = doc.tok_text(end);
         let initial = t == "." && end > start;
-        if !(doc.is_word(end) && doc.cap(end)) && !initial {
+        if !(initial || doc.is_word(end) && doc.cap(end)) {
             break;
         }
         end += 1;
@@ -1167,6 +1167,7 @@ fn dash_attribution(doc: &Doc, n: usize) -> Option<((usize, usize), Option<Np>)>
     closes.then(|| ((n, n), Some(doc.make_np(start, end - 1))))
 }
 
+#[allow(clippy::needless_range_loop)] // `k` indexes several per-token arrays
 fn cue_after(
     doc: &Doc,
     profile: Profile,
