@@ -22,11 +22,15 @@
 //!   → `2024-W12`, `earlier this month`, `last July`, `this weekend`, `next year`), parts of
 //!   periods (`early March`, `the end of 2017`, `late last year`);
 //! - counted shifts: from the reference date with `ago` (`10 days ago`), from the narrative
-//!   anchor (the last absolute date the text mentioned) with `earlier`/`later`/`before`
-//!   (`Three months later`, `The year before`);
+//!   anchor (the last absolute date the text mentioned) with `earlier`/`before`
+//!   (`Three months earlier`, `The year before`, `the day after`); a count before
+//!   `later`/`after` is a DURATION with the word outside it, as TimeML has it (`Three months`
+//!   in `Three months later` → `P3M`); anaphora to the anchor (`that year`, `later that year`,
+//!   `that quarter`, `earlier that day`);
 //! - quarters and halves, as in financial news (`the third quarter`, `third-quarter`,
 //!   `the year-earlier quarter`), resolved against the reference or the quarter in discussion;
-//! - durations (`nine years` → `P9Y`, `two decades` → `P20Y`, `the past couple of years`,
+//! - durations (`nine years` → `P9Y`, `two decades` → `P20Y`, `2 1/2 years` → `P2Y6M`,
+//!   `a minute and a half` → `PT1M30S`, `the past couple of years`,
 //!   `nearly an hour` → `PT1H`, `two-year`, `recent months` → `PXM`, `a while` → `PXX`);
 //! - sets (`every year` → `P1Y`, `daily`, `every Friday` → `XXXX-WXX-5`);
 //! - vague references: `now`, `currently` → `PRESENT_REF`; `recently`, `the past` →
@@ -486,6 +490,7 @@ impl<'a> Ctx<'a> {
                     | "latest"
                     | "midday"
                     | "fiscal-first"
+                    | "that"
             )
     }
 
@@ -505,6 +510,9 @@ impl<'a> Ctx<'a> {
             self.weekday_expr(i),
             self.counted(i),
             self.compound_word(i),
+            self.that_unit(i),
+            self.week_of(i),
+            self.year_end(i),
             self.vague_ref(i),
             self.set(i),
             self.clock(i),
@@ -546,7 +554,12 @@ impl<'a> Ctx<'a> {
         // expression belongs to another clause ("the attack on Friday should alert …").
         let classify = |k: usize, leftward: bool| -> Option<Tense> {
             let w = self.low(k);
+            // "had been due to expire Friday", "had been scheduled to": a plan in the past
+            // perfect is one that has run its course.
+            let pluperfect = self.prev(k) == "had"
+                || (self.prev(k) == "been" && k >= 2 && self.low(k - 2) == "had");
             match lexicon::cue(w)? {
+                Cue::Future | Cue::Intent if pluperfect && w != "will" => Some(Tense::Past),
                 Cue::Future => Some(Tense::Future),
                 Cue::Past => Some(Tense::Past),
                 Cue::Present => Some(Tense::Present),
@@ -807,6 +820,10 @@ impl<'a> Ctx<'a> {
             }
             if let Some(y) = self.year_num(j) {
                 return Some(Found::val(i, j + 1, Val::Month(y, m)));
+            }
+            // Broadcast transcripts spell the year: "January nineteen ninety-seven".
+            if let Some((e, y)) = self.spelled_year_at(j) {
+                return Some(Found::val(i, e, Val::Month(y, m)));
             }
             if let Some((e, y)) = self.year_modifier(k + 1) {
                 return Some(Found::val(i, e, Val::Month(y, m)));
@@ -1489,7 +1506,13 @@ impl<'a> Ctx<'a> {
                 format!("XXXX-WXX-{wd}"),
             ));
         };
-        let d = self.resolve_weekday(r, wd, self.tense(i, end))?;
+        // "Wednesday's ruling" names what already happened; the clause's verb is not its own.
+        let tense = if matches!(self.low(end), "'s" | "’s") {
+            Tense::Unknown
+        } else {
+            self.tense(i, end)
+        };
+        let d = self.resolve_weekday(r, wd, tense)?;
         let (end2, v) = self.with_part_of_day(end, d);
         end = end2;
         Some(Found::val(i, end, v))
@@ -1568,6 +1591,7 @@ impl<'a> Ctx<'a> {
     fn counted(&self, i: usize) -> Option<Found> {
         let mut k = i;
         let mut the = false;
+        let mut half = false;
         let mut range_word: Option<&str> = None;
         if self.low(k) == "the" {
             the = true;
@@ -1620,6 +1644,13 @@ impl<'a> Ctx<'a> {
             {
                 (Some(1), k + 1)
             }
+            // "an additional year", "a further week": the modifier is skipped below.
+            "a" | "an"
+                if matches!(self.low(k + 1), "additional" | "extra" | "further" | "full")
+                    && lexicon::unit(self.low(k + 2)).is_some_and(|(_, p)| !p) =>
+            {
+                (Some(1), k + 1)
+            }
             "a" if self.low(k + 1) == "while" => {
                 return Some(Found::text(i, k + 2, TimexType::Duration, "PXX"));
             }
@@ -1648,8 +1679,20 @@ impl<'a> Ctx<'a> {
                     if n.value.fract() != 0.0 || n.value > 100_000.0 || n.value < 0.0 {
                         return None;
                     }
-                    // "nineteen ninety-six" is a year.
-                    (Some(n.value as i64), n.end)
+                    // "2 1/2 years": the half is counted below.
+                    let half_at = match (self.low(n.end), self.low(n.end + 1)) {
+                        ("1/2" | "½", _) => Some(n.end + 1),
+                        ("1", "/") if self.low(n.end + 2) == "2" => Some(n.end + 3),
+                        _ => None,
+                    };
+                    match half_at {
+                        Some(at) => {
+                            half = true;
+                            (Some(n.value as i64), at)
+                        }
+                        // "nineteen ninety-six" is a year.
+                        None => (Some(n.value as i64), n.end),
+                    }
                 }
             }
         };
@@ -1659,6 +1702,7 @@ impl<'a> Ctx<'a> {
             "more"
                 | "additional"
                 | "extra"
+                | "further"
                 | "trading"
                 | "business"
                 | "working"
@@ -1690,6 +1734,19 @@ impl<'a> Ctx<'a> {
         // Ages are not time expressions: "29 years old", "a year-old".
         if matches!(self.low(end), "old" | "-old" | "of") && self.low(end) == "old" {
             return None;
+        }
+        // "a minute and a half", "two hours and a half".
+        if qty.is_some()
+            && self.low(end) == "and"
+            && self.low(end + 1) == "a"
+            && self.low(end + 2) == "half"
+        {
+            half = true;
+            end += 3;
+        }
+        if half && !matches!(self.low(end), "ago" | "earlier" | "before") {
+            let value = and_a_half(u, qty?)?;
+            return Some(Found::text(i, end, TimexType::Duration, value));
         }
         let next = self.low(end);
         let vague = qty.is_none();
@@ -1740,6 +1797,17 @@ impl<'a> Ctx<'a> {
             _ => None,
         };
         if let Some(sign) = shift_word.filter(|_| range_word.is_none()) {
+            // TimeML: in "three days later", "twenty years after the war" the counted span is a
+            // DURATION and `later`/`after` a signal outside it; `earlier` and `ago` make a date.
+            let counted = qty.is_some() || matches!(self.low(k), "a" | "few" | "several" | "many");
+            if sign == 1 && counted && plural_or_one(qty, plural) {
+                return Some(Found::text(
+                    i,
+                    end,
+                    TimexType::Duration,
+                    duration_value(u, qty)?,
+                ));
+            }
             end += 1;
             if the && qty.is_none() && !plural {
                 // "the year before"
@@ -1838,7 +1906,25 @@ impl<'a> Ctx<'a> {
         if matches!(self.low(i + 1), "old" | "olds") {
             return None;
         }
+        // "day-long", "year-long": one unit.
+        if let (Some((u, false)), "long") = (lexicon::unit(a), b) {
+            return Some(Found::text(
+                i,
+                i + 1,
+                TimexType::Duration,
+                duration_value(u, Some(1))?,
+            ));
+        }
         if let Some((u, false)) = lexicon::unit(b) {
+            // "several-year", "few-week": an unspecified count.
+            if matches!(a, "several" | "few" | "many") {
+                return Some(Found::text(
+                    i,
+                    i + 1,
+                    TimexType::Duration,
+                    duration_value(u, None)?,
+                ));
+            }
             let n = small_number_word(a).or_else(|| {
                 (a.len() <= 4 && a.bytes().all(|x| x.is_ascii_digit()))
                     .then(|| a.parse().ok())
@@ -1865,6 +1951,65 @@ impl<'a> Ctx<'a> {
             }
             _ => None,
         }
+    }
+
+    /// Anaphora to the date in discussion: `that year`, `that quarter`, `later that year`,
+    /// `earlier that day` name the period of the last date the text gave (TimeML anchors them
+    /// to it, not to the creation time). A bare `that day`/`that week` is left alone: it
+    /// mostly points at an event, not at a date.
+    fn that_unit(&self, i: usize) -> Option<Found> {
+        let mut k = i;
+        let modified = matches!(self.low(k), "later" | "earlier");
+        if modified {
+            k += 1;
+        }
+        if self.low(k) != "that" {
+            return None;
+        }
+        let (u, false) = lexicon::unit(self.low(k + 1))? else {
+            return None;
+        };
+        let end = k + 2;
+        let (d, g) = self.anchor?;
+        let v = match u {
+            Unit::Year if g <= Gran::Year => Val::Year(d.year() as i32),
+            Unit::Quarter => match self.quarter_ctx {
+                Some((y, q)) => Val::Quarter(y, q),
+                None if g <= Gran::Quarter => Val::Quarter(d.year() as i32, quarter_of(d)),
+                None => return None,
+            },
+            Unit::Month if g <= Gran::Month => Val::Month(d.year() as i32, d.month() as u8),
+            Unit::Week if modified && g <= Gran::Week => Val::Week(d),
+            Unit::Day if modified && g == Gran::Day => Val::Day(d),
+            _ => return None,
+        };
+        Some(Found::val(i, end, v).shifted())
+    }
+
+    /// `the week of March 6`: the week that day falls in.
+    fn week_of(&self, i: usize) -> Option<Found> {
+        if self.low(i) != "the" || self.low(i + 1) != "week" || self.low(i + 2) != "of" {
+            return None;
+        }
+        let inner = self.calendar(i + 3)?;
+        match inner.val? {
+            Val::Day(d) => Some(Found::val(i, inner.end, Val::Week(d))),
+            _ => None,
+        }
+    }
+
+    /// `year end`, `year's end` (as `year-end`): the reference's year.
+    fn year_end(&self, i: usize) -> Option<Found> {
+        if self.low(i) != "year" {
+            return None;
+        }
+        let end = match (self.low(i + 1), self.low(i + 2)) {
+            ("end", _) => i + 2,
+            ("'s" | "’s", "end") => i + 3,
+            _ => return None,
+        };
+        let r = self.reference?;
+        Some(Found::val(i, end, Val::Year(r.year() as i32)))
     }
 
     /// A bare `the year` at token `i`, as financial news uses it: `the year ended June 30` is a
@@ -2384,6 +2529,26 @@ fn duration_value(u: Unit, n: Option<i64>) -> Option<String> {
             Some(n) => format!("P{}Y", n * 100),
             None => "PXCE".to_string(),
         },
+    })
+}
+
+/// A counted span, singular for one ("a day later") and plural otherwise.
+fn plural_or_one(qty: Option<i64>, plural: bool) -> bool {
+    plural || qty == Some(1)
+}
+
+/// `n` units and a half: `2 1/2 years` → `P2Y6M`, `a minute and a half` → `PT1M30S`.
+fn and_a_half(u: Unit, n: i64) -> Option<String> {
+    Some(match u {
+        Unit::Second => format!("PT{n}.5S"),
+        Unit::Minute => format!("PT{n}M30S"),
+        Unit::Hour => format!("PT{n}H30M"),
+        Unit::Day => format!("P{n}DT12H"),
+        Unit::Month => format!("P{n}M15D"),
+        Unit::Year => format!("P{n}Y6M"),
+        Unit::Decade => format!("P{}Y", n * 10 + 5),
+        Unit::Century => format!("P{}Y", n * 100 + 50),
+        _ => return None,
     })
 }
 
