@@ -528,7 +528,28 @@ impl<'a> Ctx<'a> {
                 best = Some(f);
             }
         }
-        best.map(|f| vec![f])
+        best.filter(|f| !self.in_title(f)).map(|f| vec![f])
+    }
+
+    /// A title that spells a time word in capitals mid-sentence: ABC's "This Week", CBS's
+    /// "60 Minutes", "High Noon", the "Spring of Life" demonstrations. (Weekdays, months and
+    /// holidays are capitalized anyway; a sentence's first word and all-capital headlines
+    /// prove nothing.)
+    fn in_title(&self, f: &Found) -> bool {
+        let (s0, _) = self.sentence_of(f.start);
+        if f.start <= s0 || !(self.doc.is_cap(f.start) || self.doc.is_num(f.start)) {
+            return false;
+        }
+        (f.start..f.end).any(|k| {
+            let w = self.low(k);
+            let time_word = lexicon::season(w).is_some()
+                || w == "noon"
+                || lexicon::unit(w).is_some_and(|(u, _)| {
+                    matches!(u, Unit::Week | Unit::Month | Unit::Hour | Unit::Minute)
+                });
+            let raw = self.doc.raw(k);
+            time_word && self.doc.is_cap(k) && raw.chars().any(|c| c.is_lowercase())
+        })
     }
 
     // ----------------------------------------------------------------------------------------
@@ -550,6 +571,15 @@ impl<'a> Ctx<'a> {
     /// (an auxiliary decides for the participle after it), else on the right.
     fn tense(&self, start: usize, end: usize) -> Tense {
         let (s0, s1) = self.sentence_of(start);
+        // A deadline: "given them until Tuesday", "postponed until Tuesday morning" lies ahead
+        // of the act that set it, whatever that act's tense ("Until Thursday, they had …",
+        // "up until Thursday" and "not until Tuesday" look back).
+        if start > s0 + 1
+            && matches!(self.prev(start), "until" | "till")
+            && !(start >= 2 && matches!(self.low(start - 2), "up" | "not"))
+        {
+            return Tense::Future;
+        }
         // `leftward`: a modal governs what follows it ("would leave Tuesday"); one after the
         // expression belongs to another clause ("the attack on Friday should alert …").
         let classify = |k: usize, leftward: bool| -> Option<Tense> {
@@ -960,6 +990,15 @@ impl<'a> Ctx<'a> {
         }
         let w = self.low(k);
         let d = decade_of(w).or_else(|| w.strip_prefix("mid-").and_then(decade_of))?;
+        // "in his 30s" is an age.
+        if k == i
+            && matches!(
+                self.prev(i),
+                "his" | "her" | "their" | "my" | "your" | "our"
+            )
+        {
+            return None;
+        }
         if k == i
             && !self.doc.is_num(k)
             && !w.starts_with("mid-")

@@ -443,6 +443,25 @@ fn expressions_table() {
             "DATE",
             "2024-W10",
         ),
+        // A deadline lies ahead; "up until" and "not until" look back.
+        (
+            "Officials postponed until Tuesday morning any action.",
+            "Tuesday morning",
+            "TIME",
+            "2024-03-26TMO",
+        ),
+        (
+            "Up until Thursday, they had described him as a witness.",
+            "Thursday",
+            "DATE",
+            "2024-03-21",
+        ),
+        (
+            "Until Thursday, they had not called him a suspect.",
+            "Thursday",
+            "DATE",
+            "2024-03-21",
+        ),
         // A spelled-out year after a month, as transcripts write it.
         (
             "It began in January nineteen ninety-seven.",
@@ -489,6 +508,10 @@ fn not_time_expressions() {
         "It was earlier than expected, and then it rained.",
         "A quarterly dividend was paid.",
         "They met that day and again that week.",
+        "She was in her 30s then.",
+        "He said on ABC's This Week that talks would go on.",
+        "He told CBS's 60 Minutes that he would stay.",
+        "The poster showed Gary Cooper in High Noon at the rally.",
     ] {
         let got = run(text, Some(REF));
         assert!(got.is_empty(), "{text}: {got:?}");
