@@ -323,6 +323,9 @@ struct Ctx<'a> {
     anchor: Option<(Date, Gran)>,
     /// That date's value as written: what `this period` and `that period` refer back to.
     anchor_val: Option<Val>,
+    /// The last day-level date emitted and the token after it: `April 24 and 25` reads the
+    /// second day in its month.
+    last_day: Option<(usize, Date)>,
     /// The last quarter the text named: financial news counts `a year ago` and
     /// `the latest quarter` from it.
     quarter_ctx: Option<(i32, u8)>,
@@ -343,6 +346,7 @@ impl<'a> Ctx<'a> {
             anchor: None,
             anchor_val: None,
             quarter_ctx: None,
+            last_day: None,
             out: Vec::new(),
         }
     }
@@ -389,6 +393,10 @@ impl<'a> Ctx<'a> {
         if self.out.last().is_some_and(|l| l.span.end > span.start) {
             return;
         }
+        self.last_day = match f.val {
+            Some(Val::Day(d)) => Some((f.end, d)),
+            _ => None,
+        };
         if f.sets_anchor {
             if let Some(anchor) = f.val.and_then(Val::anchor) {
                 self.anchor = Some(anchor);
@@ -491,12 +499,16 @@ impl<'a> Ctx<'a> {
                     | "midday"
                     | "fiscal-first"
                     | "that"
+                    | "election"
             )
     }
 
     fn match_at(&mut self, i: usize) -> Option<Vec<Found>> {
         if let Some(pair) = self.year_range(i) {
             return Some(pair);
+        }
+        if let Some(f) = self.second_day(i) {
+            return Some(vec![f]);
         }
         let candidates = [
             self.calendar(i),
@@ -1977,6 +1989,13 @@ impl<'a> Ctx<'a> {
             ));
         }
         match (a, b) {
+            // "post-1959 politics", "pre-1990 levels": the year named.
+            ("post" | "pre", _) if b.len() == 4 && b.bytes().all(|x| x.is_ascii_digit()) => {
+                let y: i32 = b.parse().ok()?;
+                (1000..=2199)
+                    .contains(&y)
+                    .then(|| Found::val(i, i + 1, Val::Year(y)))
+            }
             ("year", "earlier" | "ago") => {
                 let v = match self.quarter_ctx {
                     Some((y, q)) => Val::Quarter(y - 1, q),
@@ -2023,6 +2042,22 @@ impl<'a> Ctx<'a> {
             _ => return None,
         };
         Some(Found::val(i, end, v).shifted())
+    }
+
+    /// The second day of `April 24 and 25`, `May 3 or 4`: a bare day number right after a
+    /// date and a conjunction, in that date's month.
+    fn second_day(&self, i: usize) -> Option<Found> {
+        let (after, first) = self.last_day?;
+        if i != after + 1 || !matches!(self.low(after), "and" | "or") {
+            return None;
+        }
+        let d = self.day_num(i)?;
+        // "April 24 and 25 percent" is no date; "24 and 25 May" is the calendar rule's.
+        if self.doc.kind(i + 1) == Some(TokenKind::Word) && !matches!(self.low(i + 1), "and") {
+            return None;
+        }
+        let date = Date::new(first.year(), first.month(), d as i8).ok()?;
+        Some(Found::val(i, i + 1, Val::Day(date)))
     }
 
     /// `the week of March 6`: the week that day falls in.
@@ -2403,6 +2438,20 @@ impl<'a> Ctx<'a> {
                 } else {
                     (1, 1, i + 4)
                 }
+            }
+            // United States: the Tuesday after the first Monday of November.
+            "election" if self.low(i + 1) == "day" && self.doc.is_cap(i + 1) => {
+                let end = i + 2;
+                let _ = r?;
+                let in_year = |y: i32| {
+                    let nov1 = Date::new(y as i16, 11, 1).ok()?;
+                    add_days(nov1, (1 - iso_wd(nov1)).rem_euclid(7) + 1)
+                };
+                if !self.doc.is_cap(i) {
+                    return None;
+                }
+                let y = self.pick_year(i, end, in_year)?;
+                return Some(Found::val(i, end, Val::Day(in_year(y)?)));
             }
             "thanksgiving" => {
                 let end = i + 1 + usize::from(self.low(i + 1) == "day");

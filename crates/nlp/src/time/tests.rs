@@ -462,6 +462,24 @@ fn expressions_table() {
             "DATE",
             "2024-03-21",
         ),
+        (
+            "The summit is on April 24 and 25.",
+            "25",
+            "DATE",
+            "2024-04-25",
+        ),
+        (
+            "It split families in the post-1959 years.",
+            "post-1959",
+            "DATE",
+            "1959",
+        ),
+        (
+            "Voters will go to the polls on Election Day.",
+            "Election Day",
+            "DATE",
+            "2024-11-05",
+        ),
         // A spelled-out year after a month, as transcripts write it.
         (
             "It began in January nineteen ninety-seven.",
