@@ -592,6 +592,10 @@ impl<'a> Ctx<'a> {
         {
             return Tense::Future;
         }
+        // "a pact effective June 1": when something is to take effect.
+        if self.prev(start) == "effective" {
+            return Tense::Future;
+        }
         // `leftward`: a modal governs what follows it ("would leave Tuesday"); one after the
         // expression belongs to another clause ("the attack on Friday should alert …").
         let classify = |k: usize, leftward: bool| -> Option<Tense> {
@@ -635,15 +639,15 @@ impl<'a> Ctx<'a> {
                 }
                 Cue::PastVerb => {
                     // "will be held", "to be held": the auxiliary before the participle decides.
-                    for b in 1..=2 {
+                    for b in 1..=3 {
                         if k < s0 + b {
                             break;
                         }
                         match self.low(k - b) {
-                            "will" | "shall" | "'ll" | "’ll" | "to" => {
-                                return Some(Tense::Future)
-                            }
-                            "be" => continue,
+                            // ("could not be reached" is the past of "can".)
+                            "will" | "shall" | "'ll" | "’ll" | "to" | "would" | "might"
+                            | "should" | "must" => return Some(Tense::Future),
+                            "be" | "still" | "also" | "not" | "never" => continue,
                             "is" | "are" | "has" | "have" => return Some(Tense::Past),
                             _ => break,
                         }

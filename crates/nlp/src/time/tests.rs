@@ -480,6 +480,25 @@ fn expressions_table() {
             "DATE",
             "2024-11-05",
         ),
+        // A modal before a passive looks ahead; so does `effective`.
+        (
+            "A ceremony would still be held at the summit on April 24.",
+            "April 24",
+            "DATE",
+            "2024-04-24",
+        ),
+        (
+            "The split would be paid on a date in January.",
+            "January",
+            "DATE",
+            "2025-01",
+        ),
+        (
+            "The board named a new chairman, effective Jan. 1.",
+            "Jan. 1",
+            "DATE",
+            "2025-01-01",
+        ),
         // A spelled-out year after a month, as transcripts write it.
         (
             "It began in January nineteen ninety-seven.",
