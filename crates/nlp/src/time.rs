@@ -519,6 +519,7 @@ impl<'a> Ctx<'a> {
             self.quarter(i),
             self.relative(i),
             self.deictic_day(i),
+            self.part_of_day_first(i),
             self.weekday_expr(i),
             self.counted(i),
             self.compound_word(i),
@@ -1619,6 +1620,37 @@ impl<'a> Ctx<'a> {
         }
         let (end, v) = self.with_part_of_day(end, d);
         Some(Found::val(i, end, v))
+    }
+
+    /// A part of the day before its day, or with `mid` alone: `mid-afternoon yesterday`,
+    /// `mid afternoon` (of the reference day), `late morning Friday`: a TIME.
+    fn part_of_day_first(&self, i: usize) -> Option<Found> {
+        let mut k = i;
+        let mut mid = false;
+        if matches!(self.low(k), "mid" | "early" | "late") {
+            mid = self.low(k) == "mid";
+            k += 1;
+        }
+        let w = self.low(k);
+        let (w, hyphen) = match w.strip_prefix("mid-") {
+            Some(rest) => (rest, true),
+            None => (w, false),
+        };
+        let p = lexicon::part_of_day(w).filter(|p| *p != "NI")?;
+        let end = k + 1;
+        let r = self.reference?;
+        let day = match self.low(end) {
+            "yesterday" => Some((end + 1, add_days(r, -1)?)),
+            "today" => Some((end + 1, r)),
+            "tomorrow" => Some((end + 1, add_days(r, 1)?)),
+            _ => None,
+        };
+        match day {
+            Some((e, d)) => Some(Found::val(i, e, Val::DayPart(d, p))),
+            // Alone, only "mid afternoon" is clearly a time of the reference day.
+            None if mid || hyphen => Some(Found::val(i, end, Val::DayPart(r, p))),
+            None => None,
+        }
     }
 
     /// A figurative `today` (`the world today`, `Moscow today, London tomorrow`).

@@ -499,6 +499,19 @@ fn expressions_table() {
             "DATE",
             "2025-01-01",
         ),
+        // A part of the day before its day.
+        (
+            "Trading halted in mid-afternoon yesterday.",
+            "mid-afternoon yesterday",
+            "TIME",
+            "2024-03-24TAF",
+        ),
+        (
+            "The storm hit around mid afternoon.",
+            "mid afternoon",
+            "TIME",
+            "2024-03-25TAF",
+        ),
         // A spelled-out year after a month, as transcripts write it.
         (
             "It began in January nineteen ninety-seven.",
