@@ -1374,6 +1374,21 @@ impl<'a> Ctx<'a> {
         }
         // Anchor-relative: the following year, the previous day, the same month.
         if the {
+            // "the previous Friday": the one before the day in discussion (the reference when
+            // the text has named no day).
+            if let Some((wd, false)) = lexicon::weekday(t) {
+                let base = match self.anchor {
+                    Some((d, Gran::Day)) => d,
+                    _ => self.reference?,
+                };
+                let bwd = iso_wd(base);
+                let d = match shift {
+                    -1 => add_days(base, -((bwd - wd as i64 - 1).rem_euclid(7) + 1))?,
+                    1 => add_days(base, (wd as i64 - bwd - 1).rem_euclid(7) + 1)?,
+                    _ => return None,
+                };
+                return Some(Found::val(i, end, Val::Day(d)).shifted());
+            }
             let (u, false) = lexicon::unit(t)? else {
                 return None;
             };

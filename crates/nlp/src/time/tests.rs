@@ -499,6 +499,13 @@ fn expressions_table() {
             "DATE",
             "2025-01-01",
         ),
+        // "the previous Friday" counts from the day in discussion.
+        (
+            "Shares closed on Friday, March 15. The index fell from the previous Friday.",
+            "the previous Friday",
+            "DATE",
+            "2024-03-08",
+        ),
         // A part of the day before its day.
         (
             "Trading halted in mid-afternoon yesterday.",
