@@ -2368,6 +2368,20 @@ impl<'a> Ctx<'a> {
                         )
                     {
                         ("", k + 2)
+                    } else if h <= 12
+                        && next == "in"
+                        && self.low(k + 2) == "the"
+                        && matches!(self.low(k + 3), "morning" | "afternoon" | "evening")
+                    {
+                        // "4 in the morning", "6 in the evening".
+                        (
+                            if self.low(k + 3) == "morning" {
+                                "am"
+                            } else {
+                                "pm"
+                            },
+                            k + 4,
+                        )
                     } else {
                         return None;
                     }

@@ -506,6 +506,12 @@ fn expressions_table() {
             "DATE",
             "2024-03-08",
         ),
+        (
+            "The blast came at 4 in the morning.",
+            "4 in the morning",
+            "TIME",
+            "2024-03-25T04:00",
+        ),
         // A part of the day before its day.
         (
             "Trading halted in mid-afternoon yesterday.",
