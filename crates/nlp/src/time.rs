@@ -22,11 +22,15 @@
 //!   → `2024-W12`, `earlier this month`, `last July`, `this weekend`, `next year`), parts of
 //!   periods (`early March`, `the end of 2017`, `late last year`);
 //! - counted shifts: from the reference date with `ago` (`10 days ago`), from the narrative
-//!   anchor (the last absolute date the text mentioned) with `earlier`/`later`/`before`
-//!   (`Three months later`, `The year before`);
+//!   anchor (the last absolute date the text mentioned) with `earlier`/`before`
+//!   (`Three months earlier`, `The year before`, `the day after`); a count before
+//!   `later`/`after` is a DURATION with the word outside it, as TimeML has it (`Three months`
+//!   in `Three months later` → `P3M`); anaphora to the anchor (`that year`, `later that year`,
+//!   `that quarter`, `earlier that day`);
 //! - quarters and halves, as in financial news (`the third quarter`, `third-quarter`,
 //!   `the year-earlier quarter`), resolved against the reference or the quarter in discussion;
-//! - durations (`nine years` → `P9Y`, `two decades` → `P20Y`, `the past couple of years`,
+//! - durations (`nine years` → `P9Y`, `two decades` → `P20Y`, `2 1/2 years` → `P2Y6M`,
+//!   `a minute and a half` → `PT1M30S`, `the past couple of years`,
 //!   `nearly an hour` → `PT1H`, `two-year`, `recent months` → `PXM`, `a while` → `PXX`);
 //! - sets (`every year` → `P1Y`, `daily`, `every Friday` → `XXXX-WXX-5`);
 //! - vague references: `now`, `currently` → `PRESENT_REF`; `recently`, `the past` →
@@ -319,6 +323,9 @@ struct Ctx<'a> {
     anchor: Option<(Date, Gran)>,
     /// That date's value as written: what `this period` and `that period` refer back to.
     anchor_val: Option<Val>,
+    /// The last day-level date emitted and the token after it: `April 24 and 25` reads the
+    /// second day in its month.
+    last_day: Option<(usize, Date)>,
     /// The last quarter the text named: financial news counts `a year ago` and
     /// `the latest quarter` from it.
     quarter_ctx: Option<(i32, u8)>,
@@ -339,6 +346,7 @@ impl<'a> Ctx<'a> {
             anchor: None,
             anchor_val: None,
             quarter_ctx: None,
+            last_day: None,
             out: Vec::new(),
         }
     }
@@ -385,6 +393,10 @@ impl<'a> Ctx<'a> {
         if self.out.last().is_some_and(|l| l.span.end > span.start) {
             return;
         }
+        self.last_day = match f.val {
+            Some(Val::Day(d)) => Some((f.end, d)),
+            _ => None,
+        };
         if f.sets_anchor {
             if let Some(anchor) = f.val.and_then(Val::anchor) {
                 self.anchor = Some(anchor);
@@ -486,12 +498,17 @@ impl<'a> Ctx<'a> {
                     | "latest"
                     | "midday"
                     | "fiscal-first"
+                    | "that"
+                    | "election"
             )
     }
 
     fn match_at(&mut self, i: usize) -> Option<Vec<Found>> {
         if let Some(pair) = self.year_range(i) {
             return Some(pair);
+        }
+        if let Some(f) = self.second_day(i) {
+            return Some(vec![f]);
         }
         let candidates = [
             self.calendar(i),
@@ -502,9 +519,13 @@ impl<'a> Ctx<'a> {
             self.quarter(i),
             self.relative(i),
             self.deictic_day(i),
+            self.part_of_day_first(i),
             self.weekday_expr(i),
             self.counted(i),
             self.compound_word(i),
+            self.that_unit(i),
+            self.week_of(i),
+            self.year_end(i),
             self.vague_ref(i),
             self.set(i),
             self.clock(i),
@@ -520,7 +541,28 @@ impl<'a> Ctx<'a> {
                 best = Some(f);
             }
         }
-        best.map(|f| vec![f])
+        best.filter(|f| !self.in_title(f)).map(|f| vec![f])
+    }
+
+    /// A title that spells a time word in capitals mid-sentence: ABC's "This Week", CBS's
+    /// "60 Minutes", "High Noon", the "Spring of Life" demonstrations. (Weekdays, months and
+    /// holidays are capitalized anyway; a sentence's first word and all-capital headlines
+    /// prove nothing.)
+    fn in_title(&self, f: &Found) -> bool {
+        let (s0, _) = self.sentence_of(f.start);
+        if f.start <= s0 || !(self.doc.is_cap(f.start) || self.doc.is_num(f.start)) {
+            return false;
+        }
+        (f.start..f.end).any(|k| {
+            let w = self.low(k);
+            let time_word = lexicon::season(w).is_some()
+                || w == "noon"
+                || lexicon::unit(w).is_some_and(|(u, _)| {
+                    matches!(u, Unit::Week | Unit::Month | Unit::Hour | Unit::Minute)
+                });
+            let raw = self.doc.raw(k);
+            time_word && self.doc.is_cap(k) && raw.chars().any(|c| c.is_lowercase())
+        })
     }
 
     // ----------------------------------------------------------------------------------------
@@ -542,11 +584,29 @@ impl<'a> Ctx<'a> {
     /// (an auxiliary decides for the participle after it), else on the right.
     fn tense(&self, start: usize, end: usize) -> Tense {
         let (s0, s1) = self.sentence_of(start);
+        // A deadline: "given them until Tuesday", "postponed until Tuesday morning" lies ahead
+        // of the act that set it, whatever that act's tense ("Until Thursday, they had …",
+        // "up until Thursday" and "not until Tuesday" look back).
+        if start > s0 + 1
+            && matches!(self.prev(start), "until" | "till")
+            && !(start >= 2 && matches!(self.low(start - 2), "up" | "not"))
+        {
+            return Tense::Future;
+        }
+        // "a pact effective June 1": when something is to take effect.
+        if self.prev(start) == "effective" {
+            return Tense::Future;
+        }
         // `leftward`: a modal governs what follows it ("would leave Tuesday"); one after the
         // expression belongs to another clause ("the attack on Friday should alert …").
         let classify = |k: usize, leftward: bool| -> Option<Tense> {
             let w = self.low(k);
+            // "had been due to expire Friday", "had been scheduled to": a plan in the past
+            // perfect is one that has run its course.
+            let pluperfect = self.prev(k) == "had"
+                || (self.prev(k) == "been" && k >= 2 && self.low(k - 2) == "had");
             match lexicon::cue(w)? {
+                Cue::Future | Cue::Intent if pluperfect && w != "will" => Some(Tense::Past),
                 Cue::Future => Some(Tense::Future),
                 Cue::Past => Some(Tense::Past),
                 Cue::Present => Some(Tense::Present),
@@ -580,15 +640,15 @@ impl<'a> Ctx<'a> {
                 }
                 Cue::PastVerb => {
                     // "will be held", "to be held": the auxiliary before the participle decides.
-                    for b in 1..=2 {
+                    for b in 1..=3 {
                         if k < s0 + b {
                             break;
                         }
                         match self.low(k - b) {
-                            "will" | "shall" | "'ll" | "’ll" | "to" => {
-                                return Some(Tense::Future)
-                            }
-                            "be" => continue,
+                            // ("could not be reached" is the past of "can".)
+                            "will" | "shall" | "'ll" | "’ll" | "to" | "would" | "might"
+                            | "should" | "must" => return Some(Tense::Future),
+                            "be" | "still" | "also" | "not" | "never" => continue,
                             "is" | "are" | "has" | "have" => return Some(Tense::Past),
                             _ => break,
                         }
@@ -808,6 +868,10 @@ impl<'a> Ctx<'a> {
             if let Some(y) = self.year_num(j) {
                 return Some(Found::val(i, j + 1, Val::Month(y, m)));
             }
+            // Broadcast transcripts spell the year: "January nineteen ninety-seven".
+            if let Some((e, y)) = self.spelled_year_at(j) {
+                return Some(Found::val(i, e, Val::Month(y, m)));
+            }
             if let Some((e, y)) = self.year_modifier(k + 1) {
                 return Some(Found::val(i, e, Val::Month(y, m)));
             }
@@ -943,6 +1007,15 @@ impl<'a> Ctx<'a> {
         }
         let w = self.low(k);
         let d = decade_of(w).or_else(|| w.strip_prefix("mid-").and_then(decade_of))?;
+        // "in his 30s" is an age.
+        if k == i
+            && matches!(
+                self.prev(i),
+                "his" | "her" | "their" | "my" | "your" | "our"
+            )
+        {
+            return None;
+        }
         if k == i
             && !self.doc.is_num(k)
             && !w.starts_with("mid-")
@@ -1301,6 +1374,21 @@ impl<'a> Ctx<'a> {
         }
         // Anchor-relative: the following year, the previous day, the same month.
         if the {
+            // "the previous Friday": the one before the day in discussion (the reference when
+            // the text has named no day).
+            if let Some((wd, false)) = lexicon::weekday(t) {
+                let base = match self.anchor {
+                    Some((d, Gran::Day)) => d,
+                    _ => self.reference?,
+                };
+                let bwd = iso_wd(base);
+                let d = match shift {
+                    -1 => add_days(base, -((bwd - wd as i64 - 1).rem_euclid(7) + 1))?,
+                    1 => add_days(base, (wd as i64 - bwd - 1).rem_euclid(7) + 1)?,
+                    _ => return None,
+                };
+                return Some(Found::val(i, end, Val::Day(d)).shifted());
+            }
             let (u, false) = lexicon::unit(t)? else {
                 return None;
             };
@@ -1489,7 +1577,13 @@ impl<'a> Ctx<'a> {
                 format!("XXXX-WXX-{wd}"),
             ));
         };
-        let d = self.resolve_weekday(r, wd, self.tense(i, end))?;
+        // "Wednesday's ruling" names what already happened; the clause's verb is not its own.
+        let tense = if matches!(self.low(end), "'s" | "’s") {
+            Tense::Unknown
+        } else {
+            self.tense(i, end)
+        };
+        let d = self.resolve_weekday(r, wd, tense)?;
         let (end2, v) = self.with_part_of_day(end, d);
         end = end2;
         Some(Found::val(i, end, v))
@@ -1543,6 +1637,37 @@ impl<'a> Ctx<'a> {
         Some(Found::val(i, end, v))
     }
 
+    /// A part of the day before its day, or with `mid` alone: `mid-afternoon yesterday`,
+    /// `mid afternoon` (of the reference day), `late morning Friday`: a TIME.
+    fn part_of_day_first(&self, i: usize) -> Option<Found> {
+        let mut k = i;
+        let mut mid = false;
+        if matches!(self.low(k), "mid" | "early" | "late") {
+            mid = self.low(k) == "mid";
+            k += 1;
+        }
+        let w = self.low(k);
+        let (w, hyphen) = match w.strip_prefix("mid-") {
+            Some(rest) => (rest, true),
+            None => (w, false),
+        };
+        let p = lexicon::part_of_day(w).filter(|p| *p != "NI")?;
+        let end = k + 1;
+        let r = self.reference?;
+        let day = match self.low(end) {
+            "yesterday" => Some((end + 1, add_days(r, -1)?)),
+            "today" => Some((end + 1, r)),
+            "tomorrow" => Some((end + 1, add_days(r, 1)?)),
+            _ => None,
+        };
+        match day {
+            Some((e, d)) => Some(Found::val(i, e, Val::DayPart(d, p))),
+            // Alone, only "mid afternoon" is clearly a time of the reference day.
+            None if mid || hyphen => Some(Found::val(i, end, Val::DayPart(r, p))),
+            None => None,
+        }
+    }
+
     /// A figurative `today` (`the world today`, `Moscow today, London tomorrow`).
     fn generic_day(&self, k: usize) -> bool {
         let prev = self.prev(k);
@@ -1568,6 +1693,7 @@ impl<'a> Ctx<'a> {
     fn counted(&self, i: usize) -> Option<Found> {
         let mut k = i;
         let mut the = false;
+        let mut half = false;
         let mut range_word: Option<&str> = None;
         if self.low(k) == "the" {
             the = true;
@@ -1620,6 +1746,13 @@ impl<'a> Ctx<'a> {
             {
                 (Some(1), k + 1)
             }
+            // "an additional year", "a further week": the modifier is skipped below.
+            "a" | "an"
+                if matches!(self.low(k + 1), "additional" | "extra" | "further" | "full")
+                    && lexicon::unit(self.low(k + 2)).is_some_and(|(_, p)| !p) =>
+            {
+                (Some(1), k + 1)
+            }
             "a" if self.low(k + 1) == "while" => {
                 return Some(Found::text(i, k + 2, TimexType::Duration, "PXX"));
             }
@@ -1648,8 +1781,20 @@ impl<'a> Ctx<'a> {
                     if n.value.fract() != 0.0 || n.value > 100_000.0 || n.value < 0.0 {
                         return None;
                     }
-                    // "nineteen ninety-six" is a year.
-                    (Some(n.value as i64), n.end)
+                    // "2 1/2 years": the half is counted below.
+                    let half_at = match (self.low(n.end), self.low(n.end + 1)) {
+                        ("1/2" | "½", _) => Some(n.end + 1),
+                        ("1", "/") if self.low(n.end + 2) == "2" => Some(n.end + 3),
+                        _ => None,
+                    };
+                    match half_at {
+                        Some(at) => {
+                            half = true;
+                            (Some(n.value as i64), at)
+                        }
+                        // "nineteen ninety-six" is a year.
+                        None => (Some(n.value as i64), n.end),
+                    }
                 }
             }
         };
@@ -1659,6 +1804,7 @@ impl<'a> Ctx<'a> {
             "more"
                 | "additional"
                 | "extra"
+                | "further"
                 | "trading"
                 | "business"
                 | "working"
@@ -1690,6 +1836,19 @@ impl<'a> Ctx<'a> {
         // Ages are not time expressions: "29 years old", "a year-old".
         if matches!(self.low(end), "old" | "-old" | "of") && self.low(end) == "old" {
             return None;
+        }
+        // "a minute and a half", "two hours and a half".
+        if qty.is_some()
+            && self.low(end) == "and"
+            && self.low(end + 1) == "a"
+            && self.low(end + 2) == "half"
+        {
+            half = true;
+            end += 3;
+        }
+        if half && !matches!(self.low(end), "ago" | "earlier" | "before") {
+            let value = and_a_half(u, qty?)?;
+            return Some(Found::text(i, end, TimexType::Duration, value));
         }
         let next = self.low(end);
         let vague = qty.is_none();
@@ -1740,6 +1899,17 @@ impl<'a> Ctx<'a> {
             _ => None,
         };
         if let Some(sign) = shift_word.filter(|_| range_word.is_none()) {
+            // TimeML: in "three days later", "twenty years after the war" the counted span is a
+            // DURATION and `later`/`after` a signal outside it; `earlier` and `ago` make a date.
+            let counted = qty.is_some() || matches!(self.low(k), "a" | "few" | "several" | "many");
+            if sign == 1 && counted && plural_or_one(qty, plural) {
+                return Some(Found::text(
+                    i,
+                    end,
+                    TimexType::Duration,
+                    duration_value(u, qty)?,
+                ));
+            }
             end += 1;
             if the && qty.is_none() && !plural {
                 // "the year before"
@@ -1838,7 +2008,25 @@ impl<'a> Ctx<'a> {
         if matches!(self.low(i + 1), "old" | "olds") {
             return None;
         }
+        // "day-long", "year-long": one unit.
+        if let (Some((u, false)), "long") = (lexicon::unit(a), b) {
+            return Some(Found::text(
+                i,
+                i + 1,
+                TimexType::Duration,
+                duration_value(u, Some(1))?,
+            ));
+        }
         if let Some((u, false)) = lexicon::unit(b) {
+            // "several-year", "few-week": an unspecified count.
+            if matches!(a, "several" | "few" | "many") {
+                return Some(Found::text(
+                    i,
+                    i + 1,
+                    TimexType::Duration,
+                    duration_value(u, None)?,
+                ));
+            }
             let n = small_number_word(a).or_else(|| {
                 (a.len() <= 4 && a.bytes().all(|x| x.is_ascii_digit()))
                     .then(|| a.parse().ok())
@@ -1852,6 +2040,13 @@ impl<'a> Ctx<'a> {
             ));
         }
         match (a, b) {
+            // "post-1959 politics", "pre-1990 levels": the year named.
+            ("post" | "pre", _) if b.len() == 4 && b.bytes().all(|x| x.is_ascii_digit()) => {
+                let y: i32 = b.parse().ok()?;
+                (1000..=2199)
+                    .contains(&y)
+                    .then(|| Found::val(i, i + 1, Val::Year(y)))
+            }
             ("year", "earlier" | "ago") => {
                 let v = match self.quarter_ctx {
                     Some((y, q)) => Val::Quarter(y - 1, q),
@@ -1865,6 +2060,81 @@ impl<'a> Ctx<'a> {
             }
             _ => None,
         }
+    }
+
+    /// Anaphora to the date in discussion: `that year`, `that quarter`, `later that year`,
+    /// `earlier that day` name the period of the last date the text gave (TimeML anchors them
+    /// to it, not to the creation time). A bare `that day`/`that week` is left alone: it
+    /// mostly points at an event, not at a date.
+    fn that_unit(&self, i: usize) -> Option<Found> {
+        let mut k = i;
+        let modified = matches!(self.low(k), "later" | "earlier");
+        if modified {
+            k += 1;
+        }
+        if self.low(k) != "that" {
+            return None;
+        }
+        let (u, false) = lexicon::unit(self.low(k + 1))? else {
+            return None;
+        };
+        let end = k + 2;
+        let (d, g) = self.anchor?;
+        let v = match u {
+            Unit::Year if g <= Gran::Year => Val::Year(d.year() as i32),
+            Unit::Quarter => match self.quarter_ctx {
+                Some((y, q)) => Val::Quarter(y, q),
+                None if g <= Gran::Quarter => Val::Quarter(d.year() as i32, quarter_of(d)),
+                None => return None,
+            },
+            Unit::Month if g <= Gran::Month => Val::Month(d.year() as i32, d.month() as u8),
+            Unit::Week if modified && g <= Gran::Week => Val::Week(d),
+            Unit::Day if modified && g == Gran::Day => Val::Day(d),
+            _ => return None,
+        };
+        Some(Found::val(i, end, v).shifted())
+    }
+
+    /// The second day of `April 24 and 25`, `May 3 or 4`: a bare day number right after a
+    /// date and a conjunction, in that date's month.
+    fn second_day(&self, i: usize) -> Option<Found> {
+        let (after, first) = self.last_day?;
+        if i != after + 1 || !matches!(self.low(after), "and" | "or") {
+            return None;
+        }
+        let d = self.day_num(i)?;
+        // "April 24 and 25 percent" is no date; "24 and 25 May" is the calendar rule's.
+        if self.doc.kind(i + 1) == Some(TokenKind::Word) && !matches!(self.low(i + 1), "and") {
+            return None;
+        }
+        let date = Date::new(first.year(), first.month(), d as i8).ok()?;
+        Some(Found::val(i, i + 1, Val::Day(date)))
+    }
+
+    /// `the week of March 6`: the week that day falls in.
+    fn week_of(&self, i: usize) -> Option<Found> {
+        if self.low(i) != "the" || self.low(i + 1) != "week" || self.low(i + 2) != "of" {
+            return None;
+        }
+        let inner = self.calendar(i + 3)?;
+        match inner.val? {
+            Val::Day(d) => Some(Found::val(i, inner.end, Val::Week(d))),
+            _ => None,
+        }
+    }
+
+    /// `year end`, `year's end` (as `year-end`): the reference's year.
+    fn year_end(&self, i: usize) -> Option<Found> {
+        if self.low(i) != "year" {
+            return None;
+        }
+        let end = match (self.low(i + 1), self.low(i + 2)) {
+            ("end", _) => i + 2,
+            ("'s" | "’s", "end") => i + 3,
+            _ => return None,
+        };
+        let r = self.reference?;
+        Some(Found::val(i, end, Val::Year(r.year() as i32)))
     }
 
     /// A bare `the year` at token `i`, as financial news uses it: `the year ended June 30` is a
@@ -2098,6 +2368,20 @@ impl<'a> Ctx<'a> {
                         )
                     {
                         ("", k + 2)
+                    } else if h <= 12
+                        && next == "in"
+                        && self.low(k + 2) == "the"
+                        && matches!(self.low(k + 3), "morning" | "afternoon" | "evening")
+                    {
+                        // "4 in the morning", "6 in the evening".
+                        (
+                            if self.low(k + 3) == "morning" {
+                                "am"
+                            } else {
+                                "pm"
+                            },
+                            k + 4,
+                        )
                     } else {
                         return None;
                     }
@@ -2219,6 +2503,20 @@ impl<'a> Ctx<'a> {
                 } else {
                     (1, 1, i + 4)
                 }
+            }
+            // United States: the Tuesday after the first Monday of November.
+            "election" if self.low(i + 1) == "day" && self.doc.is_cap(i + 1) => {
+                let end = i + 2;
+                let _ = r?;
+                let in_year = |y: i32| {
+                    let nov1 = Date::new(y as i16, 11, 1).ok()?;
+                    add_days(nov1, (1 - iso_wd(nov1)).rem_euclid(7) + 1)
+                };
+                if !self.doc.is_cap(i) {
+                    return None;
+                }
+                let y = self.pick_year(i, end, in_year)?;
+                return Some(Found::val(i, end, Val::Day(in_year(y)?)));
             }
             "thanksgiving" => {
                 let end = i + 1 + usize::from(self.low(i + 1) == "day");
@@ -2384,6 +2682,26 @@ fn duration_value(u: Unit, n: Option<i64>) -> Option<String> {
             Some(n) => format!("P{}Y", n * 100),
             None => "PXCE".to_string(),
         },
+    })
+}
+
+/// A counted span, singular for one ("a day later") and plural otherwise.
+fn plural_or_one(qty: Option<i64>, plural: bool) -> bool {
+    plural || qty == Some(1)
+}
+
+/// `n` units and a half: `2 1/2 years` → `P2Y6M`, `a minute and a half` → `PT1M30S`.
+fn and_a_half(u: Unit, n: i64) -> Option<String> {
+    Some(match u {
+        Unit::Second => format!("PT{n}.5S"),
+        Unit::Minute => format!("PT{n}M30S"),
+        Unit::Hour => format!("PT{n}H30M"),
+        Unit::Day => format!("P{n}DT12H"),
+        Unit::Month => format!("P{n}M15D"),
+        Unit::Year => format!("P{n}Y6M"),
+        Unit::Decade => format!("P{}Y", n * 10 + 5),
+        Unit::Century => format!("P{}Y", n * 100 + 50),
+        _ => return None,
     })
 }
 

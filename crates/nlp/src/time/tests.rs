@@ -330,10 +330,207 @@ fn expressions_table() {
         ),
         // Anchored shifts: from the last date the text named.
         (
-            "The ship sank in December 2018. Three months later, divers found it.",
-            "Three months later",
+            "The ship sank in December 2018. Three months earlier, divers had seen it.",
+            "Three months earlier",
             "DATE",
-            "2019-03",
+            "2018-09",
+        ),
+        // TimeML: a count before `later`/`after` is a DURATION, the word a signal outside it.
+        (
+            "The ship sank in December 2018. Three months later, divers found it.",
+            "Three months",
+            "DURATION",
+            "P3M",
+        ),
+        (
+            "The plant reopened twenty years after the war.",
+            "twenty years",
+            "DURATION",
+            "P20Y",
+        ),
+        (
+            "The talks failed. A few days later, the fighting resumed.",
+            "A few days",
+            "DURATION",
+            "PXD",
+        ),
+        (
+            "The court sat again over an hour later.",
+            "over an hour",
+            "DURATION",
+            "PT1H",
+        ),
+        // Halves.
+        (
+            "The repairs took 2 1/2 years.",
+            "2 1/2 years",
+            "DURATION",
+            "P2Y6M",
+        ),
+        (
+            "The clip lasts a minute and a half.",
+            "a minute and a half",
+            "DURATION",
+            "PT1M30S",
+        ),
+        // Anaphora to the date in discussion.
+        (
+            "He fled in June 1998 and returned later that year.",
+            "later that year",
+            "DATE",
+            "1998",
+        ),
+        (
+            "Imports totaled $3 million in 1988, a small share of all imports that year.",
+            "that year",
+            "DATE",
+            "1988",
+        ),
+        (
+            "The figures for the third quarter of 2023 are final; that quarter was weak.",
+            "that quarter",
+            "DATE",
+            "2023-Q3",
+        ),
+        (
+            "The fund will be closed by year end.",
+            "year end",
+            "DATE",
+            "2024",
+        ),
+        (
+            "The loan is repaid by the year's end.",
+            "year's end",
+            "DATE",
+            "2024",
+        ),
+        // A plan in the past perfect is past: the Friday before the reference.
+        (
+            "The offer had been due to expire Friday evening.",
+            "Friday evening",
+            "TIME",
+            "2024-03-22TEV",
+        ),
+        (
+            "It previously had been scheduled to expire Friday.",
+            "Friday",
+            "DATE",
+            "2024-03-22",
+        ),
+        // A possessive weekday names what happened, whatever the clause's tense.
+        (
+            "They would look for ways around Friday's ruling.",
+            "Friday",
+            "DATE",
+            "2024-03-22",
+        ),
+        (
+            "The loan may be extended for an additional year.",
+            "an additional year",
+            "DURATION",
+            "P1Y",
+        ),
+        ("The day-long strike ended.", "day-long", "DURATION", "P1D"),
+        (
+            "It signed a several-year contract.",
+            "several-year",
+            "DURATION",
+            "PXY",
+        ),
+        (
+            "The vote is set for the week of March 6.",
+            "the week of March 6",
+            "DATE",
+            "2024-W10",
+        ),
+        // A deadline lies ahead; "up until" and "not until" look back.
+        (
+            "Officials postponed until Tuesday morning any action.",
+            "Tuesday morning",
+            "TIME",
+            "2024-03-26TMO",
+        ),
+        (
+            "Up until Thursday, they had described him as a witness.",
+            "Thursday",
+            "DATE",
+            "2024-03-21",
+        ),
+        (
+            "Until Thursday, they had not called him a suspect.",
+            "Thursday",
+            "DATE",
+            "2024-03-21",
+        ),
+        (
+            "The summit is on April 24 and 25.",
+            "25",
+            "DATE",
+            "2024-04-25",
+        ),
+        (
+            "It split families in the post-1959 years.",
+            "post-1959",
+            "DATE",
+            "1959",
+        ),
+        (
+            "Voters will go to the polls on Election Day.",
+            "Election Day",
+            "DATE",
+            "2024-11-05",
+        ),
+        // A modal before a passive looks ahead; so does `effective`.
+        (
+            "A ceremony would still be held at the summit on April 24.",
+            "April 24",
+            "DATE",
+            "2024-04-24",
+        ),
+        (
+            "The split would be paid on a date in January.",
+            "January",
+            "DATE",
+            "2025-01",
+        ),
+        (
+            "The board named a new chairman, effective Jan. 1.",
+            "Jan. 1",
+            "DATE",
+            "2025-01-01",
+        ),
+        // "the previous Friday" counts from the day in discussion.
+        (
+            "Shares closed on Friday, March 15. The index fell from the previous Friday.",
+            "the previous Friday",
+            "DATE",
+            "2024-03-08",
+        ),
+        (
+            "The blast came at 4 in the morning.",
+            "4 in the morning",
+            "TIME",
+            "2024-03-25T04:00",
+        ),
+        // A part of the day before its day.
+        (
+            "Trading halted in mid-afternoon yesterday.",
+            "mid-afternoon yesterday",
+            "TIME",
+            "2024-03-24TAF",
+        ),
+        (
+            "The storm hit around mid afternoon.",
+            "mid afternoon",
+            "TIME",
+            "2024-03-25TAF",
+        ),
+        // A spelled-out year after a month, as transcripts write it.
+        (
+            "It began in January nineteen ninety-seven.",
+            "January nineteen ninety-seven",
+            "DATE",
+            "1997-01",
         ),
         (
             "Turnout was low in 2022. The year before, it was high.",
@@ -373,6 +570,11 @@ fn not_time_expressions() {
         "The Euro 2024 final was tense.",
         "It was earlier than expected, and then it rained.",
         "A quarterly dividend was paid.",
+        "They met that day and again that week.",
+        "She was in her 30s then.",
+        "He said on ABC's This Week that talks would go on.",
+        "He told CBS's 60 Minutes that he would stay.",
+        "The poster showed Gary Cooper in High Noon at the rally.",
     ] {
         let got = run(text, Some(REF));
         assert!(got.is_empty(), "{text}: {got:?}");
