@@ -113,7 +113,26 @@ fn trigger_kind(
         return None;
     }
     if let Some(&(_, kind)) = TRIGGERS.iter().find(|(w, _)| *w == word) {
-        return Some(kind);
+        // An attack warned of or threatened is the warning's content, not a happening: "warned
+        // Russian intelligence about an attack", "an imminent threat of a terrorist attack",
+        // "possible attacks".
+        let before = words_before(6);
+        let near = &before[before.len().saturating_sub(4)..];
+        let threatened = family(kind) == "violence"
+            && (near.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "imminent"
+                        | "possible"
+                        | "potential"
+                        | "future"
+                        | "threatened"
+                        | "threat"
+                        | "threats"
+                )
+            }) || (near.iter().any(|w| w == "about" || w == "of")
+                && before.iter().any(|w| w.starts_with("warn"))));
+        return (!threatened).then_some(kind);
     }
     let end = tokens[i].span.end;
     let next_word = tokens[i + 1..]
@@ -258,11 +277,7 @@ pub fn find_mentions(
                 // withdrawal") is that one's too.
                 let premodifies_another = |t: &dossier_model::Timex| {
                     triggers.iter().enumerate().any(|(j, (s, _))| {
-                        j != ti
-                            && s.end <= window.end
-                            && s.start >= t.span.end
-                            && s.start - t.span.end <= PREMODIFIER
-                            && !text[t.span.end..s.start].contains([',', ';', '–', '—', '('])
+                        j != ti && s.end <= window.end && premodifies(text, t.span, *s)
                     })
                 };
                 // In the trigger's own sentence, a date after a trigger of another family with
@@ -337,7 +352,18 @@ pub fn find_mentions(
                     )
                     .take_while(|(place, _)| place.doc == d && place.span.start < window.end)
                     .filter(|(place, _)| window.contains(place.span))
-                    .min_by_key(|(place, _)| distance(place.span, at))
+                    // A place in another trigger's noun phrase is that one's ("the Ukraine
+                    // invasion"); one in this trigger's ("Friday's deadly Moscow theatre attack
+                    // on Ukraine") comes before any nearer place.
+                    .filter(|(place, _)| {
+                        !triggers
+                            .iter()
+                            .enumerate()
+                            .any(|(j, (s, _))| j != ti && premodifies(text, place.span, *s))
+                    })
+                    .min_by_key(|(place, _)| {
+                        (!premodifies(text, place.span, at), distance(place.span, at))
+                    })
                     .map(|(_, &e)| e)
             };
             // Failing both, the last date the paragraph gave before it: news narrates in time
@@ -461,6 +487,19 @@ fn date_follow_ups(doc: &Document, ex: &Extraction, mentions: &mut [EventMention
             m.date = Some((shared.clone(), peg_span));
         }
     }
+}
+
+/// Whether `modifier` stands in the noun phrase before `head`, close and with no punctuation
+/// that ends a phrase between them ("the 2021 chaotic US withdrawal", "the Moscow theatre
+/// attack").
+fn premodifies(text: &str, modifier: Span, head: Span) -> bool {
+    // A possessive is the head's agent, not its modifier: "the Soviet Union's occupation of
+    // Afghanistan" took place in Afghanistan.
+    head.start >= modifier.end
+        && head.start - modifier.end <= PREMODIFIER
+        && !text[modifier.end..head.start].contains([',', ';', '–', '—', '(', '.'])
+        && !text[modifier.end..head.start].contains("’s")
+        && !text[modifier.end..head.start].contains("'s")
 }
 
 /// Whether a quotation opens in `between` and is still open at its end.

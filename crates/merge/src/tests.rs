@@ -406,3 +406,19 @@ fn sums_of_money_go_only_to_an_event_their_sentence_names() {
         .collect();
     assert_eq!(figure_discrepancies, vec!["killed"]);
 }
+
+#[test]
+fn an_attack_warned_of_is_no_event() {
+    let docs = vec![doc(
+        "a",
+        Some("2024-03-25"),
+        "On {2024-03-07 7 March} the [LOC US] warned [LOC Russia] about an attack. Officials spoke of an imminent threat of a terrorist attack on a concert. Gunmen attacked a hall in [LOC Moscow] on {2024-03-22 Friday}.",
+    )];
+    let d = finish(&docs);
+    assert_eq!(
+        kinds_and_dates(&d),
+        vec![("attack", Some("2024-03-22"))],
+        "{:?}",
+        d.events
+    );
+}
