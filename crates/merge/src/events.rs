@@ -132,7 +132,11 @@ fn trigger_kind(
                 )
             }) || (near.iter().any(|w| w == "about" || w == "of")
                 && before.iter().any(|w| w.starts_with("warn"))));
-        return (!threatened).then_some(kind);
+        // "with little to no warning", "without a fight": what did not happen.
+        let denied = before[before.len().saturating_sub(2)..]
+            .iter()
+            .any(|w| matches!(w.as_str(), "no" | "without"));
+        return (!threatened && !denied).then_some(kind);
     }
     let end = tokens[i].span.end;
     let next_word = tokens[i + 1..]

@@ -412,7 +412,7 @@ fn an_attack_warned_of_is_no_event() {
     let docs = vec![doc(
         "a",
         Some("2024-03-25"),
-        "On {2024-03-07 7 March} the [LOC US] warned [LOC Russia] about an attack. Officials spoke of an imminent threat of a terrorist attack on a concert. Gunmen attacked a hall in [LOC Moscow] on {2024-03-22 Friday}.",
+        "On {2024-03-07 7 March} the [LOC US] warned [LOC Russia] about an attack. Officials spoke of an imminent threat of a terrorist attack on a concert, which came with no warning on {2024-03-21 Thursday}. Gunmen attacked a hall in [LOC Moscow] on {2024-03-22 Friday}.",
     )];
     let d = finish(&docs);
     assert_eq!(
