@@ -404,14 +404,7 @@ impl EventTagger {
     /// none (an empty file): `dossier train events` makes one.
     pub fn builtin() -> Option<&'static EventTagger> {
         static T: OnceLock<Option<EventTagger>> = OnceLock::new();
-        T.get_or_init(|| {
-            if BUILTIN.is_empty() {
-                None
-            } else {
-                Some(EventTagger::from_bytes(BUILTIN).expect("models/events.bin is a valid model"))
-            }
-        })
-        .as_ref()
+        crate::entities::embedded_model(&T, BUILTIN, "models/events.bin", EventTagger::from_bytes)
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<EventTagger, String> {

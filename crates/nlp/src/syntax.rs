@@ -146,14 +146,7 @@ impl Syntax {
     /// none (an empty file).
     pub fn builtin() -> Option<&'static Syntax> {
         static T: OnceLock<Option<Syntax>> = OnceLock::new();
-        T.get_or_init(|| {
-            if BUILTIN.is_empty() {
-                None
-            } else {
-                Some(Syntax::from_bytes(BUILTIN).expect("models/syntax.bin is a valid model"))
-            }
-        })
-        .as_ref()
+        crate::entities::embedded_model(&T, BUILTIN, "models/syntax.bin", Syntax::from_bytes)
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Syntax, String> {

@@ -225,6 +225,23 @@ pub(crate) fn doc_agg_features(
         .collect()
 }
 
+/// A second-stage model compiled into the binary (`include_bytes!` of a file in `models/`),
+/// parsed on first use and kept; `None` when the build shipped an empty file (a model not
+/// trained yet). The syntax, attribution and event-mention taggers load this way.
+pub(crate) fn embedded_model<T>(
+    cell: &'static OnceLock<Option<T>>,
+    bytes: &'static [u8],
+    file: &str,
+    parse: impl FnOnce(&[u8]) -> Result<T, String>,
+) -> Option<&'static T> {
+    cell.get_or_init(|| {
+        (!bytes.is_empty()).then(|| {
+            parse(bytes).unwrap_or_else(|e| panic!("the embedded {file} is not a valid model: {e}"))
+        })
+    })
+    .as_ref()
+}
+
 impl Tagger {
     /// The model shipped with dossier (`models/ner.bin`, embedded at build time).
     pub fn builtin() -> Tagger {

@@ -66,14 +66,7 @@ impl QuoteTagger {
     /// none (an empty file).
     pub fn builtin() -> Option<&'static QuoteTagger> {
         static T: OnceLock<Option<QuoteTagger>> = OnceLock::new();
-        T.get_or_init(|| {
-            if BUILTIN.is_empty() {
-                None
-            } else {
-                Some(QuoteTagger::from_bytes(BUILTIN).expect("models/quotes.bin is a valid model"))
-            }
-        })
-        .as_ref()
+        crate::entities::embedded_model(&T, BUILTIN, "models/quotes.bin", QuoteTagger::from_bytes)
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<QuoteTagger, String> {
