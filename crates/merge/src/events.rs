@@ -143,11 +143,44 @@ fn trigger_kind(
         .iter()
         .find(|t| t.kind == TokenKind::Word)
         .map(|t| t.span.slice(text).to_lowercase());
+    let words_after = |n: usize| {
+        tokens[i + 1..]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(n)
+            .map(|t| t.span.slice(text).to_lowercase())
+            .collect::<Vec<_>>()
+    };
+    let armed_forces = |w: &String| {
+        matches!(
+            w.as_str(),
+            "forces" | "troops" | "soldiers" | "army" | "military"
+        )
+    };
     match word.as_str() {
         "controlled" | "seized" | "occupied" if place_follows(end) => Some("occupation"),
         "destruction" if next_word.as_deref() == Some("of") && place_follows(end) => Some("war"),
         "court" if words_before(1).iter().any(|w| w == "in") => Some("hearing"),
         "trial" => Some("hearing"),
+        // Troops that "pulled out" or "rushed to get out of" a country withdraw.
+        "out"
+            if words_before(1)
+                .iter()
+                .any(|w| matches!(w.as_str(), "get" | "got" | "pull" | "pulled" | "pulling"))
+                && words_before(8).iter().any(armed_forces) =>
+        {
+            Some("withdrawal")
+        }
+        // A group "expelled from" or "driven from" a place or its territory lost a war there.
+        "expelled" | "driven" | "pushed"
+            if matches!(next_word.as_deref(), Some("from" | "out"))
+                && (place_follows(end)
+                    || words_after(6)
+                        .iter()
+                        .any(|w| w.starts_with("territor") || w.starts_with("stronghold"))) =>
+        {
+            Some("war")
+        }
         "emir" | "leader" | "chief" | "head" | "commander"
             if words_before(5).iter().any(|w| {
                 matches!(
@@ -237,8 +270,11 @@ pub fn find_mentions(
                 continue;
             };
             let sentence = ex.sentences[si];
-            // Where the trigger's sentence gives no date or place, the next sentence of the same
-            // paragraph often does ("… died in the attack. It began in Dravosk on Friday").
+            // Where the trigger's sentence gives no date or place, the paragraph around it does:
+            // for the date first the sentences before (news narrates in time: "By the end of
+            // 2017 … had laid ISIS to waste. It was expelled from 95 per cent of its
+            // territory"), then the next ("… died in the attack. It began in Dravosk on
+            // Friday"); for the place the next.
             let next = ex
                 .sentences
                 .get(si + 1)
@@ -370,8 +406,8 @@ pub fn find_mentions(
                     })
                     .map(|(_, &e)| e)
             };
-            // Failing both, the last date the paragraph gave before it: news narrates in time
-            // ("That changed in August 2021. … ISIS-K carried out a suicide bombing …").
+            // The last date the paragraph gave before it ("That changed in August 2021. …
+            // ISIS-K carried out a suicide bombing …").
             let previous: Vec<Span> = ex.sentences[..si]
                 .iter()
                 .rev()
@@ -394,8 +430,8 @@ pub fn find_mentions(
             } else {
                 (
                     date_in(sentence, true)
-                        .or_else(|| next.and_then(|n| date_in(n, false)))
-                        .or_else(|| previous.iter().find_map(|&p| date_in(p, false))),
+                        .or_else(|| previous.iter().find_map(|&p| date_in(p, false)))
+                        .or_else(|| next.and_then(|n| date_in(n, false))),
                     place_in(sentence).or_else(|| next.and_then(place_in)),
                 )
             };

@@ -267,11 +267,21 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
                     .enumerate()
                     .filter(|(_, m)| m.sentence == prev)
                     .collect();
+                // The dead and the wounded are an attack's, not a withdrawal's beside it.
+                let harmed = matches!(
+                    f.measure.as_str(),
+                    "killed" | "injured" | "casualties" | "hostages" | "missing"
+                );
                 before
                     .iter()
                     .find(|(_, m)| {
                         m.place
                             .is_some_and(|p| places_here.iter().any(|&q| same_place(p, q)))
+                    })
+                    .or_else(|| {
+                        before
+                            .iter()
+                            .find(|(_, m)| harmed && events::family(m.kind) == "violence")
                     })
                     .or_else(|| before.first())
                     .map(|(i, _)| cluster_of[range.start + i])

@@ -240,13 +240,22 @@ fn some_words_name_an_event_only_in_company() {
     let docs = vec![doc(
         "a",
         Some("2024-03-26"),
-        "Born of the destruction of [LOC Iraq] in {200 the late 2000s}, in {201 the mid-2010s} it controlled a third of [LOC Syria]. Its leader was made the group's emir in {2020 2020}. The committee controlled its budget in {2019 2019}.",
+        "Born of the destruction of [LOC Iraq] in {200 the late 2000s}, in {201 the mid-2010s} it controlled a third of [LOC Syria]. Its leader was made the group's emir in {2020 2020}. The committee controlled its budget in {2019 2019}. By the end of {2017 2017} it was expelled from most of the territory it held. In {2021-08 August 2021} Western forces rushed to get out of the country. She was expelled from the party in {2016 2016}.",
     )];
     let d = finish(&docs);
     let dated = kinds_and_dates(&d);
     assert!(dated.contains(&("war", Some("200"))), "{dated:?}");
     assert!(dated.contains(&("occupation", Some("201"))), "{dated:?}");
     assert!(dated.contains(&("appointment", Some("2020"))), "{dated:?}");
+    assert!(dated.contains(&("war", Some("2017"))), "{dated:?}");
+    assert!(
+        dated.contains(&("withdrawal", Some("2021-08"))),
+        "{dated:?}"
+    );
+    assert!(
+        !dated.contains(&("war", Some("2016"))),
+        "a party is no territory: {dated:?}"
+    );
     assert_eq!(
         dated.iter().filter(|(k, _)| *k == "occupation").count(),
         1,
