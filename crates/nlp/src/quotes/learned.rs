@@ -17,9 +17,11 @@
 //! neighbours' labels, the direction and distance of the nearest cue and source).
 //!
 //! # Relations
-//! Each cue span is one relation; it takes the nearest source span of its sentence (a span
-//! that starts or ends in the cue's first or last sentence), and each content span goes to the
-//! nearest cue of its paragraph.
+//! Each cue span is one relation; its source is chosen by the learned source ranker
+//! ([`sources`], `models/quote_sources.bin`) among candidate phrases of its sentence, or, in a
+//! build without that model, is the nearest source span of its sentence (a span that starts or
+//! ends in the cue's first or last sentence); each content span goes to the nearest cue of its
+//! paragraph.
 
 use super::lexicon::{self, CueClass};
 use crate::entities::features::{
@@ -51,6 +53,7 @@ pub struct QuoteTagger {
 }
 
 /// A training document: the text and its gold spans `(type, byte span)`.
+#[derive(Clone)]
 pub struct TrainDoc {
     pub text: String,
     pub spans: Vec<(usize, Span)>,
@@ -138,8 +141,8 @@ impl QuoteTagger {
         out
     }
 
-    /// Attribution relations: one per cue span, with the nearest source of its sentence and
-    /// the content spans nearest to it.
+    /// Attribution relations: one per cue span, with the source the ranker chooses (or the
+    /// nearest source of its sentence, without a ranker) and the content spans nearest to it.
     pub fn relations(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Relation> {
         let units = units(text, tokens, sentences);
         let (infos, parses, labels) = self.analyse_units(text, tokens, &units);
