@@ -274,6 +274,13 @@ pub enum TrainCommand {
         /// 29 MB unpruned) at the same dev scores.
         #[arg(long, default_value_t = 8.0)]
         prune: f32,
+        /// Where to write the source ranker, trained after the tagger (the binary embeds
+        /// models/quote_sources.bin at build time).
+        #[arg(long, value_name = "FILE", default_value = "models/quote_sources.bin")]
+        sources_out: PathBuf,
+        /// Train only the source ranker (it does not use the tagger at --out).
+        #[arg(long)]
+        sources_only: bool,
     },
     /// Train the event-mention tagger on ECB+ JSON lines (its annotated sentences; used by
     /// `dossier eval ecb`; deterministic: the same data gives the same model).

@@ -40,7 +40,17 @@ fn main() -> ExitCode {
             out,
             epochs,
             prune,
-        }) => commands::quotes::train(&train, dev.as_deref(), &out, epochs, prune),
+            sources_out,
+            sources_only,
+        }) => commands::quotes::train(
+            &train,
+            dev.as_deref(),
+            &out,
+            epochs,
+            prune,
+            &sources_out,
+            sources_only,
+        ),
         cli::Command::Train(cli::TrainCommand::Events {
             train,
             dev,

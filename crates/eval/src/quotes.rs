@@ -327,7 +327,24 @@ pub fn read_polnear(jsonl: &Path) -> Result<Vec<TrainDoc>> {
         let text = d["text"].as_str().unwrap_or("").to_string();
         let byte = cp_to_byte(&text);
         let mut spans = Vec::new();
+        let mut pairs = Vec::new();
         for a in d["attributions"].as_array().into_iter().flatten() {
+            // The source ranker learns single-fragment cues and sources (or none).
+            let one = |role: &str| -> Option<Option<Span>> {
+                if a[role].is_null() {
+                    return Some(None);
+                }
+                let f = a[role]["fragments"].as_array()?;
+                if f.len() != 1 {
+                    return None;
+                }
+                let s = *byte.get(f[0][0].as_u64()? as usize)?;
+                let e = *byte.get(f[0][1].as_u64()? as usize)?;
+                (s < e).then_some(Some(Span::new(s, e)))
+            };
+            if let (Some(Some(cue)), Some(source)) = (one("cue"), one("source")) {
+                pairs.push((cue, source));
+            }
             for (role, t) in [("source", SOURCE), ("cue", CUE), ("content", CONTENT)] {
                 for f in a[role]["fragments"].as_array().into_iter().flatten() {
                     let s = f[0].as_u64().and_then(|x| byte.get(x as usize));
@@ -340,7 +357,7 @@ pub fn read_polnear(jsonl: &Path) -> Result<Vec<TrainDoc>> {
                 }
             }
         }
-        out.push(TrainDoc { text, spans });
+        out.push(TrainDoc { text, spans, pairs });
     }
     if out.is_empty() {
         bail!("{} holds no documents", jsonl.display());

@@ -17,9 +17,11 @@
 //! neighbours' labels, the direction and distance of the nearest cue and source).
 //!
 //! # Relations
-//! Each cue span is one relation; it takes the nearest source span of its sentence (a span
-//! that starts or ends in the cue's first or last sentence), and each content span goes to the
-//! nearest cue of its paragraph.
+//! Each cue span is one relation; its source is chosen by the learned source ranker
+//! ([`sources`], `models/quote_sources.bin`) among candidate phrases of its sentence, or, in a
+//! build without that model, is the nearest source span of its sentence (a span that starts or
+//! ends in the cue's first or last sentence); each content span goes to the nearest cue of its
+//! paragraph.
 
 use super::lexicon::{self, CueClass};
 use crate::entities::features::{
@@ -28,8 +30,11 @@ use crate::entities::features::{
 use crate::entities::model::Weights;
 use crate::entities::train::{train_weights, Prepared, TrainOptions, TrainReport};
 use crate::entities::{spans_of, Label, NTYPES};
+use crate::syntax::Parsed;
 use dossier_model::{Span, Token};
 use std::sync::OnceLock;
+
+pub mod sources;
 
 /// Span types of the tagger (BILOU type indices; the fourth type of the shared label set is
 /// unused).
@@ -48,9 +53,13 @@ pub struct QuoteTagger {
 }
 
 /// A training document: the text and its gold spans `(type, byte span)`.
+#[derive(Clone)]
 pub struct TrainDoc {
     pub text: String,
     pub spans: Vec<(usize, Span)>,
+    /// The gold relations as `(cue, source)` byte spans (first to last fragment), for the
+    /// source ranker ([`sources`]); relations with a discontinuous cue or source are left out.
+    pub pairs: Vec<(Span, Option<Span>)>,
 }
 
 /// A relation found by the tagger, as byte spans.
@@ -81,10 +90,24 @@ impl QuoteTagger {
 
     /// Labels per unit (token indices of each unit in `units`).
     fn tag_units(&self, text: &str, tokens: &[Token], units: &[Vec<usize>]) -> Vec<Vec<Label>> {
-        let infos: Vec<Vec<Info>> = units.iter().map(|u| unit_info(text, tokens, u)).collect();
+        self.analyse_units(text, tokens, units).2
+    }
+
+    /// Infos, sentence parses and labels per unit.
+    #[allow(clippy::type_complexity)]
+    fn analyse_units(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        units: &[Vec<usize>],
+    ) -> (Vec<Vec<Info>>, Vec<Vec<(usize, Parsed)>>, Vec<Vec<Label>>) {
+        let (infos, parses): (Vec<Vec<Info>>, Vec<Vec<(usize, Parsed)>>) = units
+            .iter()
+            .map(|u| unit_info_parsed(text, tokens, u))
+            .unzip();
         let feats: Vec<(Vec<u64>, Vec<u32>)> = infos.iter().map(|i| stage1(i)).collect();
         let seqs: Vec<(&[u64], &[u32])> = feats.iter().map(|(f, o)| (&f[..], &o[..])).collect();
-        self.weights.tag(
+        let labels = self.weights.tag(
             &seqs,
             |labels1| {
                 infos
@@ -94,7 +117,8 @@ impl QuoteTagger {
                     .collect()
             },
             true,
-        )
+        );
+        (infos, parses, labels)
     }
 
     /// Spans `(type, byte span)` the tagger finds in a tokenized text.
@@ -110,13 +134,14 @@ impl QuoteTagger {
         out
     }
 
-    /// Attribution relations: one per cue span, with the nearest source of its sentence and
-    /// the content spans nearest to it.
+    /// Attribution relations: one per cue span, with the source the ranker chooses (or the
+    /// nearest source of its sentence, without a ranker) and the content spans nearest to it.
     pub fn relations(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Relation> {
         let units = units(text, tokens, sentences);
-        let labels = self.tag_units(text, tokens, &units);
+        let (infos, parses, labels) = self.analyse_units(text, tokens, &units);
+        let ranker = sources::SourceRanker::builtin();
         let mut out = Vec::new();
-        for (u, ls) in units.iter().zip(&labels) {
+        for (ui, (u, ls)) in units.iter().zip(&labels).enumerate() {
             let spans = spans_of(ls);
             let of = |t: usize| spans.iter().filter(move |s| s.2 == t);
             let cues: Vec<(usize, usize)> = of(CUE).map(|s| (s.0, s.1)).collect();
@@ -149,7 +174,17 @@ impl QuoteTagger {
                 let at = tokens[u[p]].span.start;
                 sentences.partition_point(|x| x.end <= at)
             };
-            for (k, &c) in cues.iter().enumerate() {
+            if let Some(r) = ranker {
+                // The learned ranker chooses among the sentence's noun-phrase groups, their
+                // extensions and the tagger's own spans (or no source at all).
+                let unit = sources::UnitView::new(&infos[ui], &parses[ui], ls);
+                for (k, &c) in cues.iter().enumerate() {
+                    rels[k].source = r
+                        .best(&unit, c)
+                        .map(|(s, e)| byte_span(tokens, u[s], u[e - 1]));
+                }
+            }
+            for (k, &c) in cues.iter().enumerate().filter(|_| ranker.is_none()) {
                 let best = of(SOURCE)
                     .filter(|s| sent(s.0) == sent(c.0) || sent(s.1 - 1) == sent(c.1 - 1))
                     .min_by_key(|s| (gap((s.0, s.1), c), s.0 > c.0));
@@ -163,6 +198,24 @@ impl QuoteTagger {
         }
         out
     }
+}
+
+/// Tokens, units and their analysis ([`QuoteTagger::analyse_units`]) of a text, for training
+/// the source ranker.
+#[allow(clippy::type_complexity)]
+fn prepare_units(
+    tagger: &QuoteTagger,
+    text: &str,
+) -> (
+    Vec<Token>,
+    Vec<Vec<usize>>,
+    (Vec<Vec<Info>>, Vec<Vec<(usize, Parsed)>>, Vec<Vec<Label>>),
+) {
+    let tokens = crate::tokenize::tokenize(text);
+    let sentences = crate::sentences::split(text, &tokens);
+    let units = units(text, &tokens, &sentences);
+    let a = tagger.analyse_units(text, &tokens, &units);
+    (tokens, units, a)
 }
 
 fn byte_span(tokens: &[Token], first: usize, last: usize) -> Span {
@@ -304,6 +357,15 @@ fn bucket(d: u32) -> u64 {
 }
 
 fn unit_info(text: &str, tokens: &[Token], unit: &[usize]) -> Vec<Info> {
+    unit_info_parsed(text, tokens, unit).0
+}
+
+/// [`unit_info`] with the unit's sentence parses (see [`add_syntax`]).
+fn unit_info_parsed(
+    text: &str,
+    tokens: &[Token],
+    unit: &[usize],
+) -> (Vec<Info>, Vec<(usize, Parsed)>) {
     let mut out: Vec<Info> = Vec::with_capacity(unit.len());
     let mut norms: Vec<std::borrow::Cow<str>> = Vec::with_capacity(unit.len());
     let mut depth = false;
@@ -379,7 +441,7 @@ fn unit_info(text: &str, tokens: &[Token], unit: &[usize]) -> Vec<Info> {
         });
         norms.push(norm);
     }
-    add_syntax(&norms, &mut out);
+    let parses = add_syntax(&norms, &mut out);
     // Distances to quotation marks and to the nearest lexicon cue, both directions.
     let n = out.len();
     let mut last_q: Option<usize> = None;
@@ -419,14 +481,17 @@ fn unit_info(text: &str, tokens: &[Token], unit: &[usize]) -> Vec<Info> {
             next_c = Some(i);
         }
     }
-    out
+    (out, parses)
 }
 
 /// Fills the syntax fields of a unit's infos: the unit is tagged one sentence at a time.
-fn add_syntax(norms: &[std::borrow::Cow<str>], out: &mut [Info]) {
+/// Returns each sentence's first position in the unit and its parse (the source ranker's
+/// candidates are built from them).
+fn add_syntax(norms: &[std::borrow::Cow<str>], out: &mut [Info]) -> Vec<(usize, Parsed)> {
     let Some(syntax) = crate::syntax::Syntax::builtin() else {
-        return;
+        return Vec::new();
     };
+    let mut parses = Vec::new();
     let mut doc: Vec<Vec<&str>> = Vec::new();
     for (w, t) in norms.iter().zip(out.iter()) {
         if t.sent_start || doc.is_empty() {
@@ -500,8 +565,11 @@ fn add_syntax(norms: &[std::borrow::Cow<str>], out: &mut [Info]) {
                 out[at + k].group_first = first;
             }
         }
-        at += p.pos.len();
+        let n = p.pos.len();
+        parses.push((at, p));
+        at += n;
     }
+    parses
 }
 
 const BOS: u64 = 0x5EED_0001;
@@ -860,7 +928,11 @@ mod tests {
                 spans.push((CONTENT, Span::new(content_at, content_at + content.len())));
                 text.push_str("The weather was mild and the streets were quiet.\n");
             }
-            docs.push(TrainDoc { text, spans });
+            docs.push(TrainDoc {
+                text,
+                spans,
+                pairs: Vec::new(),
+            });
         }
         docs
     }
