@@ -81,10 +81,13 @@ const TRIGGERS: &[(&str, &str)] = &[
 const PLACE_AFTER: usize = 40;
 
 /// The event kind a word names where it stands, if any. Most triggers name their event alone
-/// (`TRIGGERS`); a few only in company: "controlled/seized/occupied" a *place* is an occupation
-/// (control of a budget is not), the "destruction of" a *place* a war, "in court" and "trial" a
-/// hearing (a court that rules is an institution), and "made/named/appointed … emir/leader/
-/// chief/head" an appointment.
+/// (`TRIGGERS`), unless what they name did not happen: an intention ("the will to attack"), a
+/// threat or a warning's content ("an imminent threat of a terrorist attack"), a negation ("with
+/// no warning"). A few name one only in company: "controlled/seized/occupied" a *place* is an
+/// occupation (control of a budget is not), the "destruction of" a *place* a war, "expelled/
+/// driven from" a place or territory a war lost, troops that "pulled out" or "get out" a
+/// withdrawal, "in court" and "trial" a hearing (a court that rules is an institution), and
+/// "made/named/appointed … emir/leader/chief/head" an appointment.
 fn trigger_kind(
     text: &str,
     tokens: &[dossier_model::Token],
