@@ -74,6 +74,20 @@ pub struct TrainReport {
     pub dev_f1: Option<f64>,
 }
 
+impl TrainReport {
+    /// The one-line summary a training run ends with on stderr (`measure` names its dev score:
+    /// "dev F1", "dev span F1").
+    pub fn log_summary(&self, measure: &str) {
+        eprintln!(
+            "model: {} of {} features kept, {} bytes, final {measure} {}",
+            self.features_kept,
+            self.features_seen,
+            self.model_bytes,
+            self.dev_f1.map_or("-".into(), |f| format!("{f:.2}"))
+        );
+    }
+}
+
 /// One sentence as feature indices.
 struct Inst {
     idx: Vec<u32>,
@@ -438,13 +452,7 @@ pub fn train(
         report.dev_f1 = Some(f1(&acc));
     }
     if options.verbose {
-        eprintln!(
-            "model: {} of {} features kept, {} bytes, final dev F1 {}",
-            report.features_kept,
-            report.features_seen,
-            report.model_bytes,
-            report.dev_f1.map_or("-".into(), |f| format!("{f:.2}"))
-        );
+        report.log_summary("dev F1");
     }
     (tagger, report)
 }

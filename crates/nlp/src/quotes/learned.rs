@@ -861,13 +861,7 @@ pub fn train(
         report.dev_f1 = Some(crate::entities::conll::f1(&acc));
     }
     if options.verbose {
-        eprintln!(
-            "model: {} of {} features kept, {} bytes, final dev span F1 {}",
-            report.features_kept,
-            report.features_seen,
-            report.model_bytes,
-            report.dev_f1.map_or("-".into(), |f| format!("{f:.2}"))
-        );
+        report.log_summary("dev span F1");
     }
     (tagger, report)
 }
