@@ -292,11 +292,9 @@ pub fn find_mentions(
             // in a neighbouring sentence only the earliest date counts.
             let date_in = |window: Span, own: bool| {
                 let dates = || {
-                    ex.timexes.iter().filter(|t| {
-                        matches!(t.kind, TimexType::Date | TimexType::Time)
-                            && window.contains(t.span)
-                            && is_calendar(&t.value)
-                    })
+                    ex.timexes
+                        .iter()
+                        .filter(|t| window.contains(t.span) && calendar_value(t).is_some())
                 };
                 // The triggers around this one in the window: a date past the next is that
                 // event's, a date before the previous is that one's.
@@ -372,17 +370,11 @@ pub fn find_mentions(
                     .or_else(|| {
                         dates()
                             .filter(|t| !dates_another(t))
-                            .min_by(|a, b| a.value.cmp(&b.value))
+                            .min_by_key(|t| calendar_value(t))
                     })
-                    .map(|t| {
-                        (
-                            t.value
-                                .get(..10)
-                                .filter(|_| t.value.len() > 10)
-                                .unwrap_or(&t.value)
-                                .to_string(),
-                            t.span,
-                        )
+                    .and_then(|t| {
+                        let value = calendar_value(t)?;
+                        Some((value.get(..10).unwrap_or(value).to_string(), t.span))
                     })
             };
             let place_in = |window: Span| {
@@ -632,6 +624,18 @@ fn distance(a: Span, b: Span) -> usize {
     } else {
         a.start.saturating_sub(b.end)
     }
+}
+
+/// The calendar date a time expression gives an event: a date's or a time's own value, or the
+/// date a duration counted from an earlier one ends on ("In December 2018 … Three months
+/// later", 2019-03).
+pub fn calendar_value(t: &dossier_model::Timex) -> Option<&str> {
+    match t.kind {
+        TimexType::Date | TimexType::Time => Some(t.value.as_str()),
+        TimexType::Duration => t.anchored.as_deref(),
+        TimexType::Set => None,
+    }
+    .filter(|v| is_calendar(v))
 }
 
 /// A TIMEX3 value that names a point or stretch of the calendar (`2024`, `2024-03`,

@@ -220,8 +220,9 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
                     let dates: Vec<&str> = ex
                         .timexes
                         .iter()
-                        .filter(|t| clause.contains(t.span) && events::is_calendar(&t.value))
-                        .map(|t| t.value.get(..10).unwrap_or(&t.value))
+                        .filter(|t| clause.contains(t.span))
+                        .filter_map(events::calendar_value)
+                        .map(|v| v.get(..10).unwrap_or(v))
                         .collect();
                     let fits = |e: usize, slack: i64| {
                         events[e].date.as_deref().is_some_and(|ed| {
@@ -294,14 +295,14 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
                 let event_date = events[e].date.as_deref();
                 ex.timexes
                     .iter()
-                    .filter(|t| events::is_calendar(&t.value))
-                    .all(|t| {
+                    .filter_map(|t| Some((t.span, events::calendar_value(t)?)))
+                    .all(|(span, value)| {
                         let in_sentence = ex
                             .sentences
                             .iter()
-                            .any(|s| s.contains(f.span) && s.contains(t.span));
+                            .any(|s| s.contains(f.span) && s.contains(span));
                         !in_sentence
-                            || event_date.is_some_and(|d| events::dates_compatible(d, &t.value, 2))
+                            || event_date.is_some_and(|d| events::dates_compatible(d, value, 2))
                     })
             });
             let Some(event) = in_sentence.or(fallback) else {

@@ -41,6 +41,7 @@ pub fn doc(id: &str, published: Option<&str>, marked: &str) -> (Document, Extrac
                     span: Span::new(text.len(), text.len() + shown.len()),
                     kind: TimexType::Date,
                     value: value.into(),
+                    anchored: None,
                 });
                 text.push_str(shown);
             }

@@ -431,3 +431,27 @@ fn an_attack_warned_of_is_no_event() {
         d.events
     );
 }
+
+#[test]
+fn an_event_counted_from_an_earlier_date_takes_the_date_it_lands_on() {
+    let (document, mut extraction) = doc(
+        "a",
+        Some("2024-03-26"),
+        "In {2018-12 December 2018} the group was declared defeated. Three months later a battle in [LOC Baghouz] ended its rule.",
+    );
+    // "Three months" as the time annotator gives it: a DURATION anchored on December 2018.
+    let at = document.text.find("Three months").unwrap();
+    extraction.timexes.push(dossier_model::Timex {
+        span: dossier_model::Span::new(at, at + "Three months".len()),
+        kind: dossier_model::TimexType::Duration,
+        value: "P3M".into(),
+        anchored: Some("2019-03".into()),
+    });
+    extraction.timexes.sort_by_key(|t| t.span.start);
+    let d = finish(&[(document, extraction)]);
+    assert!(
+        kinds_and_dates(&d).contains(&("battle", Some("2019-03"))),
+        "{:?}",
+        kinds_and_dates(&d)
+    );
+}

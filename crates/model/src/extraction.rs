@@ -93,6 +93,11 @@ pub struct Timex {
     pub kind: TimexType,
     /// TIMEX3 value: `2024-03-22`, `2024-W12`, `201`, `P6M`, `PRESENT_REF`, `XXXX-03-22`.
     pub value: String,
+    /// For a DURATION counted from a date the text gave ("Three months" in "In December 2018
+    /// … Three months later"), the date it ends on (`2019-03`): TimeML keeps the counted span a
+    /// duration, the dossier still dates what happened then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchored: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -284,6 +284,8 @@ struct Found {
     /// False for values counted from another date (`a year earlier`): they do not move the
     /// narrative anchor, so a second `a year earlier` counts from the same base.
     sets_anchor: bool,
+    /// The date a duration counted from the anchor ends on (`Three months later`).
+    anchored: Option<String>,
 }
 
 impl Found {
@@ -296,6 +298,7 @@ impl Found {
             val: Some(v),
             bytes: None,
             sets_anchor: true,
+            anchored: None,
         }
     }
     fn text(start: usize, end: usize, kind: TimexType, value: impl Into<String>) -> Found {
@@ -307,6 +310,7 @@ impl Found {
             val: None,
             bytes: None,
             sets_anchor: true,
+            anchored: None,
         }
     }
     fn shifted(mut self) -> Found {
@@ -410,6 +414,7 @@ impl<'a> Ctx<'a> {
             span,
             kind: f.kind,
             value: f.value,
+            anchored: f.anchored,
         });
     }
 
@@ -1903,12 +1908,12 @@ impl<'a> Ctx<'a> {
             // DURATION and `later`/`after` a signal outside it; `earlier` and `ago` make a date.
             let counted = qty.is_some() || matches!(self.low(k), "a" | "few" | "several" | "many");
             if sign == 1 && counted && plural_or_one(qty, plural) {
-                return Some(Found::text(
-                    i,
-                    end,
-                    TimexType::Duration,
-                    duration_value(u, qty)?,
-                ));
+                let mut found = Found::text(i, end, TimexType::Duration, duration_value(u, qty)?);
+                found.anchored = qty
+                    .zip(self.base_for(u))
+                    .and_then(|(n, base)| shift_unit_gran(base.0, u, n, base.1))
+                    .map(|v| v.value());
+                return Some(found);
             }
             end += 1;
             if the && qty.is_none() && !plural {

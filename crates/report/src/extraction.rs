@@ -56,6 +56,9 @@ struct TimexOut<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     value: &'a str,
+    /// Added: the date a duration counted from an earlier date ends on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    anchored: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -128,6 +131,7 @@ pub fn write_extraction_line<W: Write>(
             span: span(t.span),
             kind: t.kind.as_str(),
             value: &t.value,
+            anchored: t.anchored.as_deref(),
         })
         .collect();
     let figures = ex
@@ -256,6 +260,7 @@ mod tests {
                 span: at("Friday"),
                 kind: TimexType::Date,
                 value: "2025-03-07".into(),
+                anchored: None,
             }],
             figures: vec![Figure {
                 span: at("Über 140 people"),

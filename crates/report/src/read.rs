@@ -88,6 +88,7 @@ pub fn read_extraction_line(line: &str) -> Result<(Document, Extraction), String
             span: offsets.span(&t)?,
             kind: parse_enum(&t["type"], "timex type")?,
             value: t["value"].as_str().unwrap_or_default().to_string(),
+            anchored: t["anchored"].as_str().map(str::to_string),
         });
     }
     for f in list("figures") {
@@ -194,6 +195,7 @@ mod tests {
                 span: at("Friday"),
                 kind: TimexType::Date,
                 value: "2025-03-07".into(),
+                anchored: None,
             }],
             figures: vec![Figure {
                 span: at("Über 140 people"),

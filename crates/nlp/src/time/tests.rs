@@ -650,3 +650,23 @@ proptest! {
         let _ = infer_reference_date(&text, &tokens, &sents);
     }
 }
+
+#[test]
+fn a_duration_counted_from_a_date_says_where_it_ends() {
+    let text = "In December 2018 the group was declared defeated. Three months later it lost its last town. Two years later, nothing.";
+    let tokens = tokenize(text);
+    let sents = sentences::split(text, &tokens);
+    let found: Vec<(String, String, Option<String>)> =
+        annotate(text, &tokens, &sents, Some(REF.parse::<Date>().unwrap()))
+            .into_iter()
+            .map(|t| (t.span.slice(text).to_string(), t.value, t.anchored))
+            .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("December 2018".into(), "2018-12".into(), None),
+            ("Three months".into(), "P3M".into(), Some("2019-03".into())),
+            ("Two years".into(), "P2Y".into(), Some("2020".into())),
+        ]
+    );
+}
