@@ -434,8 +434,7 @@ pub fn find_mentions(
             // A bare plural ("bombings in Kabul") is a series; a definite one ("the attacks in
             // Paris") names one known, possibly coordinated, happening.
             let definite = {
-                let first = ex.tokens.partition_point(|t| t.span.start < at.start);
-                ex.tokens[first.saturating_sub(3)..first]
+                ex.tokens[token.saturating_sub(3)..token]
                     .iter()
                     .filter(|t| t.kind == TokenKind::Word)
                     .rev()
@@ -513,10 +512,12 @@ fn date_follow_ups(doc: &Document, ex: &Extraction, mentions: &mut [EventMention
         .iter_mut()
         .filter(|m| m.date.is_none() && matches!(m.kind, "arrest" | "hearing"))
     {
-        let names_perpetrators = ex
+        let first = ex
             .tokens
+            .partition_point(|t| t.span.start < m.sentence.start);
+        let names_perpetrators = ex.tokens[first..]
             .iter()
-            .filter(|t| m.sentence.contains(t.span))
+            .take_while(|t| t.span.end <= m.sentence.end)
             .any(|t| PERPETRATORS.contains(&t.span.slice(text).to_lowercase().as_str()));
         if names_perpetrators {
             m.date = Some((shared.clone(), peg_span));

@@ -68,18 +68,19 @@ pub fn describe(value: FigureValue, qualifier: dossier_model::Qualifier, vague: 
 /// number per event that sources can disagree on: an article gives many sums of money and
 /// shares, each of something else.
 pub fn counts_people(measure: &str) -> bool {
+    counts_harmed(measure)
+        || matches!(
+            measure,
+            "displaced" | "arrested" | "charged" | "attackers" | "fighters"
+        )
+}
+
+/// Whether a measure counts the people a happening harmed: the dead, the wounded, hostages and
+/// the missing are an attack's, not a withdrawal's beside it.
+pub fn counts_harmed(measure: &str) -> bool {
     matches!(
         measure,
-        "killed"
-            | "injured"
-            | "casualties"
-            | "hostages"
-            | "missing"
-            | "displaced"
-            | "arrested"
-            | "charged"
-            | "attackers"
-            | "fighters"
+        "killed" | "injured" | "casualties" | "hostages" | "missing"
     )
 }
 

@@ -268,11 +268,7 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
                     .enumerate()
                     .filter(|(_, m)| m.sentence == prev)
                     .collect();
-                // The dead and the wounded are an attack's, not a withdrawal's beside it.
-                let harmed = matches!(
-                    f.measure.as_str(),
-                    "killed" | "injured" | "casualties" | "hostages" | "missing"
-                );
+                let harmed = figures::counts_harmed(&f.measure);
                 before
                     .iter()
                     .find(|(_, m)| {

@@ -33,8 +33,7 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
                     &tagger,
                 )?)?;
             } else {
-                let text = std::fs::read_to_string(&file)
-                    .with_context(|| format!("cannot read {}", file.display()))?;
+                let text = super::read_text(&file)?;
                 super::print_out(dossier_eval::ner::evaluate_conll(&text, &tagger))?;
             }
             Ok(Exit::Ok)

@@ -17,18 +17,11 @@ pub fn train(
         None => Vec::new(),
     };
     let options = dossier_nlp::entities::TrainOptions {
-        epochs1: epochs,
-        epochs2: epochs,
         prune,
-        ..Default::default()
+        ..dossier_nlp::entities::TrainOptions::epochs(epochs)
     };
     let (tagger, report) = dossier_nlp::event_mentions::train(&train_docs, &dev_docs, &options);
-    super::write_model(
-        out,
-        &tagger.to_bytes(),
-        report.features_kept,
-        report.features_seen,
-        report.dev_f1.map(|f| format!("dev span F1 {f:.2}")),
-    )?;
+    let dev = report.dev_f1.map(|f| format!("dev span F1 {f:.2}"));
+    super::write_model(out, &tagger.to_bytes(), &super::trained_note(&report, dev))?;
     Ok(Exit::Ok)
 }

@@ -119,22 +119,33 @@ fn resolve_inputs(args: &[String]) -> Result<Vec<Input>> {
 /// Writes a report to stdout. A reader that went away (`| head`) ends the output quietly, as
 /// for any well-behaved command-line tool, rather than with a panic.
 /// Writes a trained model and says what was written: size, features kept, the dev score.
-pub fn write_model(
-    out: &Path,
-    bytes: &[u8],
-    features_kept: usize,
-    features_seen: usize,
-    dev_note: Option<String>,
-) -> anyhow::Result<()> {
+/// Writes a trained model where the build embeds it from, and says what was written; `note`
+/// describes the model (`trained_note`).
+pub fn write_model(out: &Path, bytes: &[u8], note: &str) -> anyhow::Result<()> {
     use anyhow::Context;
     std::fs::write(out, bytes).with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!(
-        "dossier: wrote {} ({} bytes, {features_kept} of {features_seen} features kept){}",
+        "dossier: wrote {} ({} bytes, {note}); rebuild to embed it",
         out.display(),
-        bytes.len(),
-        dev_note.map_or(String::new(), |n| format!("; {n}"))
+        bytes.len()
     );
     Ok(())
+}
+
+/// What a perceptron training run kept, and its dev score when there was a dev set.
+pub fn trained_note(report: &dossier_nlp::entities::TrainReport, dev: Option<String>) -> String {
+    format!(
+        "{} of {} features kept{}",
+        report.features_kept,
+        report.features_seen,
+        dev.map_or(String::new(), |n| format!("; {n}"))
+    )
+}
+
+/// A text file the command needs, with the path in the error.
+pub fn read_text(path: &Path) -> anyhow::Result<String> {
+    use anyhow::Context;
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
 pub fn print_out(text: impl std::fmt::Display) -> std::io::Result<()> {

@@ -1,13 +1,12 @@
 //! `dossier ner --conll`, `dossier train ner` and `dossier train syntax` (both on CoNLL-2003).
 
 use crate::exit::Exit;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::io::Write;
 use std::path::Path;
 
 pub fn tag(conll: &Path) -> Result<Exit> {
-    let text = std::fs::read_to_string(conll)
-        .with_context(|| format!("cannot read {}", conll.display()))?;
+    let text = super::read_text(conll)?;
     let tagger = dossier_nlp::entities::Tagger::builtin();
     let out = dossier_nlp::entities::conll::tag_conll(&text, &tagger);
     let mut stdout = std::io::stdout().lock();
@@ -20,24 +19,12 @@ pub fn tag(conll: &Path) -> Result<Exit> {
 }
 
 pub fn train(train: &Path, dev: Option<&Path>, out: &Path, epochs: usize) -> Result<Exit> {
-    let train_text = std::fs::read_to_string(train)
-        .with_context(|| format!("cannot read {}", train.display()))?;
-    let dev_text = dev
-        .map(|d| std::fs::read_to_string(d).with_context(|| format!("cannot read {}", d.display())))
-        .transpose()?;
-    let options = dossier_nlp::entities::TrainOptions {
-        epochs1: epochs,
-        epochs2: epochs,
-        ..Default::default()
-    };
+    let train_text = super::read_text(train)?;
+    let dev_text = dev.map(super::read_text).transpose()?;
+    let options = dossier_nlp::entities::TrainOptions::epochs(epochs);
     let (tagger, report) = dossier_nlp::entities::train(&train_text, dev_text.as_deref(), &options);
-    super::write_model(
-        out,
-        &tagger.to_bytes(),
-        report.features_kept,
-        report.features_seen,
-        report.dev_f1.map(|f| format!("dev F1 {f:.2}")),
-    )?;
+    let dev = report.dev_f1.map(|f| format!("dev F1 {f:.2}"));
+    super::write_model(out, &tagger.to_bytes(), &super::trained_note(&report, dev))?;
     Ok(Exit::Ok)
 }
 
@@ -48,30 +35,20 @@ pub fn train_syntax(
     epochs: usize,
     prune: f32,
 ) -> Result<Exit> {
-    let train_text = std::fs::read_to_string(train)
-        .with_context(|| format!("cannot read {}", train.display()))?;
-    let dev_text = dev
-        .map(|d| std::fs::read_to_string(d).with_context(|| format!("cannot read {}", d.display())))
-        .transpose()?;
+    let train_text = super::read_text(train)?;
+    let dev_text = dev.map(super::read_text).transpose()?;
     let options = dossier_nlp::entities::TrainOptions {
-        epochs1: epochs,
-        epochs2: epochs,
         prune,
-        ..Default::default()
+        ..dossier_nlp::entities::TrainOptions::epochs(epochs)
     };
     let (syntax, report, scores) =
         dossier_nlp::syntax::train(&train_text, dev_text.as_deref(), &options);
-    super::write_model(
-        out,
-        &syntax.to_bytes(),
-        report.features_kept,
-        report.features_seen,
-        scores.map(|s| {
-            format!(
-                "dev POS accuracy {:.2}, chunk F1 {:.2}, NP F1 {:.2}",
-                s.pos_accuracy, s.chunk_f1, s.np_f1
-            )
-        }),
-    )?;
+    let dev = scores.map(|s| {
+        format!(
+            "dev POS accuracy {:.2}, chunk F1 {:.2}, NP F1 {:.2}",
+            s.pos_accuracy, s.chunk_f1, s.np_f1
+        )
+    });
+    super::write_model(out, &syntax.to_bytes(), &super::trained_note(&report, dev))?;
     Ok(Exit::Ok)
 }

@@ -23,14 +23,7 @@ pub fn train(
     }
     // The source ranker learns from train only (it holds out a slice of it for its epochs).
     let ranker = dossier_nlp::quotes::learned::sources::train(&train_docs, &Default::default());
-    let bytes = ranker.to_bytes();
-    std::fs::write(sources_out, &bytes)
-        .map_err(|e| anyhow::anyhow!("writing {}: {e}", sources_out.display()))?;
-    eprintln!(
-        "wrote {} ({} bytes); rebuild to embed it",
-        sources_out.display(),
-        bytes.len()
-    );
+    super::write_model(sources_out, &ranker.to_bytes(), "the source ranker")?;
     Ok(Exit::Ok)
 }
 
@@ -42,18 +35,11 @@ fn train_tagger(
     prune: f32,
 ) -> Result<()> {
     let options = dossier_nlp::entities::TrainOptions {
-        epochs1: epochs,
-        epochs2: epochs,
         prune,
-        ..Default::default()
+        ..dossier_nlp::entities::TrainOptions::epochs(epochs)
     };
     let (tagger, report) = dossier_nlp::quotes::learned::train(train_docs, dev_docs, &options);
-    super::write_model(
-        out,
-        &tagger.to_bytes(),
-        report.features_kept,
-        report.features_seen,
-        report.dev_f1.map(|f| format!("dev span F1 {f:.2}")),
-    )?;
+    let dev = report.dev_f1.map(|f| format!("dev span F1 {f:.2}"));
+    super::write_model(out, &tagger.to_bytes(), &super::trained_note(&report, dev))?;
     Ok(())
 }

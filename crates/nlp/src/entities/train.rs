@@ -38,6 +38,17 @@ pub struct TrainOptions {
     pub free1: bool,
 }
 
+impl TrainOptions {
+    /// The defaults with `n` epochs for each of the two stages, as `dossier train` sets them.
+    pub fn epochs(n: usize) -> TrainOptions {
+        TrainOptions {
+            epochs1: n,
+            epochs2: n,
+            ..TrainOptions::default()
+        }
+    }
+}
+
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
         TrainOptions {
