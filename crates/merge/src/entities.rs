@@ -117,9 +117,16 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
             venues.entry(bare[j][0].as_str()).or_default().push(j);
         }
     }
+    // A word tagged as a person is a venue's short name too where no person in the corpus has
+    // it as surname ("Crocus" beside "Crocus City Hall"; not "Trump" beside "Trump Tower" when
+    // a text names Donald Trump).
+    let surnames: std::collections::HashSet<&str> = (0..n)
+        .filter(|&j| mentions[j].kind == EntityType::Person && bare[j].len() >= 2)
+        .map(|j| bare[j].last().unwrap().as_str())
+        .collect();
     for i in 0..n {
         // A city is not short for the venues named after it ("Kabul" / "Kabul University").
-        if mentions[i].kind == EntityType::Person
+        if (mentions[i].kind == EntityType::Person && surnames.contains(bare[i][0].as_str()))
             || bare[i].len() != 1
             || crate::places::is_place(mentions[i].text)
         {
@@ -351,6 +358,13 @@ pub fn resolve(docs: &[(Document, Extraction)], mentions: &[Mention<'_>]) -> Res
 
 fn canonical_key(m: &Mention<'_>) -> String {
     let k = if m.kind == EntityType::Misc {
+        // The spellings of one people's name are one name ("Chechen", "Chechnyan"); the
+        // people are not their place ("Russians" stay apart from Russia).
+        if names::bare_words(m.text).len() == 1 {
+            if let Some(place) = crate::places::place_of_demonym(m.text) {
+                return format!("people of {place}");
+            }
+        }
         names::demonym_key(m.text)
     } else {
         names::key(m.text)
@@ -560,6 +574,18 @@ mod tests {
                 // Known other names of armed groups (models/aliases.tsv).
                 &["The [MISC Afghan Taliban] rule.", "The [ORG Taliban] and the [ORG Pakistani Taliban] ([ORG TTP]) differ."],
                 &[&["Afghan Taliban", "Taliban"], &["Pakistani Taliban", "TTP"]],
+            ),
+            (
+                // Spellings of one people's name join (a table of irregular demonyms, regular
+                // endings against the gazetteer); a people is not its place.
+                &["The [MISC Chechnyan] movement. [LOC Chechnya] burned.", "The [MISC Chechen] wars. [MISC Chechens] fled. [MISC Pakistani] and [MISC Pakistanis] met [MISC Russians]."],
+                &[&["Chechen", "Chechens", "Chechnyan"], &["Chechnya"], &["Pakistani", "Pakistanis"], &["Russians"]],
+            ),
+            (
+                // A word the tagger took for a person is a venue's short name when no person
+                // has it as surname.
+                &["The [ORG Crocus Hall] burned. [PER Crocus] was full.", "[PER Donald Trump] spoke at [LOC Trump Tower]. [PER Trump] left."],
+                &[&["Crocus", "Crocus Hall"], &["Donald Trump", "Trump"], &["Trump Tower"]],
             ),
             (
                 &["[LOC Moscow] was hit.", "[ORG Moscow] rejected the advice. [PER Moscow Smith] is someone else."],

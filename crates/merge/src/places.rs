@@ -65,6 +65,45 @@ pub fn lookup(name: &str) -> Option<Place> {
         .cloned()
 }
 
+/// Irregular demonyms (`models/demonyms.tsv`): demonym key → place key.
+static DEMONYMS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for line in include_str!("../../../models/demonyms.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let Some((place, demonyms)) = line.split_once('\t') else {
+            continue;
+        };
+        for d in demonyms.split('|') {
+            map.insert(names::key(d), names::key(place));
+        }
+    }
+    map
+});
+
+/// The place a one-word demonym names the people of ("Chechen", "Chechnyan" → chechnya;
+/// "Pakistanis" → pakistan), as a place key: from the table of irregular ones, else the name
+/// less a regular ending (-n, -an, -ian, -i, -ese, or -ian for -e) when the gazetteer knows
+/// what is left.
+pub fn place_of_demonym(name: &str) -> Option<String> {
+    let key = names::demonym_key(name);
+    if let Some(place) = DEMONYMS.get(&key) {
+        return Some(place.clone());
+    }
+    let known = |k: &str| {
+        let k = names::known_alias(k).unwrap_or(k);
+        PLACES.contains_key(k).then(|| k.to_string())
+    };
+    [("ian", ""), ("ian", "e"), ("an", ""), ("n", ""), ("i", ""), ("ese", "")]
+        .iter()
+        .filter_map(|(ending, restore)| {
+            let stem = key.strip_suffix(ending)?;
+            (stem.len() >= 3).then(|| format!("{stem}{restore}"))
+        })
+        .find_map(|k| known(&k))
+}
+
 /// True when the name is a known place.
 pub fn is_place(name: &str) -> bool {
     lookup(name).is_some()
