@@ -47,6 +47,13 @@ pub struct CorefReport {
     pub figures_with_event: usize,
     pub misattached_figures: Vec<String>,
     pub missed_discrepancies: Vec<String>,
+    /// Gold events with a perpetrator that we matched: how many of ours name one, and how
+    /// many name the gold's (our entity taken as the gold entity most of its found mentions
+    /// are).
+    pub perpetrators_gold: usize,
+    pub perpetrators_ours: usize,
+    pub perpetrators_right: usize,
+    pub wrong_perpetrators: Vec<String>,
     /// Our events and discrepancies, one per line, for `--details`.
     pub details: String,
 }
@@ -332,6 +339,48 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
             )),
         }
     }
+    // Perpetrators of the matched events.
+    let mut gold_entity_votes: HashMap<usize, BTreeMap<&str, usize>> = HashMap::new();
+    for (g, e) in &found {
+        *gold_entity_votes
+            .entry(*e)
+            .or_default()
+            .entry(g.as_str())
+            .or_default() += 1;
+    }
+    let gold_entity_of = |ours: &str| -> Option<&str> {
+        let e = dossier.entities.iter().position(|x| x.id == ours)?;
+        gold_entity_votes
+            .get(&e)?
+            .iter()
+            .max_by_key(|(g, n)| (**n, std::cmp::Reverse(**g)))
+            .map(|(g, _)| *g)
+    };
+    let mut matched_sorted: Vec<(&str, usize)> =
+        matched_event.iter().map(|(&g, &o)| (g, o)).collect();
+    matched_sorted.sort();
+    for (g, o) in matched_sorted {
+        let Some(want) = events[g]["perpetrator"].as_str() else {
+            continue;
+        };
+        report.perpetrators_gold += 1;
+        let Some(ours) = dossier.events[o].perpetrator.as_deref() else {
+            report
+                .wrong_perpetrators
+                .push(format!("{g}: {want}, ours none"));
+            continue;
+        };
+        report.perpetrators_ours += 1;
+        let as_gold = gold_entity_of(ours);
+        if as_gold == Some(want) {
+            report.perpetrators_right += 1;
+        } else {
+            report.wrong_perpetrators.push(format!(
+                "{g}: {want}, ours {ours}{}",
+                as_gold.map_or(String::new(), |a| format!(" (= gold {a})"))
+            ));
+        }
+    }
     let gold_of_ours: HashMap<usize, &str> = matched_event.iter().map(|(&g, &o)| (o, g)).collect();
     report.details = details(&dossier, &gold_of_ours);
     // Figures to events: each gold figure with an event, found by its span, should sit under
@@ -502,6 +551,19 @@ impl fmt::Display for CorefReport {
         )?;
         for m in &self.missed_discrepancies {
             writeln!(f, "    missed discrepancy: {m}")?;
+        }
+        let (pp, pr, pf) = crate::prf(
+            self.perpetrators_right,
+            self.perpetrators_ours,
+            self.perpetrators_gold,
+        );
+        writeln!(
+            f,
+            "perpetrators of the found gold events: {}/{} right, {} named (P {pp:.3} R {pr:.3} F1 {pf:.3})",
+            self.perpetrators_right, self.perpetrators_gold, self.perpetrators_ours
+        )?;
+        for m in &self.wrong_perpetrators {
+            writeln!(f, "    perpetrator: {m}")?;
         }
         Ok(())
     }

@@ -224,6 +224,8 @@ pub struct EventMention {
     /// The ranking the trigger stands in ("the worst terrorist atrocity since Beslan"): see
     /// [`crate::rankings`]. A ranked mention takes no date or place from its sentence.
     pub ranking: Option<Span>,
+    /// Who did it, where the sentence says: an entity index (see [`crate::agents`]).
+    pub agent: Option<usize>,
 }
 
 /// Finds event mentions in every document. `place_at` gives the entity index of the place
@@ -231,6 +233,7 @@ pub struct EventMention {
 pub fn find_mentions(
     docs: &[(Document, Extraction)],
     place_at: &BTreeMap<DocSpan, usize>,
+    actors: &crate::agents::Actors,
 ) -> Vec<EventMention> {
     let mut out = Vec::new();
     for (d, (doc, ex)) in docs.iter().enumerate() {
@@ -454,6 +457,18 @@ pub fn find_mentions(
                 place,
                 series: word.ends_with('s') && !word.ends_with("ers") && !definite,
                 ranking,
+                agent: crate::agents::agent(
+                    &crate::agents::Trigger {
+                        text,
+                        tokens: &ex.tokens,
+                        sentences: &ex.sentences,
+                        doc: d,
+                        sentence: si,
+                        token,
+                        kind,
+                    },
+                    actors,
+                ),
             });
         }
         date_follow_ups(doc, ex, &mut doc_mentions);
@@ -837,6 +852,7 @@ mod tests {
             place,
             series: false,
             ranking: None,
+            agent: None,
         }
     }
 

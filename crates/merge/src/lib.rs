@@ -11,6 +11,7 @@
 //! reconciled ([`figures`]), quotes and claims tied to entities ([`claims`]), and last the
 //! discrepancies and the timeline, which only read what came before.
 
+pub mod agents;
 pub mod claims;
 pub mod entities;
 pub mod events;
@@ -23,7 +24,7 @@ use dossier_model::{
     Claim, Discrepancy, DiscrepancyKind, DiscrepancyValue, DocSpan, Document, Dossier,
     DossierQuote, EntityType, Event, Extraction, FigureReport, SourceDate, Span, TimelineEntry,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Documents and their extractions, not yet resolved.
 #[derive(Debug, Clone, Default)]
@@ -84,7 +85,7 @@ impl PartialDossier {
 /// event, so a cluster can merge key groups independently.
 pub fn blocking_keys(doc: &Document, extraction: &Extraction) -> Vec<String> {
     let docs = [(doc.clone(), extraction.clone())];
-    let mentions = events::find_mentions(&docs, &BTreeMap::new());
+    let mentions = events::find_mentions(&docs, &BTreeMap::new(), &BTreeMap::new());
     let mut keys: Vec<String> = mentions
         .iter()
         .filter_map(|m| {
@@ -137,15 +138,53 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
     }
     let mut mention_index: BTreeMap<DocSpan, usize> = BTreeMap::new();
     let mut place_index: BTreeMap<DocSpan, usize> = BTreeMap::new();
+    let mut actors = agents::Actors::new();
+    let countries: Vec<bool> = entities
+        .iter()
+        .map(|e| places::is_country(&e.name) || places::place_of_demonym(&e.name).is_some())
+        .collect();
+    // The state a demonym stands for, where the dossier names it ("Soviet" → Soviet Union).
+    let mut state_of_place: HashMap<String, usize> = HashMap::new();
+    for (e, ent) in entities.iter().enumerate() {
+        if matches!(ent.kind, EntityType::Location | EntityType::Organization) {
+            for name in std::iter::once(&ent.name).chain(&ent.aliases) {
+                let key = names::key(name);
+                let key = names::known_alias(&key).map_or(key, str::to_string);
+                state_of_place.entry(key).or_insert(e);
+            }
+        }
+    }
     for (m, &e) in mentions.iter().zip(&resolution.entity_of_mention) {
         mention_index.insert(m.at, e);
         if entities[e].kind == EntityType::Location {
             place_index.insert(m.at, e);
         }
+        // Who can act: persons, organisations, countries, and a state through its demonym
+        // ("the Soviet occupation"); not cities.
+        let actor = match entities[e].kind {
+            EntityType::Person | EntityType::Organization => Some((e, false)),
+            EntityType::Location => countries[e].then_some((e, false)),
+            // Other MISC names are mostly adjectives ("European") and works.
+            EntityType::Misc => places::place_of_demonym(m.text)
+                .filter(|_| places::demonym_of_state(m.text))
+                .and_then(|place| state_of_place.get(&place))
+                .map(|&s| (s, true)),
+        };
+        if let Some((entity, demonym)) = actor {
+            actors.insert(
+                m.at,
+                agents::Actor {
+                    entity,
+                    country: countries[e],
+                    demonym,
+                    person: entities[e].kind == EntityType::Person,
+                },
+            );
+        }
     }
 
     // Events.
-    let event_mentions = events::find_mentions(docs, &place_index);
+    let event_mentions = events::find_mentions(docs, &place_index, &actors);
     // Two places are the same for an event when they are one entity, or a city and the country
     // it lies in (Kerman, Iran).
     let same_place = |a: usize, b: usize| {
@@ -451,10 +490,14 @@ fn build_event(
 ) -> Event {
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     let mut places: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut agents: BTreeMap<usize, usize> = BTreeMap::new();
     let mut dates: Vec<SourceDate> = Vec::new();
     for &i in members {
         let m = &mentions[i];
         *kinds.entry(m.kind).or_insert(0) += 1;
+        if let Some(a) = m.agent {
+            *agents.entry(a).or_insert(0) += 1;
+        }
         if let Some(p) = m.place {
             *places.entry(p).or_insert(0) += 1;
         }
@@ -503,7 +546,11 @@ fn build_event(
         kind,
         date,
         place,
-        perpetrator: None,
+        // The agent most of its mentions name (claims of responsibility fill in the rest).
+        perpetrator: agents
+            .iter()
+            .max_by_key(|(a, n)| (**n, std::cmp::Reverse(**a)))
+            .map(|(a, _)| entities[*a].id.clone()),
         mentions: members.iter().map(|&i| mentions[i].at).collect(),
         dates,
         figures: Vec::new(),

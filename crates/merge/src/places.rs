@@ -82,6 +82,13 @@ static DEMONYMS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     map
 });
 
+/// Whether a demonym stands for a state: its place is a country, or a region the table of
+/// demonyms lists ("Soviet" → Soviet Union; not "Asian" → Asia).
+pub fn demonym_of_state(name: &str) -> bool {
+    let key = names::demonym_key(name);
+    DEMONYMS.contains_key(&key) || place_of_demonym(name).is_some_and(|p| COUNTRIES.contains(&p))
+}
+
 /// The place a one-word demonym names the people of ("Chechen", "Chechnyan" → chechnya;
 /// "Pakistanis" → pakistan), as a place key: from the table of irregular ones, else the name
 /// less a regular ending (-n, -an, -ian, -i, -ese, or -ian for -e) when the gazetteer knows
@@ -95,13 +102,20 @@ pub fn place_of_demonym(name: &str) -> Option<String> {
         let k = names::known_alias(k).unwrap_or(k);
         PLACES.contains_key(k).then(|| k.to_string())
     };
-    [("ian", ""), ("ian", "e"), ("an", ""), ("n", ""), ("i", ""), ("ese", "")]
-        .iter()
-        .filter_map(|(ending, restore)| {
-            let stem = key.strip_suffix(ending)?;
-            (stem.len() >= 3).then(|| format!("{stem}{restore}"))
-        })
-        .find_map(|k| known(&k))
+    [
+        ("ian", ""),
+        ("ian", "e"),
+        ("an", ""),
+        ("n", ""),
+        ("i", ""),
+        ("ese", ""),
+    ]
+    .iter()
+    .filter_map(|(ending, restore)| {
+        let stem = key.strip_suffix(ending)?;
+        (stem.len() >= 3).then(|| format!("{stem}{restore}"))
+    })
+    .find_map(|k| known(&k))
 }
 
 /// True when the name is a known place.

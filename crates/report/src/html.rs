@@ -130,7 +130,7 @@ pub fn dossier_html(d: &Dossier) -> String {
             out,
             "<tr><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>",
             escape(&t.date),
-            escape(&view::event_label(d, t.event)),
+            escape(&view::timeline_label(d, t.event)),
             first,
             sources.len(),
             escape(&figures.join("; "))

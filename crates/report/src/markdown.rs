@@ -106,7 +106,7 @@ pub fn dossier_markdown(d: &Dossier) -> String {
             out,
             "- **{}** {} — {} source(s){}",
             t.date,
-            cell(&view::event_label(d, t.event)),
+            cell(&view::timeline_label(d, t.event)),
             sources.len(),
             if figures.is_empty() {
                 String::new()

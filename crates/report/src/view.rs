@@ -42,17 +42,30 @@ pub fn event_label(d: &Dossier, e: usize) -> String {
     let ev = &d.events[e];
     let mut label = ev.kind.clone();
     if let Some(p) = &ev.place {
-        let name = d
-            .entities
-            .iter()
-            .find(|x| &x.id == p)
-            .map_or(p.as_str(), |x| x.name.as_str());
-        label += &format!(" in {name}");
+        label += &format!(" in {}", entity_name(d, p));
     }
     if let Some(date) = &ev.date {
         label += &format!(" ({date})");
     }
     label
+}
+
+/// An event as the timeline shows it: its label and who did it, where the sources say
+/// ("bombing in Dravosk (2025-03-07) by Coastal Liberation Front").
+pub fn timeline_label(d: &Dossier, e: usize) -> String {
+    let mut label = event_label(d, e);
+    if let Some(by) = &d.events[e].perpetrator {
+        label += &format!(" by {}", entity_name(d, by));
+    }
+    label
+}
+
+/// The name of the entity with this id, or the id where the dossier has no such entity.
+pub fn entity_name<'d>(d: &'d Dossier, id: &'d str) -> &'d str {
+    d.entities
+        .iter()
+        .find(|x| x.id == id)
+        .map_or(id, |x| x.name.as_str())
 }
 
 pub fn predicate_phrase(p: Predicate) -> &'static str {

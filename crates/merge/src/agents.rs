@@ -1,0 +1,565 @@
+//! Who did it: the agent of an event mention, read off its sentence without a parser.
+//!
+//! Three constructions name an agent, tried in this order:
+//! - a `by` phrase after the trigger ("formed in 2015 by disenchanted members of the Pakistani
+//!   Taliban", "assassinated by a US drone", "an attack carried out by IS-K");
+//! - a possessive or a name premodifying the trigger noun ("ISK's attack", "an IS-K suicide
+//!   bombing"; a place premodifier is the place, "the Moscow attack", and a country is an agent
+//!   only as a possessive, "Russia's invasion");
+//! - the subject of an active trigger verb or of a verb that performs the trigger noun ("IS-K
+//!   attacked …", "ISIS-K carried out a suicide bombing", "the Taliban toppled …"), found at the
+//!   start of the trigger's clause. A passive ("ISIS-K was formed …") names the patient there,
+//!   a pronoun ("it carried out …") names someone this module cannot resolve, and a name after
+//!   a preposition ("In Russia it has carried out …") is a circumstance: none of them is taken.
+//!
+//! Actors are mentions of persons, organisations and countries, and demonyms that stand for a
+//! state the dossier names (`Actors`: "the Soviet occupation", "arrested by Russian security
+//! forces"); in a war or battle a demonym says where ("the Syrian war").
+
+use dossier_model::{DocSpan, Span, Token, TokenKind};
+use std::collections::BTreeMap;
+
+/// Mentions that can act, by position: `(doc, span) → entity`.
+pub type Actors = BTreeMap<DocSpan, Actor>;
+
+/// An acting entity's index and whether it is a country (an agent only as a possessive or a
+/// subject: "the Ukraine invasion" is the place invaded).
+#[derive(Debug, Clone, Copy)]
+pub struct Actor {
+    pub entity: usize,
+    pub country: bool,
+    /// Named by its demonym ("the Soviet occupation"), which premodifies an agent except in a
+    /// war or battle, where it says where ("the Syrian war").
+    pub demonym: bool,
+    /// A person ("it" never stands for one).
+    pub person: bool,
+}
+
+/// Bytes after a trigger within which its `by` may stand ("formed in 2015 by").
+const BY_AFTER: usize = 24;
+/// Bytes after `by` within which the agent's name must start ("by disenchanted members of the
+/// Pakistani Taliban").
+const AGENT_AFTER_BY: usize = 48;
+/// Bytes between a premodifying name and its trigger ("an IS-K suicide bombing").
+const PREMODIFIER: usize = 24;
+/// Bytes between a subject and its verb ("ISIS-K, which has grown, carried out" is cut by the
+/// comma anyway).
+const SUBJECT_BEFORE: usize = 40;
+
+/// Trigger words that are verbs in the active voice when no auxiliary precedes them.
+const VERB_TRIGGERS: &[&str] = &[
+    "attacked",
+    "stormed",
+    "bombed",
+    "invaded",
+    "founded",
+    "formed",
+    "assassinated",
+    "arrested",
+    "detained",
+    "apprehended",
+    "withdrew",
+    "toppled",
+    "overthrew",
+    "appointed",
+    "controlled",
+    "seized",
+    "occupied",
+];
+
+/// Verbs whose subject performs the event their object names ("carried out a bombing").
+const SUPPORT_VERBS: &[&str] = &[
+    "carried",
+    "carries",
+    "carry",
+    "carrying",
+    "launched",
+    "launches",
+    "staged",
+    "stages",
+    "conducted",
+    "mounted",
+    "perpetrated",
+    "committed",
+    "waged",
+    "wages",
+    "orchestrated",
+    "masterminded",
+    "executed",
+    "attempted",
+    "attempts",
+    "attempt",
+    "planned",
+    "plans",
+    "plotted",
+    "plotting",
+];
+
+/// Words that make the following verb passive, so that the subject before it is the patient.
+const PASSIVE: &[&str] = &["was", "were", "been", "being", "be", "is", "are"];
+
+/// Nouns for the organs through which a state acts.
+const STATE_ORGANS: &[&str] = &[
+    "forces",
+    "force",
+    "police",
+    "army",
+    "military",
+    "troops",
+    "government",
+    "authorities",
+    "officials",
+    "security",
+    "intelligence",
+    "navy",
+    "soldiers",
+    "courts",
+    "prosecutors",
+];
+
+/// Determiners, after which a participle is an adjective.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "these", "those",
+];
+
+/// Verbs of saying: a name before one is the speaker, not the subject of what follows ("Dan
+/// Lewis said at least 111 of the appointed bodies …").
+const SAYING: &[&str] = &[
+    "said", "says", "told", "tells", "added", "argued", "claimed", "stated", "wrote",
+];
+
+/// Pronouns that stand as the subject themselves.
+const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we", "i", "who", "which", "that"];
+
+/// Prepositions after which a name is a circumstance, not a subject.
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "from",
+    "into",
+    "near",
+    "across",
+    "against",
+    "of",
+    "for",
+    "with",
+    "to",
+    "by",
+    "after",
+    "before",
+    "since",
+    "over",
+    "under",
+    "within",
+    "throughout",
+    "inside",
+];
+
+/// Words between a name and a noun that show the name is not its premodifier: determiners
+/// open a new noun phrase, and verbs of saying follow a subject ("Kesh said the attack …").
+const NOT_MODIFIERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "said",
+    "says", "told", "claimed", "claims", "denied", "denies", "blamed", "blames", "called", "has",
+    "had", "have", "will", "would", "and", "or",
+];
+
+/// Superlatives of scale that make a possessive the scope of a ranking.
+const SCOPE_SUPERLATIVES: &[&str] = &[
+    "worst",
+    "deadliest",
+    "biggest",
+    "largest",
+    "bloodiest",
+    "greatest",
+    "first",
+    "most",
+    "last",
+];
+
+fn breaks_clause(s: &str) -> bool {
+    s.contains([',', ';', ':', '–', '—', '(', ')', '.', '"', '“', '”', '\n'])
+}
+
+/// Words that may stand between a subject pronoun and its verb ("it has also carried out").
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "had",
+    "have",
+    "also",
+    "then",
+    "reportedly",
+    "allegedly",
+    "already",
+    "later",
+    "subsequently",
+    "once",
+    "previously",
+    "recently",
+    "since",
+    "now",
+    "again",
+    "still",
+];
+
+/// Sentences before a pronoun's within which its antecedent is looked for.
+const ANTECEDENT_SENTENCES: usize = 2;
+
+/// Where the trigger stands: its document, sentence index and token.
+pub struct Trigger<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [Span],
+    pub doc: usize,
+    pub sentence: usize,
+    pub token: usize,
+    /// The event kind ("attack", "war").
+    pub kind: &'a str,
+}
+
+/// The agent entity of a trigger.
+pub fn agent(t: &Trigger<'_>, actors: &Actors) -> Option<usize> {
+    // An election is held, not done by anyone the sentence names.
+    if t.kind == "election" {
+        return None;
+    }
+    let (text, tokens, doc, at) = (t.text, t.tokens, t.doc, t.token);
+    let sentence = t.sentences[t.sentence];
+    let trigger = tokens[at].span;
+    let word = |i: usize| tokens[i].span.slice(text).to_lowercase();
+    let in_sentence = || {
+        actors
+            .range(
+                DocSpan {
+                    doc,
+                    span: Span::new(sentence.start, sentence.start),
+                }..,
+            )
+            .take_while(move |(m, _)| m.doc == doc && m.span.start < sentence.end)
+            .filter(move |(m, _)| m.span.end <= sentence.end)
+    };
+
+    // A demonym names its state as an agent only through the state's organs ("Russian security
+    // forces", "Chinese police"); "the Welsh runner" is no act of Wales.
+    let acts_as_state = |m: &DocSpan, a: &Actor| {
+        !a.demonym || {
+            let next: Vec<String> = text[m.span.end..]
+                .split_whitespace()
+                .take(2)
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .collect();
+            next.iter().any(|w| STATE_ORGANS.contains(&w.as_str()))
+        }
+    };
+
+    // 1. "… by X". Between the trigger and its "by" only what a passive or a performing verb
+    // brings ("formed in 2015 by", "an attack carried out by"), not another verb ("the trial
+    // was told by a criminalist", "the election are to be debated by").
+    let by = tokens[at + 1..]
+        .iter()
+        .take_while(|t| t.span.start < sentence.end && t.span.start - trigger.end <= BY_AFTER)
+        .take_while(|t| !breaks_clause(t.span.slice(text)))
+        .take_while(|t| {
+            let w = t.span.slice(text);
+            let lower = w.to_lowercase();
+            t.kind != TokenKind::Word
+                || w.starts_with(char::is_uppercase)
+                || lower == "by"
+                || lower == "out"
+                || PASSIVE.contains(&lower.as_str())
+                || SUPPORT_VERBS.contains(&lower.as_str())
+                || PREPOSITIONS.contains(&lower.as_str())
+                || DETERMINERS.contains(&lower.as_str())
+        })
+        .find(|t| t.kind == TokenKind::Word && t.span.slice(text).eq_ignore_ascii_case("by"));
+    if let Some(by) = by {
+        // A possessor is not the agent but its owner: "controlled by France's Suez" is Suez.
+        let possessor = |m: &DocSpan| {
+            let after = &text[m.span.end..];
+            after.starts_with("’s") || after.starts_with("'s")
+        };
+        // A name after another preposition is a circumstance: "attacked by muggers in Kenya".
+        let circumstance = |m: &DocSpan| {
+            text[by.span.end..m.span.start]
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w != "of" && PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+        };
+        let found = in_sentence()
+            .filter(|(m, _)| m.span.start >= by.span.end)
+            .filter(|(m, a)| !possessor(m) && !circumstance(m) && acts_as_state(m, a))
+            .find(|(m, _)| {
+                m.span.start - by.span.end <= AGENT_AFTER_BY
+                    && !breaks_clause(&text[by.span.end..m.span.start])
+            })
+            .map(|(_, a)| a.entity);
+        if found.is_some() {
+            return found;
+        }
+    }
+
+    // 2. "ISK's attack", "an IS-K suicide bombing". An election's, a hearing's, an
+    // appointment's or an arrest's possessor is where it is held, whom it tries, appoints or
+    // arrests ("Spain's general election", "Jackson's trial", "Ms Druyun's appointment",
+    // "Scholl's arrest"); a name premodifying a
+    // war or battle says what it is about ("the UN war crimes tribunal", "the DVD format war").
+    let premodifier = in_sentence()
+        .filter(|_| !matches!(t.kind, "election" | "hearing" | "appointment" | "arrest"))
+        // Only a noun has premodifiers: before a verb stands its subject (rule 3).
+        .filter(|_| !VERB_TRIGGERS.contains(&word(at).as_str()))
+        .filter(|(m, _)| m.span.end <= trigger.start && trigger.start - m.span.end <= PREMODIFIER)
+        .filter(|(m, a)| {
+            let between = &text[m.span.end..trigger.start];
+            let possessive = between.starts_with("’s") || between.starts_with("'s");
+            let rest = between.trim_start_matches("’s").trim_start_matches("'s");
+            // Only modifiers between: lower-case words, hyphens ("suicide", "deadly").
+            // A possessive before a superlative is the ranking's scope ("Russia's worst
+            // terrorist atrocity"), not its agent.
+            let scope = possessive
+                && rest
+                    .split_whitespace()
+                    .any(|w| SCOPE_SUPERLATIVES.contains(&w));
+            let modifiers = !scope
+                && rest.split_whitespace().all(|w| {
+                    w.chars().all(|c| c.is_lowercase() || c == '-')
+                        && !PASSIVE.contains(&w)
+                        && !PREPOSITIONS.contains(&w)
+                        && !NOT_MODIFIERS.contains(&w)
+                })
+                && rest.split_whitespace().count() <= 2;
+            !breaks_clause(between)
+                && modifiers
+                && (possessive
+                    || (!matches!(t.kind, "war" | "battle") && (!a.country || a.demonym)))
+        })
+        .last()
+        .map(|(_, a)| a.entity);
+    if premodifier.is_some() {
+        return premodifier;
+    }
+
+    // 3. The subject of an active trigger verb, or of a verb performing the trigger noun.
+    let trigger_word = word(at);
+    let verb = if VERB_TRIGGERS.contains(&trigger_word.as_str()) {
+        Some(at)
+    } else {
+        (at.saturating_sub(4)..at)
+            .rev()
+            .find(|&i| SUPPORT_VERBS.contains(&word(i).as_str()))
+    }?;
+    // A passive names the patient before the verb; a determiner makes the participle an
+    // adjective ("the appointed bodies"); a headline drops the auxiliary of its passives ("BNP
+    // leader Nick Griffin arrested", "Kilroy-Silk attacked with slurry").
+    let headline = !text[sentence.start..sentence.end]
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '’', '\'']);
+    if verb > 0
+        && (PASSIVE.contains(&word(verb - 1).as_str())
+            || DETERMINERS.contains(&word(verb - 1).as_str()))
+        || (headline && verb == at && word(verb).ends_with("ed"))
+    {
+        return None;
+    }
+    let verb_start = tokens[verb].span.start;
+    // A pronoun subject ("it has carried out"): its antecedent.
+    let pronoun = tokens[..verb]
+        .iter()
+        .rev()
+        .filter(|t| t.kind == TokenKind::Word && t.span.start >= sentence.start)
+        .map(|t| (t.span, t.span.slice(text).to_lowercase()))
+        .find(|(_, w)| !AUXILIARIES.contains(&w.as_str()))
+        .filter(|(_, w)| w == "it" || w == "they");
+    if let Some((pronoun, word)) = pronoun {
+        return antecedent(t, actors, pronoun, word == "it");
+    }
+    let (subject, actor) = in_sentence()
+        .filter(|(m, _)| m.span.end <= verb_start && verb_start - m.span.end <= SUBJECT_BEFORE)
+        .last()
+        .filter(|(m, a)| acts_as_state(m, a))?;
+    let between = &text[subject.span.end..verb_start];
+    if breaks_clause(between) {
+        return None;
+    }
+    // No pronoun subject, passive auxiliary, verb of saying or new noun phrase between the
+    // name and the verb ("Alan Milburn - the man controversially appointed as …").
+    let between_words: Vec<String> = between
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    if between_words.iter().any(|w| {
+        PRONOUNS.contains(&w.as_str())
+            || PASSIVE.contains(&w.as_str())
+            || SAYING.contains(&w.as_str())
+            || DETERMINERS.contains(&w.as_str())
+    }) {
+        return None;
+    }
+    // Not a circumstance ("In Russia it …").
+    let before = tokens.partition_point(|t| t.span.end <= subject.span.start);
+    let previous_word = tokens[..before]
+        .iter()
+        .rev()
+        .find(|t| t.kind == TokenKind::Word && t.span.start >= sentence.start)
+        .map(|t| t.span.slice(text).to_lowercase());
+    if previous_word.is_some_and(|w| PREPOSITIONS.contains(&w.as_str())) {
+        return None;
+    }
+    Some(actor.entity)
+}
+
+/// The antecedent of a subject pronoun: the latest actor that opens a clause (a subject, not
+/// the object of a verb or a preposition: "In Afghanistan, IS-K view Russia as an ally of the
+/// Taliban, which is why they attacked …" is IS-K; nor a possessor, "Russia's reliance on …")
+/// in its sentence or the two before. "It" is
+/// not a person; neither pronoun stands for the people of a place.
+fn antecedent(t: &Trigger<'_>, actors: &Actors, pronoun: Span, singular: bool) -> Option<usize> {
+    let first = t.sentences[t.sentence.saturating_sub(ANTECEDENT_SENTENCES)..=t.sentence]
+        .iter()
+        .take_while(|s| s.start <= pronoun.start)
+        .map(|s| s.start)
+        .next()?;
+    let opens_clause = |m: Span| {
+        let sentence_start = t
+            .sentences
+            .iter()
+            .rev()
+            .find(|s| s.start <= m.start)
+            .map_or(0, |s| s.start);
+        let before = t.text[sentence_start..m.start].trim_end();
+        let before = before
+            .strip_suffix("the")
+            .or_else(|| before.strip_suffix("The"))
+            .unwrap_or(before)
+            .trim_end();
+        let after = &t.text[m.end..];
+        let possessive = after.starts_with("’s") || after.starts_with("'s");
+        !possessive
+            && (before.is_empty()
+                || before.ends_with([',', ';', ':', '–', '—', '"', '“'])
+                || before.ends_with(" and")
+                || before.ends_with(" but"))
+    };
+    actors
+        .range(
+            DocSpan {
+                doc: t.doc,
+                span: Span::new(first, first),
+            }..,
+        )
+        .take_while(|(m, _)| m.doc == t.doc && m.span.end <= pronoun.start)
+        .filter(|(m, a)| !a.demonym && opens_clause(m.span) && (!singular || !a.person))
+        .last()
+        .map(|(_, a)| a.entity)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `[name]` marks an actor, `[!name]` a country, `[~name]` a demonym, `[@name]` a person;
+    /// the trigger is the word after `^`, of the kind `kind`.
+    fn case(marked: &str, kind: &str) -> Option<String> {
+        let mut text = String::new();
+        let mut actors = Actors::new();
+        let mut names = Vec::new();
+        let mut trigger_at = None;
+        let mut rest = marked;
+        while let Some(c) = rest.chars().next() {
+            if c == '[' {
+                let close = rest.find(']').unwrap();
+                let inner = &rest[1..close];
+                let (mark, name) = match inner.chars().next() {
+                    Some(c @ ('!' | '~' | '@')) => (Some(c), &inner[1..]),
+                    _ => (None, inner),
+                };
+                let start = text.len();
+                text.push_str(name);
+                actors.insert(
+                    DocSpan {
+                        doc: 0,
+                        span: Span::new(start, text.len()),
+                    },
+                    Actor {
+                        entity: names.len(),
+                        country: matches!(mark, Some('!' | '~')),
+                        demonym: mark == Some('~'),
+                        person: mark == Some('@'),
+                    },
+                );
+                names.push(name.to_string());
+                rest = &rest[close + 1..];
+            } else if c == '^' {
+                trigger_at = Some(text.len());
+                rest = &rest[1..];
+            } else {
+                text.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+        let tokens = dossier_nlp::tokenize::tokenize(&text);
+        let at = tokens
+            .iter()
+            .position(|t| t.span.start == trigger_at.unwrap())
+            .unwrap();
+        let sentences = [Span::new(0, text.len())];
+        let trigger = Trigger {
+            text: &text,
+            tokens: &tokens,
+            sentences: &sentences,
+            doc: 0,
+            sentence: 0,
+            token: at,
+            kind,
+        };
+        agent(&trigger, &actors).map(|e| names[e].clone())
+    }
+
+    #[test]
+    fn agent_cases() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("[ISIS-K] was ^formed in 2015 by disenchanted members of the [Pakistani Taliban].", "founding", Some("Pakistani Taliban")),
+            ("a general who had been ^assassinated by a [!US] drone in 2020.", "assassination", Some("US")),
+            ("[ISK]'s ^attack on the concert", "attack", Some("ISK")),
+            ("an [IS-K] suicide ^bombing in Kabul", "bombing", Some("IS-K")),
+            ("the [!Ukraine] ^invasion", "invasion", None),
+            ("[!Russia]'s ^invasion of Ukraine", "invasion", Some("Russia")),
+            ("[!Russia]'s worst terrorist ^atrocity since Beslan", "attack", None),
+            ("the brutal [~Soviet] ^occupation of Afghanistan", "occupation", Some("Soviet")),
+            ("the [~Chechen] ^wars in the 1990s", "war", None),
+            ("[ISIS-K] carried out a suicide ^bombing at the airport", "bombing", Some("ISIS-K")),
+            ("the [Taliban] ^toppled the government.", "takeover", Some("Taliban")),
+            ("In [!Russia] it has carried out numerous ^attacks", "attack", None),
+            ("In [!Afghanistan], [IS-K] view [!Russia] as an ally of the [Taliban], which is why they ^attacked the embassy.", "attack", Some("IS-K")),
+            ("[ISK] grew fast, and since then it has ^attacked Kabul.", "attack", Some("ISK")),
+            ("Furthermore, [!Russia]'s reliance on labour helped [ISK]. Since then it has ^attacked Kabul", "attack", None),
+            // An object is no antecedent, nor is a person of "it".
+            ("[@Ghafari] leads [ISK], and since then it has ^attacked Kabul.", "attack", None),
+            ("[ISIS-K] was ^formed in 2015.", "founding", None),
+            ("[Kesh] said the ^attack was over", "attack", None),
+            ("[Dan Lewis] said 111 of the ^appointed bodies grew.", "appointment", None),
+            ("[!Spain]'s general ^election", "election", None),
+            ("a firm ^controlled by [!France]'s [Suez]", "occupation", Some("Suez")),
+            ("the [UN] ^war crimes tribunal", "war", None),
+            ("[!Russia]'s ^war", "war", Some("Russia")),
+            ("[ISK], which grew, carried out the ^attack", "attack", None),
+            ("The four suspects ^arrested by [~Russian] security forces are Tajiks.", "arrest", Some("Russian")),
+            ("The [~Welsh] runner ^attacked the last 200m.", "attack", None),
+            ("BNP leader [@Nick Griffin] ^arrested", "arrest", None),
+            ("[@Blake]'s murder ^trial was told by [@Steven Dowell].", "hearing", None),
+            ("The ^attack was carried out by [ISK].", "attack", Some("ISK")),
+            ("An MP was ^attacked by muggers in [!Kenya].", "attack", None),
+            ("alongside [@Alan Milburn] - the man controversially ^appointed as chief.", "appointment", None),
+            ("Six days from [@Scholl]'s ^arrest to the trial.", "arrest", None),
+            ("The ^attack by gunmen, [ISK] said", "attack", None),
+        ];
+        for (marked, kind, want) in cases {
+            assert_eq!(case(marked, kind).as_deref(), *want, "for {marked}");
+        }
+    }
+}
