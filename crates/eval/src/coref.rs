@@ -157,6 +157,7 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
         id: &'a str,
         kind: &'a str,
         date: &'a str,
+        perpetrator: Option<&'a str>,
         docs: BTreeSet<usize>,
         /// The length of the most precise date the event's documents give that agrees with
         /// the gold's (gold time expressions).
@@ -191,6 +192,7 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
                 id: gid,
                 kind: ev["type"].as_str().unwrap_or_default(),
                 date,
+                perpetrator: ev["perpetrator"].as_str(),
                 docs,
                 supported,
             })
@@ -201,7 +203,7 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
         dossier_merge::events::family(ours) == dossier_merge::events::family(gold)
     };
     // Matching, one of ours to one gold event: every pair with a compatible kind, a mention in
-    // one of the gold event's documents and a compatible date (ours, or one source's: the
+    // one of the gold event's documents, no conflicting perpetrator and a compatible date (ours, or one source's: the
     // Kerman bombing is dated 2024-01-04 by one source, a day off, and "January" by two
     // others) is scored, and the best pairs are taken first: the gold's exact date, then the
     // same kind, then the more precise date.
@@ -213,12 +215,38 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
             .max_by_key(|d| d.len())
             .map(str::to_string)
     };
+    // Who did it, where both say, must agree: our perpetrator as the gold entity most of its
+    // found mentions are.
+    let mut gold_entity_votes: HashMap<usize, BTreeMap<&str, usize>> = HashMap::new();
+    for (g, e) in &found {
+        *gold_entity_votes
+            .entry(*e)
+            .or_default()
+            .entry(g.as_str())
+            .or_default() += 1;
+    }
+    let gold_entity_of = |ours: &str| -> Option<&str> {
+        let e = dossier.entities.iter().position(|x| x.id == ours)?;
+        gold_entity_votes
+            .get(&e)?
+            .iter()
+            .max_by_key(|(g, n)| (**n, std::cmp::Reverse(**g)))
+            .map(|(g, _)| *g)
+    };
+    let perpetrator_conflict = |o: &dossier_model::Event, g: &GoldEvent| {
+        match (o.perpetrator.as_deref(), g.perpetrator) {
+            (Some(ours), Some(want)) => gold_entity_of(ours).is_some_and(|a| a != want),
+            _ => false,
+        }
+    };
     /// (exact date, same kind, date length) ranks a pair: gold index, ours, our date.
     type Pair = ((bool, bool, usize), usize, usize, String);
     let mut pairs: Vec<Pair> = Vec::new();
     for (gi, g) in gold_events.iter().enumerate() {
         for (i, o) in dossier.events.iter().enumerate() {
-            if !same_family(&o.kind, g.kind) || !o.mentions.iter().any(|m| g.docs.contains(&m.doc))
+            if !same_family(&o.kind, g.kind)
+                || !o.mentions.iter().any(|m| g.docs.contains(&m.doc))
+                || perpetrator_conflict(o, g)
             {
                 continue;
             }
@@ -340,22 +368,6 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
         }
     }
     // Perpetrators of the matched events.
-    let mut gold_entity_votes: HashMap<usize, BTreeMap<&str, usize>> = HashMap::new();
-    for (g, e) in &found {
-        *gold_entity_votes
-            .entry(*e)
-            .or_default()
-            .entry(g.as_str())
-            .or_default() += 1;
-    }
-    let gold_entity_of = |ours: &str| -> Option<&str> {
-        let e = dossier.entities.iter().position(|x| x.id == ours)?;
-        gold_entity_votes
-            .get(&e)?
-            .iter()
-            .max_by_key(|(g, n)| (**n, std::cmp::Reverse(**g)))
-            .map(|(g, _)| *g)
-    };
     let mut matched_sorted: Vec<(&str, usize)> =
         matched_event.iter().map(|(&g, &o)| (g, o)).collect();
     matched_sorted.sort();
