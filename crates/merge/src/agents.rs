@@ -65,6 +65,11 @@ const VERB_TRIGGERS: &[&str] = &[
     "controlled",
     "seized",
     "occupied",
+    "rooted",
+    "wiped",
+    "flushed",
+    "routed",
+    "smoked",
 ];
 
 /// Verbs whose subject performs the event their object names ("carried out a bombing").
@@ -534,6 +539,7 @@ mod tests {
             ("the [~Chechen] ^wars in the 1990s", "war", None),
             ("[ISIS-K] carried out a suicide ^bombing at the airport", "bombing", Some("ISIS-K")),
             ("the [Taliban] ^toppled the government.", "takeover", Some("Taliban")),
+            ("the [Syrian Democratic Forces] appeared to have ^rooted out the remnants.", "battle", Some("Syrian Democratic Forces")),
             ("In [!Russia] it has carried out numerous ^attacks", "attack", None),
             ("In [!Afghanistan], [IS-K] view [!Russia] as an ally of the [Taliban], which is why they ^attacked the embassy.", "attack", Some("IS-K")),
             ("[ISK] grew fast, and since then it has ^attacked Kabul.", "attack", Some("ISK")),

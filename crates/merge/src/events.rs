@@ -87,7 +87,8 @@ const PLACE_AFTER: usize = 40;
 /// occupation (control of a budget is not), the "destruction of" a *place* a war, "expelled/
 /// driven from" a place or territory a war lost, troops that "pulled out" or "get out" a
 /// withdrawal, "in court" and "trial" a hearing (a court that rules is an institution), and
-/// "made/named/appointed … emir/leader/chief/head" an appointment.
+/// "made/named/appointed … emir/leader/chief/head" an appointment, and fighters "rooted/wiped/
+/// flushed out" a battle lost.
 fn trigger_kind(
     text: &str,
     tokens: &[dossier_model::Token],
@@ -183,6 +184,27 @@ fn trigger_kind(
                         .any(|w| w.starts_with("territor") || w.starts_with("stronghold"))) =>
         {
             Some("war")
+        }
+        // Fighters "rooted out", "wiped out" or "flushed out" of a place lost a battle there
+        // ("rooted out the last remnants of ISIS in Baghouz"); a forest rooted out is no battle.
+        "rooted" | "wiped" | "flushed" | "routed" | "smoked"
+            if next_word.as_deref() == Some("out")
+                && words_after(7).iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "remnants"
+                            | "fighters"
+                            | "militants"
+                            | "rebels"
+                            | "insurgents"
+                            | "jihadists"
+                            | "holdouts"
+                            | "forces"
+                            | "troops"
+                    )
+                }) =>
+        {
+            Some("battle")
         }
         "emir" | "leader" | "chief" | "head" | "commander"
             if words_before(5).iter().any(|w| {
