@@ -233,12 +233,11 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
             .max_by_key(|(g, n)| (**n, std::cmp::Reverse(**g)))
             .map(|(g, _)| *g)
     };
-    let perpetrator_conflict = |o: &dossier_model::Event, g: &GoldEvent| {
-        match (o.perpetrator.as_deref(), g.perpetrator) {
+    let perpetrator_conflict =
+        |o: &dossier_model::Event, g: &GoldEvent| match (o.perpetrator.as_deref(), g.perpetrator) {
             (Some(ours), Some(want)) => gold_entity_of(ours).is_some_and(|a| a != want),
             _ => false,
-        }
-    };
+        };
     /// (exact date, same kind, date length) ranks a pair: gold index, ours, our date.
     type Pair = ((bool, bool, usize), usize, usize, String);
     let mut pairs: Vec<Pair> = Vec::new();

@@ -8,9 +8,10 @@
 //!   only as a possessive, "Russia's invasion");
 //! - the subject of an active trigger verb or of a verb that performs the trigger noun ("IS-K
 //!   attacked …", "ISIS-K carried out a suicide bombing", "the Taliban toppled …"), found at the
-//!   start of the trigger's clause. A passive ("ISIS-K was formed …") names the patient there,
-//!   a pronoun ("it carried out …") names someone this module cannot resolve, and a name after
-//!   a preposition ("In Russia it has carried out …") is a circumstance: none of them is taken.
+//!   start of the trigger's clause. A passive ("ISIS-K was formed …") names the patient there
+//!   and a name after a preposition ("In Russia it has carried out …") is a circumstance:
+//!   neither is taken. A subject pronoun ("it carried out …") stands for the latest actor that
+//!   opened a clause in its sentence or the two before.
 //!
 //! Actors are mentions of persons, organisations and countries, and demonyms that stand for a
 //! state the dossier names (`Actors`: "the Soviet occupation", "arrested by Russian security
@@ -182,6 +183,11 @@ const SCOPE_SUPERLATIVES: &[&str] = &[
     "last",
 ];
 
+/// Whether the text after a name makes it a possessor ("Russia's").
+fn possessive(after: &str) -> bool {
+    after.starts_with("’s") || after.starts_with("'s")
+}
+
 fn breaks_clause(s: &str) -> bool {
     s.contains([',', ';', ':', '–', '—', '(', ')', '.', '"', '“', '”', '\n'])
 }
@@ -281,11 +287,6 @@ pub fn agent(t: &Trigger<'_>, actors: &Actors) -> Option<usize> {
         })
         .find(|t| t.kind == TokenKind::Word && t.span.slice(text).eq_ignore_ascii_case("by"));
     if let Some(by) = by {
-        // A possessor is not the agent but its owner: "controlled by France's Suez" is Suez.
-        let possessor = |m: &DocSpan| {
-            let after = &text[m.span.end..];
-            after.starts_with("’s") || after.starts_with("'s")
-        };
         // A name after another preposition is a circumstance: "attacked by muggers in Kenya".
         let circumstance = |m: &DocSpan| {
             text[by.span.end..m.span.start]
@@ -295,7 +296,10 @@ pub fn agent(t: &Trigger<'_>, actors: &Actors) -> Option<usize> {
         };
         let found = in_sentence()
             .filter(|(m, _)| m.span.start >= by.span.end)
-            .filter(|(m, a)| !possessor(m) && !circumstance(m) && acts_as_state(m, a))
+            // A possessor is not the agent but its owner: "controlled by France's Suez" is Suez.
+            .filter(|(m, a)| {
+                !possessive(&text[m.span.end..]) && !circumstance(m) && acts_as_state(m, a)
+            })
             .find(|(m, _)| {
                 m.span.start - by.span.end <= AGENT_AFTER_BY
                     && !breaks_clause(&text[by.span.end..m.span.start])
@@ -306,19 +310,18 @@ pub fn agent(t: &Trigger<'_>, actors: &Actors) -> Option<usize> {
         }
     }
 
-    // 2. "ISK's attack", "an IS-K suicide bombing". An election's, a hearing's, an
-    // appointment's or an arrest's possessor is where it is held, whom it tries, appoints or
-    // arrests ("Spain's general election", "Jackson's trial", "Ms Druyun's appointment",
-    // "Scholl's arrest"); a name premodifying a
-    // war or battle says what it is about ("the UN war crimes tribunal", "the DVD format war").
+    // 2. "ISK's attack", "an IS-K suicide bombing". A hearing's, an appointment's or an
+    // arrest's possessor is whom it tries, appoints or arrests ("Jackson's trial", "Ms Druyun's
+    // appointment", "Scholl's arrest"); a name premodifying a war or battle says what it is
+    // about ("the UN war crimes tribunal", "the DVD format war").
     let premodifier = in_sentence()
-        .filter(|_| !matches!(t.kind, "election" | "hearing" | "appointment" | "arrest"))
+        .filter(|_| !matches!(t.kind, "hearing" | "appointment" | "arrest"))
         // Only a noun has premodifiers: before a verb stands its subject (rule 3).
         .filter(|_| !VERB_TRIGGERS.contains(&word(at).as_str()))
         .filter(|(m, _)| m.span.end <= trigger.start && trigger.start - m.span.end <= PREMODIFIER)
         .filter(|(m, a)| {
             let between = &text[m.span.end..trigger.start];
-            let possessive = between.starts_with("’s") || between.starts_with("'s");
+            let possessive = possessive(between);
             let rest = between.trim_start_matches("’s").trim_start_matches("'s");
             // Only modifiers between: lower-case words, hyphens ("suicide", "deadly").
             // A possessive before a superlative is the ranking's scope ("Russia's worst
@@ -442,9 +445,7 @@ fn antecedent(t: &Trigger<'_>, actors: &Actors, pronoun: Span, singular: bool) -
             .or_else(|| before.strip_suffix("The"))
             .unwrap_or(before)
             .trim_end();
-        let after = &t.text[m.end..];
-        let possessive = after.starts_with("’s") || after.starts_with("'s");
-        !possessive
+        !possessive(&t.text[m.end..])
             && (before.is_empty()
                 || before.ends_with([',', ';', ':', '–', '—', '"', '“'])
                 || before.ends_with(" and")
