@@ -248,6 +248,8 @@ pub struct EventMention {
     pub ranking: Option<Span>,
     /// Who did it, where the sentence says: an entity index (see [`crate::agents`]).
     pub agent: Option<usize>,
+    /// The day its document was published, if known: an undated mention is that day's news.
+    pub published: Option<String>,
 }
 
 /// Finds event mentions in every document. `place_at` gives the entity index of the place
@@ -362,6 +364,13 @@ pub fn find_mentions(
                                 && between.contains(['–', '—', ';']))
                                 || quoted_away(t)
                         })
+                        // And a date after the next trigger, which a dash or semicolon sets
+                        // off from this one ("bombers killed 100 at a memorial for a general –
+                        // who was assassinated four years earlier").
+                        || (own
+                            && next_trigger < window.end
+                            && t.span.start >= next_trigger
+                            && text[at.end..next_trigger].contains(['–', '—', ';']))
                 };
                 dates()
                     .filter(|t| distance(t.span, at) <= ADJACENT && !quoted_away(t))
@@ -491,6 +500,7 @@ pub fn find_mentions(
                     },
                     actors,
                 ),
+                published: doc.published_date().map(str::to_string),
             });
         }
         date_follow_ups(doc, ex, &mut doc_mentions);
@@ -703,7 +713,11 @@ pub fn dates_compatible(a: &str, b: &str, slack: i64) -> bool {
 
 /// Clusters mentions into events: returns, per mention, its cluster number (clusters numbered in
 /// order of first mention).
-pub fn cluster(mentions: &[EventMention], same_place: impl Fn(usize, usize) -> bool) -> Vec<usize> {
+pub fn cluster(
+    mentions: &[EventMention],
+    same_place: impl Fn(usize, usize) -> bool,
+    country: impl Fn(usize) -> bool,
+) -> Vec<usize> {
     let n = mentions.len();
     let mut parent: Vec<usize> = (0..n).collect();
     // The dates each cluster carries: two clusters whose dates disagree never join, even through
@@ -804,8 +818,21 @@ pub fn cluster(mentions: &[EventMention], same_place: impl Fn(usize, usize) -> b
                             && (da.0.len() == 10 || (a.at.doc == b.at.doc && a.kind == b.kind))
                     }
                     (None, None, Some(pa), Some(pb)) => pa == pb && a.at.doc == b.at.doc,
-                    (Some(_), None, Some(pa), Some(pb)) | (None, Some(_), Some(pa), Some(pb)) => {
+                    // An undated mention at a place is the dated one there. A country is too
+                    // broad to say so across documents unless the date is the undated
+                    // mention's news: within the month before its document was published
+                    // ("the attack in Russia" of 25 March 2024 is the attack of the 22nd, not
+                    // another article's siege in Russia in 2004).
+                    (Some(dated), None, Some(pa), Some(pb))
+                    | (None, Some(dated), Some(pa), Some(pb)) => {
+                        let undated = if a.date.is_none() { a } else { b };
                         pa == pb
+                            && (a.at.doc == b.at.doc
+                                || !country(pa)
+                                || undated.published.as_deref().is_some_and(|p| {
+                                    dated.0.as_str() <= p
+                                        && day_gap(&dated.0, p).is_some_and(|g| g <= NEWS_PEG_DAYS)
+                                }))
                     }
                     _ => false,
                 };
@@ -875,6 +902,7 @@ mod tests {
             series: false,
             ranking: None,
             agent: None,
+            published: Some("2024-03-25".into()),
         }
     }
 
@@ -933,6 +961,24 @@ mod tests {
                 ],
                 vec![0, 0, 1],
             ),
+            // A country is too broad to join an undated mention to another document's dated
+            // one, unless that one is the news of the undated mention's day (published
+            // 2024-03-25 in these cases); in its own document it joins.
+            (
+                vec![
+                    m(0, "attack", None, Some(100)),
+                    m(1, "siege", Some("2004"), Some(100)),
+                    m(1, "attack", None, Some(100)),
+                ],
+                vec![0, 1, 1],
+            ),
+            (
+                vec![
+                    m(0, "attack", None, Some(100)),
+                    m(1, "attack", Some("2024-03-22"), Some(100)),
+                ],
+                vec![0, 0],
+            ),
             // Only years: too vague to join on the date alone.
             (
                 vec![
@@ -943,7 +989,11 @@ mod tests {
             ),
         ];
         for (mentions, want) in cases {
-            assert_eq!(cluster(&mentions, |a, b| a == b), want, "{mentions:?}");
+            assert_eq!(
+                cluster(&mentions, |a, b| a == b, |p| p >= 100),
+                want,
+                "{mentions:?}"
+            );
         }
     }
 

@@ -199,7 +199,7 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
             }
         }
     };
-    let cluster_of = events::cluster(&event_mentions, same_place);
+    let cluster_of = events::cluster(&event_mentions, same_place, |p| countries[p]);
     let n_events = cluster_of.iter().max().map_or(0, |m| m + 1);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_events];
     for (i, &c) in cluster_of.iter().enumerate() {
