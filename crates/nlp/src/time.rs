@@ -405,6 +405,12 @@ impl<'a> Ctx<'a> {
             if let Some(anchor) = f.val.and_then(Val::anchor) {
                 self.anchor = Some(anchor);
                 self.anchor_val = f.val;
+            } else if f.kind == TimexType::Date && f.value.starts_with("XXXX") {
+                // A date of unknown year moves the narrative to a time we cannot place: "In
+                // January (of an unknown year) … four years earlier" is not counted from an
+                // older date the text gave before it.
+                self.anchor = None;
+                self.anchor_val = None;
             }
             if let Some(Val::Quarter(y, q)) = f.val {
                 self.quarter_ctx = Some((y, q));

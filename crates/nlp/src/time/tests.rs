@@ -589,6 +589,26 @@ fn without_reference_relative_values_keep_placeholders() {
 }
 
 #[test]
+fn a_date_of_unknown_year_ends_the_narrative_anchor() {
+    // Without a reference, "In January" has no year: "four years earlier" counts from it, not
+    // from the 2022 named before, and so has no value either.
+    let text = "There were bombings in Kabul in 2022. In January, bombers struck a memorial for a general assassinated four years earlier.";
+    let got = run(text, None);
+    assert!(
+        got.contains(&("2022".into(), "DATE", "2022".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("January".into(), "DATE", "XXXX-01".into())),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(t, _, _)| t == "four years earlier"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn generic_today_and_tomorrow() {
     let got = run("Moscow today, maybe London tomorrow.", Some(REF));
     assert_eq!(
