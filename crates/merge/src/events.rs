@@ -457,10 +457,24 @@ pub fn find_mentions(
                     })
                     .map_or((None, None), |m| (m.date.clone(), m.place))
             } else {
+                // A sentence that says when, in words no reference date resolves ("Earlier
+                // this month" in an undated article), dates its trigger to a time we cannot
+                // place: not to the neighbours' dates.
+                let own_unplaced = ex.timexes.iter().any(|t| {
+                    sentence.contains(t.span)
+                        && t.kind == TimexType::Date
+                        && t.value.starts_with("XXXX")
+                });
                 (
-                    date_in(sentence, true)
-                        .or_else(|| previous.iter().find_map(|&p| date_in(p, false)))
-                        .or_else(|| next.and_then(|n| date_in(n, false))),
+                    date_in(sentence, true).or_else(|| {
+                        if own_unplaced {
+                            return None;
+                        }
+                        previous
+                            .iter()
+                            .find_map(|&p| date_in(p, false))
+                            .or_else(|| next.and_then(|n| date_in(n, false)))
+                    }),
                     place_in(sentence).or_else(|| next.and_then(place_in)),
                 )
             };
@@ -817,7 +831,11 @@ pub fn cluster(
                         da.0 == db.0
                             && (da.0.len() == 10 || (a.at.doc == b.at.doc && a.kind == b.kind))
                     }
-                    (None, None, Some(pa), Some(pb)) => pa == pb && a.at.doc == b.at.doc,
+                    // Undated, in one document at one place: one happening, unless one is
+                    // plural ("attacks in Russia") and the other not ("the attack in Russia").
+                    (None, None, Some(pa), Some(pb)) => {
+                        pa == pb && a.at.doc == b.at.doc && a.series == b.series
+                    }
                     // An undated mention at a place is the dated one there. A country is too
                     // broad to say so across documents unless the date is the undated
                     // mention's news: within the month before its document was published
@@ -825,8 +843,12 @@ pub fn cluster(
                     // another article's siege in Russia in 2004).
                     (Some(dated), None, Some(pa), Some(pb))
                     | (None, Some(dated), Some(pa), Some(pb)) => {
-                        let undated = if a.date.is_none() { a } else { b };
+                        let (undated, dated_at) = if a.date.is_none() { (a, j) } else { (b, i) };
+                        // One happening ("the attack", undated) is not a series of a year
+                        // ("numerous small-scale attacks, the most recent in 2020").
+                        let one_in_a_series = is_series[dated_at] && !undated.series;
                         pa == pb
+                            && !one_in_a_series
                             && (a.at.doc == b.at.doc
                                 || !country(pa)
                                 || undated.published.as_deref().is_some_and(|p| {
@@ -842,13 +864,16 @@ pub fn cluster(
             }
         }
     }
-    // Unanchored mentions join their document's most-mentioned anchored event of the family.
+    // Unanchored mentions join their document's most-mentioned anchored event of the family;
+    // one happening ("the attack") not one of plural mentions only ("attacks in 2020").
     let mut weight: BTreeMap<(usize, &str, usize), usize> = BTreeMap::new();
+    let mut series_root: BTreeMap<usize, bool> = BTreeMap::new();
     for &i in &anchored {
         let r = find(&mut parent, i);
         *weight
             .entry((mentions[i].at.doc, family(mentions[i].kind), r))
             .or_insert(0) += 1;
+        *series_root.entry(r).or_insert(true) &= mentions[i].series;
     }
     for i in 0..n {
         if mentions[i].date.is_some() || mentions[i].place.is_some() {
@@ -858,6 +883,7 @@ pub fn cluster(
         let doc = mentions[i].at.doc;
         let main = weight
             .range((doc, fam, 0)..=(doc, fam, usize::MAX))
+            .filter(|(&(_, _, root), _)| mentions[i].series || !series_root[&root])
             .max_by_key(|(&(_, _, root), &w)| (w, std::cmp::Reverse(root)))
             .map(|(&(_, _, root), _)| root);
         match main {
@@ -888,6 +914,13 @@ pub fn cluster(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl EventMention {
+        fn series(mut self) -> Self {
+            self.series = true;
+            self
+        }
+    }
 
     fn m(doc: usize, kind: &'static str, date: Option<&str>, place: Option<usize>) -> EventMention {
         EventMention {
@@ -978,6 +1011,23 @@ mod tests {
                     m(1, "attack", Some("2024-03-22"), Some(100)),
                 ],
                 vec![0, 0],
+            ),
+            // An undated happening, at a place or not, is not a series of a year: "the
+            // attack" joins the one happening its document names.
+            (
+                vec![
+                    m(0, "attack", Some("2020"), Some(100)).series(),
+                    m(0, "attack", None, Some(100)),
+                    m(0, "attack", None, None),
+                ],
+                vec![0, 1, 1],
+            ),
+            (
+                vec![
+                    m(0, "attack", Some("2020"), Some(100)).series(),
+                    m(0, "attack", None, None),
+                ],
+                vec![0, 1],
             ),
             // Only years: too vague to join on the date alone.
             (
