@@ -50,6 +50,8 @@ static BUILTIN: &[u8] = include_bytes!("../../../../models/quotes.bin");
 /// The trained attribution tagger.
 pub struct QuoteTagger {
     weights: Weights,
+    /// A source ranker to use instead of the built-in one (a model file under evaluation).
+    ranker: Option<sources::SourceRanker>,
 }
 
 /// A training document: the text and its gold spans `(type, byte span)`.
@@ -81,7 +83,14 @@ impl QuoteTagger {
     pub fn from_bytes(bytes: &[u8]) -> Result<QuoteTagger, String> {
         Ok(QuoteTagger {
             weights: Weights::from_bytes(bytes)?,
+            ranker: None,
         })
+    }
+
+    /// This tagger with `ranker` choosing its sources instead of the built-in ranker.
+    pub fn with_ranker(mut self, ranker: sources::SourceRanker) -> QuoteTagger {
+        self.ranker = Some(ranker);
+        self
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -139,7 +148,10 @@ impl QuoteTagger {
     pub fn relations(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Relation> {
         let units = units(text, tokens, sentences);
         let (infos, parses, labels) = self.analyse_units(text, tokens, &units);
-        let ranker = sources::SourceRanker::builtin();
+        let ranker: Option<&sources::SourceRanker> = match &self.ranker {
+            Some(r) => Some(r),
+            None => sources::SourceRanker::builtin(),
+        };
         let mut out = Vec::new();
         for (ui, (u, ls)) in units.iter().zip(&labels).enumerate() {
             let spans = spans_of(ls);
@@ -721,6 +733,7 @@ fn stage2(info: &[Info], labels: &[Label]) -> (Vec<u64>, Vec<u32>) {
     };
     let cues = near(CUE);
     let srcs = near(SOURCE);
+    let conts = near(CONTENT);
     let any_cue = labels.iter().any(|&l| ltype(l) == Some(CUE));
     let lab = |j: isize| -> u64 {
         if j < 0 || j as usize >= n {
@@ -748,6 +761,14 @@ fn stage2(info: &[Info], labels: &[Label]) -> (Vec<u64>, Vec<u32>) {
         f.push(feat3(206, (c.0 < c.1) as u64, bucket(s.0.min(s.1)), t.case));
         f.push(feat2(207, any_cue as u64, t.inside as u64));
         f.push(feat3(208, bucket(c.0.min(c.1)), (c.0 < c.1) as u64, t.low));
+        // Content found nearby but no cue: cues border their content (`said [that ...]`,
+        // `[...,"] he told reporters`), so stage 2 can look for the cue stage 1 missed.
+        let k = conts[i];
+        let cue_d = bucket(c.0.min(c.1));
+        f.push(feat3(213, bucket(k.0), bucket(k.1), cue_d));
+        f.push(feat3(214, bucket(k.0.min(k.1)), (k.0 < k.1) as u64, t.stem));
+        f.push(feat3(215, bucket(k.0.min(k.1)), (k.0 < k.1) as u64, t.pos));
+        f.push(feat3(216, bucket(k.1), cue_d, t.vp_head));
         if t.chunk != 0 {
             let ch = |j: isize| info.get(j as usize).map_or(99, |x| x.chunk);
             f.push(feat3(209, lab(ii - 1), t.chunk, ch(ii - 1)));
@@ -845,7 +866,10 @@ pub fn train(
             .collect()
     };
     let (weights, mut report) = train_weights(&train_p, &dev_p, &stage2_of, options);
-    let tagger = QuoteTagger { weights };
+    let tagger = QuoteTagger {
+        weights,
+        ranker: None,
+    };
     report.model_bytes = tagger.to_bytes().len();
     if !dev.is_empty() {
         let mut acc = [[0usize; 3]; NTYPES];
