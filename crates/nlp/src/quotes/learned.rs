@@ -98,8 +98,14 @@ impl QuoteTagger {
     }
 
     /// Labels per unit (token indices of each unit in `units`).
-    fn tag_units(&self, text: &str, tokens: &[Token], units: &[Vec<usize>]) -> Vec<Vec<Label>> {
-        self.analyse_units(text, tokens, units).2
+    fn tag_units(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Span],
+        units: &[Vec<usize>],
+    ) -> Vec<Vec<Label>> {
+        self.analyse_units(text, tokens, sentences, units).2
     }
 
     /// Infos, sentence parses and labels per unit.
@@ -108,11 +114,13 @@ impl QuoteTagger {
         &self,
         text: &str,
         tokens: &[Token],
+        sentences: &[Span],
         units: &[Vec<usize>],
     ) -> (Vec<Vec<Info>>, Vec<Vec<(usize, Parsed)>>, Vec<Vec<Label>>) {
+        let ents = entity_codes(text, tokens, sentences);
         let (infos, parses): (Vec<Vec<Info>>, Vec<Vec<(usize, Parsed)>>) = units
             .iter()
-            .map(|u| unit_info_parsed(text, tokens, u))
+            .map(|u| unit_info_parsed(text, tokens, u, &ents))
             .unzip();
         let feats: Vec<(Vec<u64>, Vec<u32>)> = infos.iter().map(|i| stage1(i)).collect();
         let seqs: Vec<(&[u64], &[u32])> = feats.iter().map(|(f, o)| (&f[..], &o[..])).collect();
@@ -133,7 +141,7 @@ impl QuoteTagger {
     /// Spans `(type, byte span)` the tagger finds in a tokenized text.
     pub fn spans(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<(usize, Span)> {
         let units = units(text, tokens, sentences);
-        let labels = self.tag_units(text, tokens, &units);
+        let labels = self.tag_units(text, tokens, sentences, &units);
         let mut out = Vec::new();
         for (u, ls) in units.iter().zip(&labels) {
             for (s, e, t) in spans_of(ls) {
@@ -147,7 +155,7 @@ impl QuoteTagger {
     /// nearest source of its sentence, without a ranker) and the content spans nearest to it.
     pub fn relations(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Relation> {
         let units = units(text, tokens, sentences);
-        let (infos, parses, labels) = self.analyse_units(text, tokens, &units);
+        let (infos, parses, labels) = self.analyse_units(text, tokens, sentences, &units);
         let ranker: Option<&sources::SourceRanker> = match &self.ranker {
             Some(r) => Some(r),
             None => sources::SourceRanker::builtin(),
@@ -226,7 +234,7 @@ fn prepare_units(
     let tokens = crate::tokenize::tokenize(text);
     let sentences = crate::sentences::split(text, &tokens);
     let units = units(text, &tokens, &sentences);
-    let a = tagger.analyse_units(text, &tokens, &units);
+    let a = tagger.analyse_units(text, &tokens, &sentences, &units);
     (tokens, units, a)
 }
 
@@ -314,6 +322,8 @@ struct Info {
     /// inside, 3 last, 4 alone) and the group's first word.
     group: u64,
     group_first: u64,
+    /// The token's named-entity code ([`entity_codes`]).
+    ent: u64,
 }
 
 fn mark_of(w: &str) -> u8 {
@@ -368,8 +378,37 @@ fn bucket(d: u32) -> u64 {
     }
 }
 
-fn unit_info(text: &str, tokens: &[Token], unit: &[usize]) -> Vec<Info> {
-    unit_info_parsed(text, tokens, unit).0
+fn unit_info(text: &str, tokens: &[Token], unit: &[usize], ents: &[u8]) -> Vec<Info> {
+    unit_info_parsed(text, tokens, unit, ents).0
+}
+
+/// The named-entity tagger's view of each token ([`crate::entities`]): 0 outside a mention,
+/// else `1 + type * 4 + position` (position 0 first, 1 inside, 2 last, 3 alone).
+fn entity_codes(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<u8> {
+    static NER: OnceLock<crate::entities::Tagger> = OnceLock::new();
+    let ner = NER.get_or_init(crate::entities::Tagger::builtin);
+    let mut out = vec![0u8; tokens.len()];
+    for m in ner.annotate(text, tokens, sentences) {
+        let first = tokens.partition_point(|t| t.span.end <= m.span.start);
+        let end = tokens.partition_point(|t| t.span.start < m.span.end);
+        if first >= end || end > tokens.len() {
+            continue;
+        }
+        let ty = m.kind as u8;
+        for (k, code) in out.iter_mut().enumerate().take(end).skip(first) {
+            let pos = if end - first == 1 {
+                3
+            } else if k == first {
+                0
+            } else if k + 1 == end {
+                2
+            } else {
+                1
+            };
+            *code = 1 + ty * 4 + pos;
+        }
+    }
+    out
 }
 
 /// [`unit_info`] with the unit's sentence parses (see [`add_syntax`]).
@@ -377,6 +416,7 @@ fn unit_info_parsed(
     text: &str,
     tokens: &[Token],
     unit: &[usize],
+    ents: &[u8],
 ) -> (Vec<Info>, Vec<(usize, Parsed)>) {
     let mut out: Vec<Info> = Vec::with_capacity(unit.len());
     let mut norms: Vec<std::borrow::Cow<str>> = Vec::with_capacity(unit.len());
@@ -450,6 +490,7 @@ fn unit_info_parsed(
             next_chunk: (0, 0, 0),
             group: 0,
             group_first: 0,
+            ent: ents.get(k).map_or(0, |&e| e as u64),
         });
         norms.push(norm);
     }
@@ -835,9 +876,10 @@ fn prepare(docs: &[TrainDoc]) -> (Vec<Vec<Vec<Info>>>, Vec<Prepared>) {
             let tokens = crate::tokenize::tokenize(&d.text);
             let sentences = crate::sentences::split(&d.text, &tokens);
             let units = units(&d.text, &tokens, &sentences);
+            let ents = entity_codes(&d.text, &tokens, &sentences);
             let infos: Vec<Vec<Info>> = units
                 .iter()
-                .map(|u| unit_info(&d.text, &tokens, u))
+                .map(|u| unit_info(&d.text, &tokens, u, &ents))
                 .collect();
             let p = Prepared {
                 feats: infos.iter().map(|i| stage1(i)).collect(),
@@ -877,7 +919,7 @@ pub fn train(
             let tokens = crate::tokenize::tokenize(&d.text);
             let sentences = crate::sentences::split(&d.text, &tokens);
             let units = units(&d.text, &tokens, &sentences);
-            let labels = tagger.tag_units(&d.text, &tokens, &units);
+            let labels = tagger.tag_units(&d.text, &tokens, &sentences, &units);
             for (g, l) in p.gold.iter().zip(&labels) {
                 crate::entities::conll::count(g, &spans_of(l), &mut acc);
             }

@@ -331,6 +331,27 @@ fn cand_features(u: &UnitView, cue: (usize, usize), c: Cand, rank: usize, out: &
         .filter(|&k| (i[k].chunk as usize - 2) / 4 == NP)
         .count();
     out.push(feat3(464, bucket(inner_nps as u32), kind, after));
+    // The named-entity tagger's mentions: whether the candidate is one, starts or ends with
+    // one, or cuts one (`Ben Jacobs` rather than `Ben Jacobs in The Guardian`, `Al Sharpton`
+    // rather than `Al Sharpton Just`), and the types it holds.
+    let etype = |c: u64| if c == 0 { 0 } else { (c - 1) / 4 + 1 };
+    let epos = |c: u64| if c == 0 { 9 } else { (c - 1) % 4 };
+    let core_at = (s..e).rev().find(|&k| !u.is_punct(k)).unwrap_or(e - 1);
+    let starts_ent = matches!(epos(first.ent), 0 | 3);
+    let ends_ent = matches!(epos(i[core_at].ent), 2 | 3);
+    let ent_starts = (s..=core_at).filter(|&k| matches!(epos(i[k].ent), 0 | 3)).count();
+    let exact_ent = starts_ent && ends_ent && ent_starts == 1;
+    let cut_before = s > 0 && matches!(epos(i[s - 1].ent), 0 | 1) && matches!(epos(first.ent), 1 | 2);
+    let cut_after =
+        e < i.len() && matches!(epos(i[e].ent), 1 | 2) && matches!(epos(i[e - 1].ent), 0 | 1);
+    let has = |t: u64| (s..e).any(|k| etype(i[k].ent) == t);
+    out.push(feat3(471, etype(first.ent), etype(i[core_at].ent), kind));
+    out.push(feat3(472, starts_ent as u64, ends_ent as u64, kind));
+    out.push(feat3(473, exact_ent as u64, after, r));
+    out.push(feat3(474, cut_before as u64, cut_after as u64, kind));
+    out.push(feat3(475, has(1) as u64, has(2) as u64, after));
+    out.push(feat2(476, etype(i[core_at].ent), cue_stem));
+    out.push(feat3(477, bucket(ent_starts as u32), exact_ent as u64, frac));
     // Words by direction: `officials` and `he` before the cue, `spokesman` after it.
     out.push(feat2(459, core.low, after));
     out.push(feat3(460, first.low, after, kind));
@@ -706,7 +727,7 @@ mod tests {
     fn cands_of(text: &str, labels: impl Fn(&str) -> Label) -> Vec<String> {
         let tokens = tokenize(text);
         let unit: Vec<usize> = (0..tokens.len()).collect();
-        let (info, parses) = unit_info_parsed(text, &tokens, &unit);
+        let (info, parses) = unit_info_parsed(text, &tokens, &unit, &[]);
         let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
         let labs: Vec<Label> = words.iter().map(|w| labels(w)).collect();
         let u = UnitView::new(&info, &parses, &labs);
@@ -751,7 +772,7 @@ mod tests {
         let tokens = tokenize(text);
         let _ = sentences::split(text, &tokens);
         let unit: Vec<usize> = (0..tokens.len()).collect();
-        let (info, parses) = unit_info_parsed(text, &tokens, &unit);
+        let (info, parses) = unit_info_parsed(text, &tokens, &unit, &[]);
         let labels = vec![0; tokens.len()];
         let u = UnitView::new(&info, &parses, &labels);
         let (cands, feats) = options(&u, (2, 3));
