@@ -52,7 +52,159 @@ pub struct QuoteTagger {
     weights: Weights,
     /// A source ranker to use instead of the built-in one (a model file under evaluation).
     ranker: Option<sources::SourceRanker>,
+    /// How often each word stem was (part of) a cue in the training data.
+    lexicon: CueLexicon,
 }
+
+/// The training data's own cue words: per word stem (hash of [`stem`]), how many of its
+/// occurrences lay inside a gold cue and how many there were, reduced to a code
+/// ([`CueLexicon::code`]). A feature shared by all cue words, so that a word seen as a cue in a
+/// few documents gets the weight that cue words earn together. Training documents read
+/// counts without their own (leave one document out), so the feature is as reliable there as
+/// on new text.
+#[derive(Default, Clone)]
+pub struct CueLexicon {
+    counts: std::collections::HashMap<u64, (u32, u32)>,
+    /// The codes of a lexicon read from a model file (which keeps no counts).
+    codes: std::collections::HashMap<u64, u8>,
+}
+
+impl CueLexicon {
+    /// Counts of the stems of `docs`' tokens, inside gold cues and in all.
+    fn count(docs: &[TrainDoc]) -> (CueLexicon, Vec<CueLexicon>) {
+        let per: Vec<CueLexicon> = docs.iter().map(CueLexicon::of_doc).collect();
+        let mut all = CueLexicon::default();
+        for d in &per {
+            for (&k, &(c, n)) in &d.counts {
+                let e = all.counts.entry(k).or_insert((0, 0));
+                e.0 += c;
+                e.1 += n;
+            }
+        }
+        (all, per)
+    }
+
+    fn of_doc(d: &TrainDoc) -> CueLexicon {
+        let tokens = crate::tokenize::tokenize(&d.text);
+        let stems = token_stems(&d.text, &tokens);
+        let mut in_cue = vec![false; tokens.len()];
+        for &(t, sp) in &d.spans {
+            if t == CUE {
+                let first = tokens.partition_point(|x| x.span.end <= sp.start);
+                let end = tokens.partition_point(|x| x.span.start < sp.end);
+                for c in in_cue.iter_mut().take(end).skip(first) {
+                    *c = true;
+                }
+            }
+        }
+        let mut out = CueLexicon::default();
+        for (k, s) in stems.iter().enumerate() {
+            if let Some(s) = s {
+                let e = out.counts.entry(*s).or_insert((0, 0));
+                e.0 += in_cue[k] as u32;
+                e.1 += 1;
+            }
+        }
+        out
+    }
+
+    /// The code of a stem: 0 never seen as a cue (or seen once), else the cue rate's bucket
+    /// with the frequency's; `minus` are counts to leave out (the document's own).
+    fn code(&self, stem: u64, minus: Option<&CueLexicon>) -> u8 {
+        if !self.codes.is_empty() {
+            return self.codes.get(&stem).copied().unwrap_or(0);
+        }
+        let (mut c, mut n) = self.counts.get(&stem).copied().unwrap_or((0, 0));
+        if let Some(&(mc, mn)) = minus.and_then(|m| m.counts.get(&stem)) {
+            c = c.saturating_sub(mc);
+            n = n.saturating_sub(mn);
+        }
+        if c == 0 || n < 2 {
+            return 0;
+        }
+        let rate = c as f64 / n as f64;
+        let r = match rate {
+            x if x < 0.05 => 0,
+            x if x < 0.2 => 1,
+            x if x < 0.5 => 2,
+            x if x < 0.8 => 3,
+            _ => 4,
+        };
+        let f = match n {
+            0..=4 => 0,
+            5..=19 => 1,
+            _ => 2,
+        };
+        1 + r * 3 + f
+    }
+
+    /// Codes of a text's tokens.
+    fn codes(&self, text: &str, tokens: &[Token], minus: Option<&CueLexicon>) -> Vec<u8> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        token_stems(text, tokens)
+            .into_iter()
+            .map(|s| s.map_or(0, |s| self.code(s, minus)))
+            .collect()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.counts.is_empty() && self.codes.is_empty()
+    }
+
+    /// Only the stems with a code survive serialisation, with their code.
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut v: Vec<(u64, u8)> = self
+            .counts
+            .keys()
+            .chain(self.codes.keys())
+            .map(|&k| (k, self.code(k, None)))
+            .filter(|e| e.1 != 0)
+            .collect();
+        v.sort_unstable();
+        let mut out = (v.len() as u32).to_le_bytes().to_vec();
+        for (k, c) in v {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.push(c);
+        }
+        out
+    }
+
+    /// Reads [`CueLexicon::to_bytes`].
+    fn from_bytes(b: &[u8]) -> Result<CueLexicon, String> {
+        let n = u32::from_le_bytes(b.get(..4).ok_or("short lexicon")?.try_into().unwrap()) as usize;
+        if b.len() != 4 + n * 9 {
+            return Err("bad lexicon length".into());
+        }
+        let mut codes = std::collections::HashMap::with_capacity(n);
+        for e in b[4..].chunks_exact(9) {
+            codes.insert(u64::from_le_bytes(e[..8].try_into().unwrap()), e[8]);
+        }
+        Ok(CueLexicon {
+            counts: Default::default(),
+            codes,
+        })
+    }
+}
+
+/// The stem hash of each usable token (`None` for the others), as [`Info::stem`] has it.
+fn token_stems(text: &str, tokens: &[Token]) -> Vec<Option<u64>> {
+    let mut last_end = 0;
+    tokens
+        .iter()
+        .map(|t| {
+            if !crate::tokenize::usable(text, t.span, last_end) {
+                return None;
+            }
+            last_end = t.span.end;
+            let low = lower(&normalize(&text[t.span.start..t.span.end])).into_owned();
+            Some(hash_bytes(stem(&low).as_bytes()))
+        })
+        .collect()
+}
+
+const LEXICON_MAGIC: &[u8; 4] = b"QLX1";
 
 /// A training document: the text and its gold spans `(type, byte span)`.
 #[derive(Clone)]
@@ -81,9 +233,20 @@ impl QuoteTagger {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<QuoteTagger, String> {
+        if let Some(rest) = bytes.strip_prefix(LEXICON_MAGIC) {
+            let n = u32::from_le_bytes(rest.get(..4).ok_or("short model")?.try_into().unwrap())
+                as usize;
+            let w = rest.get(4..4 + n).ok_or("short model")?;
+            return Ok(QuoteTagger {
+                weights: Weights::from_bytes(w)?,
+                ranker: None,
+                lexicon: CueLexicon::from_bytes(&rest[4 + n..])?,
+            });
+        }
         Ok(QuoteTagger {
             weights: Weights::from_bytes(bytes)?,
             ranker: None,
+            lexicon: CueLexicon::default(),
         })
     }
 
@@ -94,7 +257,15 @@ impl QuoteTagger {
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        self.weights.to_bytes()
+        let w = self.weights.to_bytes();
+        if self.lexicon.is_empty() {
+            return w;
+        }
+        let mut out = LEXICON_MAGIC.to_vec();
+        out.extend_from_slice(&(w.len() as u32).to_le_bytes());
+        out.extend_from_slice(&w);
+        out.extend_from_slice(&self.lexicon.to_bytes());
+        out
     }
 
     /// Labels per unit (token indices of each unit in `units`).
@@ -118,9 +289,10 @@ impl QuoteTagger {
         units: &[Vec<usize>],
     ) -> (Vec<Vec<Info>>, Vec<Vec<(usize, Parsed)>>, Vec<Vec<Label>>) {
         let ents = entity_codes(text, tokens, sentences);
+        let lex = self.lexicon.codes(text, tokens, None);
         let (infos, parses): (Vec<Vec<Info>>, Vec<Vec<(usize, Parsed)>>) = units
             .iter()
-            .map(|u| unit_info_parsed(text, tokens, u, &ents))
+            .map(|u| unit_info_parsed(text, tokens, u, &ents, &lex))
             .unzip();
         let feats: Vec<(Vec<u64>, Vec<u32>)> = infos.iter().map(|i| stage1(i)).collect();
         let seqs: Vec<(&[u64], &[u32])> = feats.iter().map(|(f, o)| (&f[..], &o[..])).collect();
@@ -324,6 +496,10 @@ struct Info {
     group_first: u64,
     /// The token's named-entity code ([`entity_codes`]).
     ent: u64,
+    /// The token's cue-lexicon code ([`CueLexicon::code`]) and that of its verb group's last
+    /// word (0 outside verb groups).
+    lex: u64,
+    vp_lex: u64,
 }
 
 fn mark_of(w: &str) -> u8 {
@@ -378,8 +554,14 @@ fn bucket(d: u32) -> u64 {
     }
 }
 
-fn unit_info(text: &str, tokens: &[Token], unit: &[usize], ents: &[u8]) -> Vec<Info> {
-    unit_info_parsed(text, tokens, unit, ents).0
+fn unit_info(
+    text: &str,
+    tokens: &[Token],
+    unit: &[usize],
+    ents: &[u8],
+    lex: &[u8],
+) -> Vec<Info> {
+    unit_info_parsed(text, tokens, unit, ents, lex).0
 }
 
 /// The named-entity tagger's view of each token ([`crate::entities`]): 0 outside a mention,
@@ -417,6 +599,7 @@ fn unit_info_parsed(
     tokens: &[Token],
     unit: &[usize],
     ents: &[u8],
+    lex: &[u8],
 ) -> (Vec<Info>, Vec<(usize, Parsed)>) {
     let mut out: Vec<Info> = Vec::with_capacity(unit.len());
     let mut norms: Vec<std::borrow::Cow<str>> = Vec::with_capacity(unit.len());
@@ -491,6 +674,8 @@ fn unit_info_parsed(
             group: 0,
             group_first: 0,
             ent: ents.get(k).map_or(0, |&e| e as u64),
+            lex: lex.get(k).map_or(0, |&e| e as u64),
+            vp_lex: 0,
         });
         norms.push(norm);
     }
@@ -580,11 +765,13 @@ fn add_syntax(norms: &[std::borrow::Cow<str>], out: &mut [Info]) -> Vec<(usize, 
                 };
                 let head = out[at + e - 1].low;
                 let vhead = out[at + e - 1].stem;
+                let vlex = out[at + e - 1].lex;
                 for t in &mut out[at + s..at + e] {
                     if ty == crate::syntax::NP {
                         t.np_head = head;
                     } else if ty == crate::syntax::VP {
                         t.vp_head = vhead;
+                        t.vp_lex = vlex;
                     }
                     t.prev_chunk = prev;
                     t.next_chunk = next;
@@ -684,6 +871,14 @@ fn stage1(info: &[Info]) -> (Vec<u64>, Vec<u32>) {
             f.push(feat2(114, d as u64, flags(ii + d)));
         }
         f.push(feat2(115, t.inside as u64, t.mark as u64));
+        if t.lex != 0 || t.vp_lex != 0 {
+            let lx = |j: isize| get(j).map_or(99, |x| x.lex);
+            f.push(feat1(170, t.lex));
+            f.push(feat2(171, t.lex, t.chunk));
+            f.push(feat3(172, lx(ii - 1), t.lex, lx(ii + 1)));
+            f.push(feat2(173, t.vp_lex, t.chunk));
+            f.push(feat3(174, t.lex, t.inside as u64, t.case));
+        }
         f.push(feat3(116, t.inside as u64, t.cue, t.case));
         f.push(feat3(
             117,
@@ -870,16 +1065,22 @@ fn gold_units(
 }
 
 /// Stage-1 features and gold spans of each document, and the unit infos for stage 2.
-fn prepare(docs: &[TrainDoc]) -> (Vec<Vec<Vec<Info>>>, Vec<Prepared>) {
+fn prepare(
+    docs: &[TrainDoc],
+    lexicon: &CueLexicon,
+    own: Option<&[CueLexicon]>,
+) -> (Vec<Vec<Vec<Info>>>, Vec<Prepared>) {
     docs.iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(di, d)| {
             let tokens = crate::tokenize::tokenize(&d.text);
             let sentences = crate::sentences::split(&d.text, &tokens);
             let units = units(&d.text, &tokens, &sentences);
             let ents = entity_codes(&d.text, &tokens, &sentences);
+            let lex = lexicon.codes(&d.text, &tokens, own.map(|o| &o[di]));
             let infos: Vec<Vec<Info>> = units
                 .iter()
-                .map(|u| unit_info(&d.text, &tokens, u, &ents))
+                .map(|u| unit_info(&d.text, &tokens, u, &ents, &lex))
                 .collect();
             let p = Prepared {
                 feats: infos.iter().map(|i| stage1(i)).collect(),
@@ -897,8 +1098,9 @@ pub fn train(
     dev: &[TrainDoc],
     options: &TrainOptions,
 ) -> (QuoteTagger, TrainReport) {
-    let (train_info, train_p) = prepare(train);
-    let (dev_info, dev_p) = prepare(dev);
+    let (lexicon, own) = CueLexicon::count(train);
+    let (train_info, train_p) = prepare(train, &lexicon, Some(&own));
+    let (dev_info, dev_p) = prepare(dev, &lexicon, None);
     let stage2_of = |is_dev: bool, i: usize, labels1: &[Vec<Label>]| {
         let infos = if is_dev { &dev_info } else { &train_info };
         infos[i]
@@ -911,6 +1113,7 @@ pub fn train(
     let tagger = QuoteTagger {
         weights,
         ranker: None,
+        lexicon,
     };
     report.model_bytes = tagger.to_bytes().len();
     if !dev.is_empty() {

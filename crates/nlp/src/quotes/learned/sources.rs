@@ -768,7 +768,7 @@ mod tests {
     fn cands_of(text: &str, labels: impl Fn(&str) -> Label) -> Vec<String> {
         let tokens = tokenize(text);
         let unit: Vec<usize> = (0..tokens.len()).collect();
-        let (info, parses) = unit_info_parsed(text, &tokens, &unit, &[]);
+        let (info, parses) = unit_info_parsed(text, &tokens, &unit, &[], &[]);
         let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
         let labs: Vec<Label> = words.iter().map(|w| labels(w)).collect();
         let u = UnitView::new(&info, &parses, &labs);
@@ -824,7 +824,7 @@ mod tests {
         let tokens = tokenize(text);
         let _ = sentences::split(text, &tokens);
         let unit: Vec<usize> = (0..tokens.len()).collect();
-        let (info, parses) = unit_info_parsed(text, &tokens, &unit, &[]);
+        let (info, parses) = unit_info_parsed(text, &tokens, &unit, &[], &[]);
         let labels = vec![0; tokens.len()];
         let u = UnitView::new(&info, &parses, &labels);
         let (cands, feats) = options(&u, (2, 3));
