@@ -369,6 +369,10 @@ pub enum EvalCommand {
         /// Score this attribution model (from `dossier train quotes`) instead of the built-in one.
         #[arg(long, value_name = "FILE", conflicts_with = "seeds")]
         model: Option<PathBuf>,
+        /// With --model: choose sources with this source ranker (from `dossier train quotes`,
+        /// its --sources-out) instead of the built-in one.
+        #[arg(long, value_name = "FILE", requires = "model")]
+        sources_model: Option<PathBuf>,
         /// Also list the misses and errors behind the PolNeAR scores.
         #[arg(long)]
         details: bool,

@@ -65,6 +65,7 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
             file,
             seeds,
             model,
+            sources_model,
             details,
         } => {
             if seeds {
@@ -81,6 +82,18 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
                             .map_err(|e| anyhow::anyhow!("{}: {e}", m.display()))
                     })
                     .transpose()?;
+                let tagger = match (tagger, sources_model) {
+                    (Some(t), Some(m)) => {
+                        let bytes = std::fs::read(&m)
+                            .with_context(|| format!("cannot read {}", m.display()))?;
+                        let r = dossier_nlp::quotes::learned::sources::SourceRanker::from_bytes(
+                            &bytes,
+                        )
+                        .map_err(|e| anyhow::anyhow!("{}: {e}", m.display()))?;
+                        Some(t.with_ranker(r))
+                    }
+                    (t, _) => t,
+                };
                 let scores = dossier_eval::quotes::evaluate_polnear_tagger(
                     &file,
                     dossier_nlp::quotes::Profile::Parc,

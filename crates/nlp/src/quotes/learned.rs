@@ -50,7 +50,161 @@ static BUILTIN: &[u8] = include_bytes!("../../../../models/quotes.bin");
 /// The trained attribution tagger.
 pub struct QuoteTagger {
     weights: Weights,
+    /// A source ranker to use instead of the built-in one (a model file under evaluation).
+    ranker: Option<sources::SourceRanker>,
+    /// How often each word stem was (part of) a cue in the training data.
+    lexicon: CueLexicon,
 }
+
+/// The training data's own cue words: per word stem (hash of [`stem`]), how many of its
+/// occurrences lay inside a gold cue and how many there were, reduced to a code
+/// ([`CueLexicon::code`]). A feature shared by all cue words, so that a word seen as a cue in a
+/// few documents gets the weight that cue words earn together. Training documents read
+/// counts without their own (leave one document out), so the feature is as reliable there as
+/// on new text.
+#[derive(Default, Clone)]
+pub struct CueLexicon {
+    counts: std::collections::HashMap<u64, (u32, u32)>,
+    /// The codes of a lexicon read from a model file (which keeps no counts).
+    codes: std::collections::HashMap<u64, u8>,
+}
+
+impl CueLexicon {
+    /// Counts of the stems of `docs`' tokens, inside gold cues and in all.
+    fn count(docs: &[TrainDoc]) -> (CueLexicon, Vec<CueLexicon>) {
+        let per: Vec<CueLexicon> = docs.iter().map(CueLexicon::of_doc).collect();
+        let mut all = CueLexicon::default();
+        for d in &per {
+            for (&k, &(c, n)) in &d.counts {
+                let e = all.counts.entry(k).or_insert((0, 0));
+                e.0 += c;
+                e.1 += n;
+            }
+        }
+        (all, per)
+    }
+
+    fn of_doc(d: &TrainDoc) -> CueLexicon {
+        let tokens = crate::tokenize::tokenize(&d.text);
+        let stems = token_stems(&d.text, &tokens);
+        let mut in_cue = vec![false; tokens.len()];
+        for &(t, sp) in &d.spans {
+            if t == CUE {
+                let first = tokens.partition_point(|x| x.span.end <= sp.start);
+                let end = tokens.partition_point(|x| x.span.start < sp.end);
+                for c in in_cue.iter_mut().take(end).skip(first) {
+                    *c = true;
+                }
+            }
+        }
+        let mut out = CueLexicon::default();
+        for (k, s) in stems.iter().enumerate() {
+            if let Some(s) = s {
+                let e = out.counts.entry(*s).or_insert((0, 0));
+                e.0 += in_cue[k] as u32;
+                e.1 += 1;
+            }
+        }
+        out
+    }
+
+    /// The code of a stem: 0 never seen as a cue (or seen once), else the cue rate's bucket
+    /// with the frequency's; `minus` are counts to leave out (the document's own).
+    fn code(&self, stem: u64, minus: Option<&CueLexicon>) -> u8 {
+        if !self.codes.is_empty() {
+            return self.codes.get(&stem).copied().unwrap_or(0);
+        }
+        let (mut c, mut n) = self.counts.get(&stem).copied().unwrap_or((0, 0));
+        if let Some(&(mc, mn)) = minus.and_then(|m| m.counts.get(&stem)) {
+            c = c.saturating_sub(mc);
+            n = n.saturating_sub(mn);
+        }
+        if c == 0 || n < 2 {
+            return 0;
+        }
+        let rate = c as f64 / n as f64;
+        let r = match rate {
+            x if x < 0.05 => 0,
+            x if x < 0.2 => 1,
+            x if x < 0.5 => 2,
+            x if x < 0.8 => 3,
+            _ => 4,
+        };
+        let f = match n {
+            0..=4 => 0,
+            5..=19 => 1,
+            _ => 2,
+        };
+        1 + r * 3 + f
+    }
+
+    /// Codes of a text's tokens.
+    fn codes(&self, text: &str, tokens: &[Token], minus: Option<&CueLexicon>) -> Vec<u8> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        token_stems(text, tokens)
+            .into_iter()
+            .map(|s| s.map_or(0, |s| self.code(s, minus)))
+            .collect()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.counts.is_empty() && self.codes.is_empty()
+    }
+
+    /// Only the stems with a code survive serialisation, with their code.
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut v: Vec<(u64, u8)> = self
+            .counts
+            .keys()
+            .chain(self.codes.keys())
+            .map(|&k| (k, self.code(k, None)))
+            .filter(|e| e.1 != 0)
+            .collect();
+        v.sort_unstable();
+        let mut out = (v.len() as u32).to_le_bytes().to_vec();
+        for (k, c) in v {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.push(c);
+        }
+        out
+    }
+
+    /// Reads [`CueLexicon::to_bytes`].
+    fn from_bytes(b: &[u8]) -> Result<CueLexicon, String> {
+        let n = u32::from_le_bytes(b.get(..4).ok_or("short lexicon")?.try_into().unwrap()) as usize;
+        if b.len() != 4 + n * 9 {
+            return Err("bad lexicon length".into());
+        }
+        let mut codes = std::collections::HashMap::with_capacity(n);
+        for e in b[4..].chunks_exact(9) {
+            codes.insert(u64::from_le_bytes(e[..8].try_into().unwrap()), e[8]);
+        }
+        Ok(CueLexicon {
+            counts: Default::default(),
+            codes,
+        })
+    }
+}
+
+/// The stem hash of each usable token (`None` for the others), as [`Info::stem`] has it.
+fn token_stems(text: &str, tokens: &[Token]) -> Vec<Option<u64>> {
+    let mut last_end = 0;
+    tokens
+        .iter()
+        .map(|t| {
+            if !crate::tokenize::usable(text, t.span, last_end) {
+                return None;
+            }
+            last_end = t.span.end;
+            let low = lower(&normalize(&text[t.span.start..t.span.end])).into_owned();
+            Some(hash_bytes(stem(&low).as_bytes()))
+        })
+        .collect()
+}
+
+const LEXICON_MAGIC: &[u8; 4] = b"QLX1";
 
 /// A training document: the text and its gold spans `(type, byte span)`.
 #[derive(Clone)]
@@ -79,18 +233,50 @@ impl QuoteTagger {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<QuoteTagger, String> {
+        if let Some(rest) = bytes.strip_prefix(LEXICON_MAGIC) {
+            let n = u32::from_le_bytes(rest.get(..4).ok_or("short model")?.try_into().unwrap())
+                as usize;
+            let w = rest.get(4..4 + n).ok_or("short model")?;
+            return Ok(QuoteTagger {
+                weights: Weights::from_bytes(w)?,
+                ranker: None,
+                lexicon: CueLexicon::from_bytes(&rest[4 + n..])?,
+            });
+        }
         Ok(QuoteTagger {
             weights: Weights::from_bytes(bytes)?,
+            ranker: None,
+            lexicon: CueLexicon::default(),
         })
     }
 
+    /// This tagger with `ranker` choosing its sources instead of the built-in ranker.
+    pub fn with_ranker(mut self, ranker: sources::SourceRanker) -> QuoteTagger {
+        self.ranker = Some(ranker);
+        self
+    }
+
     pub fn to_bytes(&self) -> Vec<u8> {
-        self.weights.to_bytes()
+        let w = self.weights.to_bytes();
+        if self.lexicon.is_empty() {
+            return w;
+        }
+        let mut out = LEXICON_MAGIC.to_vec();
+        out.extend_from_slice(&(w.len() as u32).to_le_bytes());
+        out.extend_from_slice(&w);
+        out.extend_from_slice(&self.lexicon.to_bytes());
+        out
     }
 
     /// Labels per unit (token indices of each unit in `units`).
-    fn tag_units(&self, text: &str, tokens: &[Token], units: &[Vec<usize>]) -> Vec<Vec<Label>> {
-        self.analyse_units(text, tokens, units).2
+    fn tag_units(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Span],
+        units: &[Vec<usize>],
+    ) -> Vec<Vec<Label>> {
+        self.analyse_units(text, tokens, sentences, units).2
     }
 
     /// Infos, sentence parses and labels per unit.
@@ -99,11 +285,14 @@ impl QuoteTagger {
         &self,
         text: &str,
         tokens: &[Token],
+        sentences: &[Span],
         units: &[Vec<usize>],
     ) -> (Vec<Vec<Info>>, Vec<Vec<(usize, Parsed)>>, Vec<Vec<Label>>) {
+        let ents = entity_codes(text, tokens, sentences);
+        let lex = self.lexicon.codes(text, tokens, None);
         let (infos, parses): (Vec<Vec<Info>>, Vec<Vec<(usize, Parsed)>>) = units
             .iter()
-            .map(|u| unit_info_parsed(text, tokens, u))
+            .map(|u| unit_info_parsed(text, tokens, u, &ents, &lex))
             .unzip();
         let feats: Vec<(Vec<u64>, Vec<u32>)> = infos.iter().map(|i| stage1(i)).collect();
         let seqs: Vec<(&[u64], &[u32])> = feats.iter().map(|(f, o)| (&f[..], &o[..])).collect();
@@ -124,7 +313,7 @@ impl QuoteTagger {
     /// Spans `(type, byte span)` the tagger finds in a tokenized text.
     pub fn spans(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<(usize, Span)> {
         let units = units(text, tokens, sentences);
-        let labels = self.tag_units(text, tokens, &units);
+        let labels = self.tag_units(text, tokens, sentences, &units);
         let mut out = Vec::new();
         for (u, ls) in units.iter().zip(&labels) {
             for (s, e, t) in spans_of(ls) {
@@ -138,8 +327,11 @@ impl QuoteTagger {
     /// nearest source of its sentence, without a ranker) and the content spans nearest to it.
     pub fn relations(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Relation> {
         let units = units(text, tokens, sentences);
-        let (infos, parses, labels) = self.analyse_units(text, tokens, &units);
-        let ranker = sources::SourceRanker::builtin();
+        let (infos, parses, labels) = self.analyse_units(text, tokens, sentences, &units);
+        let ranker: Option<&sources::SourceRanker> = match &self.ranker {
+            Some(r) => Some(r),
+            None => sources::SourceRanker::builtin(),
+        };
         let mut out = Vec::new();
         for (ui, (u, ls)) in units.iter().zip(&labels).enumerate() {
             let spans = spans_of(ls);
@@ -214,7 +406,7 @@ fn prepare_units(
     let tokens = crate::tokenize::tokenize(text);
     let sentences = crate::sentences::split(text, &tokens);
     let units = units(text, &tokens, &sentences);
-    let a = tagger.analyse_units(text, &tokens, &units);
+    let a = tagger.analyse_units(text, &tokens, &sentences, &units);
     (tokens, units, a)
 }
 
@@ -302,6 +494,12 @@ struct Info {
     /// inside, 3 last, 4 alone) and the group's first word.
     group: u64,
     group_first: u64,
+    /// The token's named-entity code ([`entity_codes`]).
+    ent: u64,
+    /// The token's cue-lexicon code ([`CueLexicon::code`]) and that of its verb group's last
+    /// word (0 outside verb groups).
+    lex: u64,
+    vp_lex: u64,
 }
 
 fn mark_of(w: &str) -> u8 {
@@ -356,8 +554,43 @@ fn bucket(d: u32) -> u64 {
     }
 }
 
-fn unit_info(text: &str, tokens: &[Token], unit: &[usize]) -> Vec<Info> {
-    unit_info_parsed(text, tokens, unit).0
+fn unit_info(
+    text: &str,
+    tokens: &[Token],
+    unit: &[usize],
+    ents: &[u8],
+    lex: &[u8],
+) -> Vec<Info> {
+    unit_info_parsed(text, tokens, unit, ents, lex).0
+}
+
+/// The named-entity tagger's view of each token ([`crate::entities`]): 0 outside a mention,
+/// else `1 + type * 4 + position` (position 0 first, 1 inside, 2 last, 3 alone).
+fn entity_codes(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<u8> {
+    static NER: OnceLock<crate::entities::Tagger> = OnceLock::new();
+    let ner = NER.get_or_init(crate::entities::Tagger::builtin);
+    let mut out = vec![0u8; tokens.len()];
+    for m in ner.annotate(text, tokens, sentences) {
+        let first = tokens.partition_point(|t| t.span.end <= m.span.start);
+        let end = tokens.partition_point(|t| t.span.start < m.span.end);
+        if first >= end || end > tokens.len() {
+            continue;
+        }
+        let ty = m.kind as u8;
+        for (k, code) in out.iter_mut().enumerate().take(end).skip(first) {
+            let pos = if end - first == 1 {
+                3
+            } else if k == first {
+                0
+            } else if k + 1 == end {
+                2
+            } else {
+                1
+            };
+            *code = 1 + ty * 4 + pos;
+        }
+    }
+    out
 }
 
 /// [`unit_info`] with the unit's sentence parses (see [`add_syntax`]).
@@ -365,6 +598,8 @@ fn unit_info_parsed(
     text: &str,
     tokens: &[Token],
     unit: &[usize],
+    ents: &[u8],
+    lex: &[u8],
 ) -> (Vec<Info>, Vec<(usize, Parsed)>) {
     let mut out: Vec<Info> = Vec::with_capacity(unit.len());
     let mut norms: Vec<std::borrow::Cow<str>> = Vec::with_capacity(unit.len());
@@ -438,6 +673,9 @@ fn unit_info_parsed(
             next_chunk: (0, 0, 0),
             group: 0,
             group_first: 0,
+            ent: ents.get(k).map_or(0, |&e| e as u64),
+            lex: lex.get(k).map_or(0, |&e| e as u64),
+            vp_lex: 0,
         });
         norms.push(norm);
     }
@@ -527,11 +765,13 @@ fn add_syntax(norms: &[std::borrow::Cow<str>], out: &mut [Info]) -> Vec<(usize, 
                 };
                 let head = out[at + e - 1].low;
                 let vhead = out[at + e - 1].stem;
+                let vlex = out[at + e - 1].lex;
                 for t in &mut out[at + s..at + e] {
                     if ty == crate::syntax::NP {
                         t.np_head = head;
                     } else if ty == crate::syntax::VP {
                         t.vp_head = vhead;
+                        t.vp_lex = vlex;
                     }
                     t.prev_chunk = prev;
                     t.next_chunk = next;
@@ -631,6 +871,14 @@ fn stage1(info: &[Info]) -> (Vec<u64>, Vec<u32>) {
             f.push(feat2(114, d as u64, flags(ii + d)));
         }
         f.push(feat2(115, t.inside as u64, t.mark as u64));
+        if t.lex != 0 || t.vp_lex != 0 {
+            let lx = |j: isize| get(j).map_or(99, |x| x.lex);
+            f.push(feat1(170, t.lex));
+            f.push(feat2(171, t.lex, t.chunk));
+            f.push(feat3(172, lx(ii - 1), t.lex, lx(ii + 1)));
+            f.push(feat2(173, t.vp_lex, t.chunk));
+            f.push(feat3(174, t.lex, t.inside as u64, t.case));
+        }
         f.push(feat3(116, t.inside as u64, t.cue, t.case));
         f.push(feat3(
             117,
@@ -721,6 +969,7 @@ fn stage2(info: &[Info], labels: &[Label]) -> (Vec<u64>, Vec<u32>) {
     };
     let cues = near(CUE);
     let srcs = near(SOURCE);
+    let conts = near(CONTENT);
     let any_cue = labels.iter().any(|&l| ltype(l) == Some(CUE));
     let lab = |j: isize| -> u64 {
         if j < 0 || j as usize >= n {
@@ -748,6 +997,14 @@ fn stage2(info: &[Info], labels: &[Label]) -> (Vec<u64>, Vec<u32>) {
         f.push(feat3(206, (c.0 < c.1) as u64, bucket(s.0.min(s.1)), t.case));
         f.push(feat2(207, any_cue as u64, t.inside as u64));
         f.push(feat3(208, bucket(c.0.min(c.1)), (c.0 < c.1) as u64, t.low));
+        // Content found nearby but no cue: cues border their content (`said [that ...]`,
+        // `[...,"] he told reporters`), so stage 2 can look for the cue stage 1 missed.
+        let k = conts[i];
+        let cue_d = bucket(c.0.min(c.1));
+        f.push(feat3(213, bucket(k.0), bucket(k.1), cue_d));
+        f.push(feat3(214, bucket(k.0.min(k.1)), (k.0 < k.1) as u64, t.stem));
+        f.push(feat3(215, bucket(k.0.min(k.1)), (k.0 < k.1) as u64, t.pos));
+        f.push(feat3(216, bucket(k.1), cue_d, t.vp_head));
         if t.chunk != 0 {
             let ch = |j: isize| info.get(j as usize).map_or(99, |x| x.chunk);
             f.push(feat3(209, lab(ii - 1), t.chunk, ch(ii - 1)));
@@ -808,15 +1065,22 @@ fn gold_units(
 }
 
 /// Stage-1 features and gold spans of each document, and the unit infos for stage 2.
-fn prepare(docs: &[TrainDoc]) -> (Vec<Vec<Vec<Info>>>, Vec<Prepared>) {
+fn prepare(
+    docs: &[TrainDoc],
+    lexicon: &CueLexicon,
+    own: Option<&[CueLexicon]>,
+) -> (Vec<Vec<Vec<Info>>>, Vec<Prepared>) {
     docs.iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(di, d)| {
             let tokens = crate::tokenize::tokenize(&d.text);
             let sentences = crate::sentences::split(&d.text, &tokens);
             let units = units(&d.text, &tokens, &sentences);
+            let ents = entity_codes(&d.text, &tokens, &sentences);
+            let lex = lexicon.codes(&d.text, &tokens, own.map(|o| &o[di]));
             let infos: Vec<Vec<Info>> = units
                 .iter()
-                .map(|u| unit_info(&d.text, &tokens, u))
+                .map(|u| unit_info(&d.text, &tokens, u, &ents, &lex))
                 .collect();
             let p = Prepared {
                 feats: infos.iter().map(|i| stage1(i)).collect(),
@@ -834,8 +1098,9 @@ pub fn train(
     dev: &[TrainDoc],
     options: &TrainOptions,
 ) -> (QuoteTagger, TrainReport) {
-    let (train_info, train_p) = prepare(train);
-    let (dev_info, dev_p) = prepare(dev);
+    let (lexicon, own) = CueLexicon::count(train);
+    let (train_info, train_p) = prepare(train, &lexicon, Some(&own));
+    let (dev_info, dev_p) = prepare(dev, &lexicon, None);
     let stage2_of = |is_dev: bool, i: usize, labels1: &[Vec<Label>]| {
         let infos = if is_dev { &dev_info } else { &train_info };
         infos[i]
@@ -845,7 +1110,11 @@ pub fn train(
             .collect()
     };
     let (weights, mut report) = train_weights(&train_p, &dev_p, &stage2_of, options);
-    let tagger = QuoteTagger { weights };
+    let tagger = QuoteTagger {
+        weights,
+        ranker: None,
+        lexicon,
+    };
     report.model_bytes = tagger.to_bytes().len();
     if !dev.is_empty() {
         let mut acc = [[0usize; 3]; NTYPES];
@@ -853,7 +1122,7 @@ pub fn train(
             let tokens = crate::tokenize::tokenize(&d.text);
             let sentences = crate::sentences::split(&d.text, &tokens);
             let units = units(&d.text, &tokens, &sentences);
-            let labels = tagger.tag_units(&d.text, &tokens, &units);
+            let labels = tagger.tag_units(&d.text, &tokens, &sentences, &units);
             for (g, l) in p.gold.iter().zip(&labels) {
                 crate::entities::conll::count(g, &spans_of(l), &mut acc);
             }
