@@ -140,7 +140,7 @@ fn trigger_kind(
         let denied = before[before.len().saturating_sub(2)..]
             .iter()
             .any(|w| matches!(w.as_str(), "no" | "without"));
-        return (!threatened && !denied).then_some(kind);
+        return (!threatened && !denied && !verbal_attack(text, tokens, i)).then_some(kind);
     }
     let end = tokens[i].span.end;
     let next_word = tokens[i + 1..]
@@ -668,6 +668,74 @@ fn foiled(text: &str, tokens: &[dossier_model::Token], trigger: Span) -> bool {
             && !(k > 0 && matches!(window[k - 1].as_str(), "not" | "never" | "n't"))
     });
     before || after
+}
+
+/// Words for what a politician or critic attacks: an attack on one of them, in the trigger's
+/// clause, is criticism ("launched an attack on Conservative spending plans", "attacked
+/// Labour's unfair tax record", "Blair blasts Tory spending plans").
+const CRITICISED: &[&str] = &[
+    "plan",
+    "plans",
+    "policy",
+    "policies",
+    "record",
+    "remarks",
+    "comments",
+    "proposal",
+    "proposals",
+    "decision",
+    "decisions",
+    "budget",
+    "claims",
+    "report",
+    "reports",
+    "stance",
+    "handling",
+    "lies",
+    "u-turn",
+    "u-turns",
+    "spending",
+    "reforms",
+    "approach",
+    "strategy",
+    "tactics",
+    "rhetoric",
+    "critics",
+    "manifesto",
+    "bill",
+    "legislation",
+    "law",
+    "laws",
+];
+
+/// Words of an attack that may be verbal, or another kind of attack: a seizure ("a heart
+/// attack", "a panic attack") or a move in a game ("the counter attack").
+fn verbal_attack(text: &str, tokens: &[dossier_model::Token], i: usize) -> bool {
+    let word = tokens[i].span.slice(text).to_lowercase();
+    let previous = tokens[..i]
+        .iter()
+        .rev()
+        .find(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.slice(text).to_lowercase());
+    if word.starts_with("attack")
+        && previous.is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "heart" | "panic" | "asthma" | "anxiety" | "counter"
+            )
+        })
+    {
+        return true;
+    }
+    matches!(
+        word.as_str(),
+        "attack" | "attacks" | "attacked" | "assault" | "blast" | "blasts"
+    ) && tokens[i + 1..]
+        .iter()
+        .take(8)
+        .take_while(|t| !matches!(t.span.slice(text), "," | ";" | "." | ":" | "–" | "—"))
+        .filter(|t| t.kind == TokenKind::Word)
+        .any(|t| CRITICISED.contains(&t.span.slice(text).to_lowercase().as_str()))
 }
 
 /// Bytes between a trigger and a date that belongs to it directly ("the attack on Friday").

@@ -86,10 +86,9 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
                     (Some(t), Some(m)) => {
                         let bytes = std::fs::read(&m)
                             .with_context(|| format!("cannot read {}", m.display()))?;
-                        let r = dossier_nlp::quotes::learned::sources::SourceRanker::from_bytes(
-                            &bytes,
-                        )
-                        .map_err(|e| anyhow::anyhow!("{}: {e}", m.display()))?;
+                        let r =
+                            dossier_nlp::quotes::learned::sources::SourceRanker::from_bytes(&bytes)
+                                .map_err(|e| anyhow::anyhow!("{}: {e}", m.display()))?;
                         Some(t.with_ranker(r))
                     }
                     (t, _) => t,

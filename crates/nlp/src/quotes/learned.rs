@@ -554,13 +554,7 @@ fn bucket(d: u32) -> u64 {
     }
 }
 
-fn unit_info(
-    text: &str,
-    tokens: &[Token],
-    unit: &[usize],
-    ents: &[u8],
-    lex: &[u8],
-) -> Vec<Info> {
+fn unit_info(text: &str, tokens: &[Token], unit: &[usize], ents: &[u8], lex: &[u8]) -> Vec<Info> {
     unit_info_parsed(text, tokens, unit, ents, lex).0
 }
 

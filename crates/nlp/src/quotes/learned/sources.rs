@@ -380,9 +380,12 @@ fn cand_features(u: &UnitView, cue: (usize, usize), c: Cand, rank: usize, out: &
     let core_at = (s..e).rev().find(|&k| !u.is_punct(k)).unwrap_or(e - 1);
     let starts_ent = matches!(epos(first.ent), 0 | 3);
     let ends_ent = matches!(epos(i[core_at].ent), 2 | 3);
-    let ent_starts = (s..=core_at).filter(|&k| matches!(epos(i[k].ent), 0 | 3)).count();
+    let ent_starts = (s..=core_at)
+        .filter(|&k| matches!(epos(i[k].ent), 0 | 3))
+        .count();
     let exact_ent = starts_ent && ends_ent && ent_starts == 1;
-    let cut_before = s > 0 && matches!(epos(i[s - 1].ent), 0 | 1) && matches!(epos(first.ent), 1 | 2);
+    let cut_before =
+        s > 0 && matches!(epos(i[s - 1].ent), 0 | 1) && matches!(epos(first.ent), 1 | 2);
     let cut_after =
         e < i.len() && matches!(epos(i[e].ent), 1 | 2) && matches!(epos(i[e - 1].ent), 0 | 1);
     let has = |t: u64| (s..e).any(|k| etype(i[k].ent) == t);
@@ -392,7 +395,12 @@ fn cand_features(u: &UnitView, cue: (usize, usize), c: Cand, rank: usize, out: &
     out.push(feat3(474, cut_before as u64, cut_after as u64, kind));
     out.push(feat3(475, has(1) as u64, has(2) as u64, after));
     out.push(feat2(476, etype(i[core_at].ent), cue_stem));
-    out.push(feat3(477, bucket(ent_starts as u32), exact_ent as u64, frac));
+    out.push(feat3(
+        477,
+        bucket(ent_starts as u32),
+        exact_ent as u64,
+        frac,
+    ));
     // Words by direction: `officials` and `he` before the cue, `spokesman` after it.
     out.push(feat2(459, core.low, after));
     out.push(feat3(460, first.low, after, kind));
