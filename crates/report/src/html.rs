@@ -151,13 +151,7 @@ pub fn dossier_html(d: &Dossier) -> String {
             .claims
             .iter()
             .filter(|c| c.subject.as_deref() == Some(e.id.as_str()))
-            .map(|c| {
-                format!(
-                    "{} {}",
-                    view::predicate_phrase(c.predicate),
-                    view::name_of(d, c.object.as_deref())
-                )
-            })
+            .map(|c| view::claim_action(d, c))
             .collect();
         let first = e.mentions.first().map(|m| cite(*m)).unwrap_or_default();
         let _ = writeln!(

@@ -104,10 +104,10 @@ pub fn dossier_markdown(d: &Dossier) -> String {
         let figures: Vec<String> = ev.figures.iter().map(view::figure_summary).collect();
         let _ = writeln!(
             out,
-            "- **{}** {} — {} source(s){}",
+            "- **{}** {} — {}{}",
             t.date,
             cell(&view::timeline_label(d, t.event)),
-            sources.len(),
+            view::count(sources.len(), "source", "sources"),
             if figures.is_empty() {
                 String::new()
             } else {
@@ -126,11 +126,11 @@ pub fn dossier_markdown(d: &Dossier) -> String {
         let sources: std::collections::BTreeSet<usize> = e.mentions.iter().map(|m| m.doc).collect();
         let others: Vec<&String> = e.aliases.iter().filter(|a| **a != e.name).collect();
         let mut line = format!(
-            "- **{}** ({}; {} mentions in {} sources)",
+            "- **{}** ({}; {} in {})",
             cell(&e.name),
             e.kind.as_str(),
-            e.mentions.len(),
-            sources.len()
+            view::count(e.mentions.len(), "mention", "mentions"),
+            view::count(sources.len(), "source", "sources")
         );
         if !others.is_empty() {
             line += &format!(
@@ -149,11 +149,7 @@ pub fn dossier_markdown(d: &Dossier) -> String {
             .iter()
             .filter(|c| c.subject.as_deref() == Some(e.id.as_str()))
         {
-            line += &format!(
-                "; {} {}",
-                view::predicate_phrase(c.predicate),
-                cell(&view::name_of(d, c.object.as_deref()))
-            );
+            line += &format!("; {}", cell(&view::claim_action(d, c)));
         }
         let _ = writeln!(out, "{line}");
     }

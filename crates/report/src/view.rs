@@ -42,7 +42,7 @@ pub fn event_label(d: &Dossier, e: usize) -> String {
     let ev = &d.events[e];
     let mut label = ev.kind.clone();
     if let Some(p) = &ev.place {
-        label += &format!(" in {}", entity_name(d, p));
+        label += &format!(" in {}", name_of(d, Some(p)));
     }
     if let Some(date) = &ev.date {
         label += &format!(" ({date})");
@@ -55,17 +55,9 @@ pub fn event_label(d: &Dossier, e: usize) -> String {
 pub fn timeline_label(d: &Dossier, e: usize) -> String {
     let mut label = event_label(d, e);
     if let Some(by) = &d.events[e].perpetrator {
-        label += &format!(" by {}", entity_name(d, by));
+        label += &format!(" by {}", name_of(d, Some(by)));
     }
     label
-}
-
-/// The name of the entity with this id, or the id where the dossier has no such entity.
-pub fn entity_name<'d>(d: &'d Dossier, id: &'d str) -> &'d str {
-    d.entities
-        .iter()
-        .find(|x| x.id == id)
-        .map_or(id, |x| x.name.as_str())
 }
 
 pub fn predicate_phrase(p: Predicate) -> &'static str {
@@ -81,6 +73,25 @@ pub fn predicate_phrase(p: Predicate) -> &'static str {
         Predicate::Charged => "charged",
         Predicate::Speculated => "speculated about",
     }
+}
+
+/// What a claim says its subject did, and to whom or what: "claimed responsibility for attack
+/// in Moscow (2024-03-22)", or "warned" where the text names no object.
+pub fn claim_action(d: &Dossier, c: &dossier_model::Claim) -> String {
+    let phrase = predicate_phrase(c.predicate);
+    match c.object.as_deref() {
+        Some(_) => format!("{phrase} {}", name_of(d, c.object.as_deref())),
+        None => phrase
+            .trim_end_matches(" for")
+            .trim_end_matches(" of")
+            .trim_end_matches(" about")
+            .to_string(),
+    }
+}
+
+/// A count with its noun, singular or plural: "1 source", "3 sources".
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
 }
 
 /// The name of an entity or event id, for display.
@@ -154,10 +165,9 @@ pub fn facts(d: &Dossier) -> Vec<Fact> {
         }));
         out.push(Fact {
             label: format!(
-                "{} {} {}",
+                "{} {}",
                 name_of(d, c.subject.as_deref()),
-                predicate_phrase(c.predicate),
-                name_of(d, c.object.as_deref())
+                claim_action(d, c)
             ),
             cells,
         });
