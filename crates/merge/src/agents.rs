@@ -188,6 +188,22 @@ fn possessive(after: &str) -> bool {
     after.starts_with("’s") || after.starts_with("'s")
 }
 
+/// The text with one parenthesis set off by two commas removed (", in the last year,"),
+/// where that is all that breaks it.
+fn without_parenthesis(s: &str) -> String {
+    let commas: Vec<usize> = s.match_indices(',').map(|(i, _)| i).collect();
+    match commas[..] {
+        [open, close] if !breaks_clause(&s[..open]) && !breaks_clause(&s[close + 1..]) => {
+            let inside = &s[open + 1..close];
+            if !breaks_clause(inside) && inside.split_whitespace().count() <= 6 {
+                return format!("{} {}", &s[..open], &s[close + 1..]);
+            }
+            s.to_string()
+        }
+        _ => s.to_string(),
+    }
+}
+
 fn breaks_clause(s: &str) -> bool {
     s.contains([',', ';', ':', '–', '—', '(', ')', '.', '"', '“', '”', '\n'])
 }
@@ -387,8 +403,10 @@ pub fn agent(t: &Trigger<'_>, actors: &Actors) -> Option<usize> {
         .filter(|(m, _)| m.span.end <= verb_start && verb_start - m.span.end <= SUBJECT_BEFORE)
         .last()
         .filter(|(m, a)| acts_as_state(m, a))?;
-    let between = &text[subject.span.end..verb_start];
-    if breaks_clause(between) {
+    // A parenthesis set off by two commas may stand between ("IS-K has, in the last year,
+    // attempted to carry out several attacks"); it is read past.
+    let between = without_parenthesis(&text[subject.span.end..verb_start]);
+    if breaks_clause(&between) {
         return None;
     }
     // No pronoun subject, passive auxiliary, verb of saying or new noun phrase between the
@@ -427,11 +445,23 @@ pub fn agent(t: &Trigger<'_>, actors: &Actors) -> Option<usize> {
 /// in its sentence or the two before. "It" is
 /// not a person; neither pronoun stands for the people of a place.
 fn antecedent(t: &Trigger<'_>, actors: &Actors, pronoun: Span, singular: bool) -> Option<usize> {
-    let first = t.sentences[t.sentence.saturating_sub(ANTECEDENT_SENTENCES)..=t.sentence]
-        .iter()
-        .take_while(|s| s.start <= pronoun.start)
-        .map(|s| s.start)
-        .next()?;
+    antecedent_from(t, actors, t.sentence, pronoun, singular, PRONOUN_CHAIN)
+}
+
+/// Pronouns in a row that may stand for one antecedent ("ISIS-K sets itself against … It
+/// derives … Over the past years, it has made … In September 2022, it carried out …").
+const PRONOUN_CHAIN: usize = 3;
+
+fn antecedent_from(
+    t: &Trigger<'_>,
+    actors: &Actors,
+    sentence: usize,
+    pronoun: Span,
+    singular: bool,
+    chain: usize,
+) -> Option<usize> {
+    let window = sentence.saturating_sub(ANTECEDENT_SENTENCES);
+    let first = t.sentences[window].start;
     let opens_clause = |m: Span| {
         let sentence_start = t
             .sentences
@@ -451,7 +481,7 @@ fn antecedent(t: &Trigger<'_>, actors: &Actors, pronoun: Span, singular: bool) -
                 || before.ends_with(" and")
                 || before.ends_with(" but"))
     };
-    actors
+    let found = actors
         .range(
             DocSpan {
                 doc: t.doc,
@@ -461,7 +491,27 @@ fn antecedent(t: &Trigger<'_>, actors: &Actors, pronoun: Span, singular: bool) -
         .take_while(|(m, _)| m.doc == t.doc && m.span.end <= pronoun.start)
         .filter(|(m, a)| !a.demonym && opens_clause(m.span) && (!singular || !a.person))
         .last()
-        .map(|(_, a)| a.entity)
+        .map(|(_, a)| a.entity);
+    if found.is_some() || chain == 0 {
+        return found;
+    }
+    // No name there, but the same pronoun opening a clause earlier in the window: it stands
+    // for the same antecedent, looked for before it.
+    let same = if singular { "it" } else { "they" };
+    let earlier = t
+        .tokens
+        .iter()
+        .skip_while(|k| k.span.start < first)
+        .take_while(|k| k.span.end <= pronoun.start)
+        .find(|k| k.span.slice(t.text).eq_ignore_ascii_case(same) && opens_clause(k.span))?;
+    let at = t
+        .sentences
+        .iter()
+        .rposition(|s| s.start <= earlier.span.start)?;
+    if earlier.span.start >= pronoun.start || at > sentence {
+        return None;
+    }
+    antecedent_from(t, actors, at, earlier.span, singular, chain - 1)
 }
 
 #[cfg(test)]
@@ -513,13 +563,17 @@ mod tests {
             .iter()
             .position(|t| t.span.start == trigger_at.unwrap())
             .unwrap();
-        let sentences = [Span::new(0, text.len())];
+        let sentences = dossier_nlp::sentences::split(&text, &tokens);
+        let sentence = sentences
+            .iter()
+            .position(|s| s.start <= tokens[at].span.start && tokens[at].span.end <= s.end)
+            .unwrap();
         let trigger = Trigger {
             text: &text,
             tokens: &tokens,
             sentences: &sentences,
             doc: 0,
-            sentence: 0,
+            sentence,
             token: at,
             kind,
         };
@@ -554,7 +608,10 @@ mod tests {
             ("a firm ^controlled by [!France]'s [Suez]", "occupation", Some("Suez")),
             ("the [UN] ^war crimes tribunal", "war", None),
             ("[!Russia]'s ^war", "war", Some("Russia")),
-            ("[ISK], which grew, carried out the ^attack", "attack", None),
+            ("[ISK], which grew, carried out the ^attack", "attack", Some("ISK")),
+            ("[IS-K] has, in the last year, attempted to carry out several ^attacks.", "attack", Some("IS-K")),
+            ("[ISK] grew. It spread. Later it expanded. Then it ^attacked Kabul.", "attack", Some("ISK")),
+            ("[ISK] grew. Analysts worried. Markets fell. Then it ^attacked Kabul.", "attack", None),
             ("The four suspects ^arrested by [~Russian] security forces are Tajiks.", "arrest", Some("Russian")),
             ("The [~Welsh] runner ^attacked the last 200m.", "attack", None),
             ("BNP leader [@Nick Griffin] ^arrested", "arrest", None),
