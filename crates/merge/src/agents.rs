@@ -170,19 +170,6 @@ const NOT_MODIFIERS: &[&str] = &[
     "had", "have", "will", "would", "and", "or",
 ];
 
-/// Superlatives of scale that make a possessive the scope of a ranking.
-const SCOPE_SUPERLATIVES: &[&str] = &[
-    "worst",
-    "deadliest",
-    "biggest",
-    "largest",
-    "bloodiest",
-    "greatest",
-    "first",
-    "most",
-    "last",
-];
-
 /// Whether the text after a name makes it a possessor ("Russia's").
 fn possessive(after: &str) -> bool {
     after.starts_with("’s") || after.starts_with("'s")
@@ -345,7 +332,7 @@ pub fn agent(t: &Trigger<'_>, actors: &Actors) -> Option<usize> {
             let scope = possessive
                 && rest
                     .split_whitespace()
-                    .any(|w| SCOPE_SUPERLATIVES.contains(&w));
+                    .any(|w| crate::rankings::SUPERLATIVES.contains(&w));
             let modifiers = !scope
                 && rest.split_whitespace().all(|w| {
                     w.chars().all(|c| c.is_lowercase() || c == '-')

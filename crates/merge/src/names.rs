@@ -165,21 +165,25 @@ pub const FACILITY_HEADS: &[&str] = &[
     "palace",
 ];
 
+/// The rows of one of `models/`'s name tables: a name, a tab, then other names separated by
+/// `|`; `#` lines are comments.
+pub fn table_rows(table: &str) -> impl Iterator<Item = (&str, std::str::Split<'_, char>)> {
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(name, others)| (name, others.split('|')))
+}
+
 /// Known other names of countries and organisations (`models/aliases.tsv`): key → canonical key.
 pub fn known_alias(key: &str) -> Option<&'static str> {
     use std::collections::HashMap;
     use std::sync::LazyLock;
     static TABLE: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
         let mut map = HashMap::new();
-        for line in include_str!("../../../models/aliases.tsv").lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let Some((canonical, others)) = line.split_once('\t') else {
-                continue;
-            };
+        for (canonical, others) in table_rows(include_str!("../../../models/aliases.tsv")) {
             let canonical = self::key(canonical);
-            for alias in others.split('|') {
+            for alias in others {
                 map.insert(self::key(alias), canonical.clone());
             }
             map.insert(canonical.clone(), canonical);

@@ -68,14 +68,8 @@ pub fn lookup(name: &str) -> Option<Place> {
 /// Irregular demonyms (`models/demonyms.tsv`): demonym key → place key.
 static DEMONYMS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     let mut map = HashMap::new();
-    for line in include_str!("../../../models/demonyms.tsv").lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let Some((place, demonyms)) = line.split_once('\t') else {
-            continue;
-        };
-        for d in demonyms.split('|') {
+    for (place, demonyms) in names::table_rows(include_str!("../../../models/demonyms.tsv")) {
+        for d in demonyms {
             map.insert(names::key(d), names::key(place));
         }
     }

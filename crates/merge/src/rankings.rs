@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Superlatives that rank an event; "most" ranks with the adjective after it ("the most
 /// lethal attack").
-const SUPERLATIVES: &[&str] = &[
+pub const SUPERLATIVES: &[&str] = &[
     "worst",
     "deadliest",
     "bloodiest",
