@@ -36,6 +36,76 @@ pub struct Actor {
     pub person: bool,
 }
 
+/// Definite descriptions that, in an article about an organisation, name it ("The group has
+/// carried out indiscriminate attacks").
+const GROUP_DESCRIPTIONS: &[&str] = &[
+    "the group",
+    "the organisation",
+    "the organization",
+    "the militant group",
+    "the terror group",
+    "the terrorist group",
+    "the jihadist group",
+    "the network",
+    "the movement",
+    "the militia",
+];
+
+/// Mentions of an organisation in its document before the descriptions stand for it.
+const TOPIC_MENTIONS: usize = 3;
+
+/// Adds the group descriptions of each document as mentions of the organisation it names most
+/// (at least [`TOPIC_MENTIONS`] times): "the group" in an article about IS-K is IS-K. "The
+/// group of ministers" is a collective, not a description, and is left out.
+pub fn add_group_descriptions(
+    texts: &[&str],
+    topics: &[Option<(usize, usize)>],
+    actors: &mut Actors,
+) {
+    for (doc, text) in texts.iter().enumerate() {
+        let Some((entity, mentions)) = topics.get(doc).copied().flatten() else {
+            continue;
+        };
+        if mentions < TOPIC_MENTIONS {
+            continue;
+        }
+        // ASCII lower-casing keeps every byte offset.
+        let lower = text.to_ascii_lowercase();
+        for phrase in GROUP_DESCRIPTIONS {
+            for (at, _) in lower.match_indices(phrase) {
+                let end = at + phrase.len();
+                let word_edge = |i: usize| {
+                    lower[..i]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                };
+                let next_word = lower[end..].split_whitespace().next().unwrap_or("");
+                if !word_edge(at)
+                    || lower[end..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                    || next_word == "of"
+                {
+                    continue;
+                }
+                actors
+                    .entry(DocSpan {
+                        doc,
+                        span: Span::new(at, end),
+                    })
+                    .or_insert(Actor {
+                        entity,
+                        country: false,
+                        demonym: false,
+                        person: false,
+                    });
+            }
+        }
+    }
+}
+
 /// Bytes after a trigger within which its `by` may stand ("formed in 2015 by").
 const BY_AFTER: usize = 24;
 /// Bytes after `by` within which the agent's name must start ("by disenchanted members of the
@@ -565,6 +635,35 @@ mod tests {
             kind,
         };
         agent(&trigger, &actors).map(|e| names[e].clone())
+    }
+
+    #[test]
+    fn the_group_is_the_organisation_its_article_is_about() {
+        let text = "The group of ministers met. The group has carried out attacks on bus stations.";
+        let tokens = dossier_nlp::tokenize::tokenize(text);
+        let sentences = dossier_nlp::sentences::split(text, &tokens);
+        let mut actors = Actors::new();
+        add_group_descriptions(&[text], &[Some((7, 5))], &mut actors);
+        let spans: Vec<&str> = actors.keys().map(|m| m.span.slice(text)).collect();
+        assert_eq!(spans, ["The group"], "'the group of' is a collective");
+        let at = tokens
+            .iter()
+            .position(|t| t.span.slice(text) == "attacks")
+            .unwrap();
+        let trigger = Trigger {
+            text,
+            tokens: &tokens,
+            sentences: &sentences,
+            doc: 0,
+            sentence: 1,
+            token: at,
+            kind: "attack",
+        };
+        assert_eq!(agent(&trigger, &actors), Some(7));
+        // An organisation named fewer than three times is no article's topic.
+        let mut none = Actors::new();
+        add_group_descriptions(&[text], &[Some((7, 2))], &mut none);
+        assert!(none.is_empty());
     }
 
     #[test]

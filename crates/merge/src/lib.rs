@@ -184,6 +184,21 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
     }
 
     // Events.
+    // The organisation each document names most, for "the group".
+    let mut org_counts: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for (m, &e) in mentions.iter().zip(&resolution.entity_of_mention) {
+        if entities[e].kind == EntityType::Organization {
+            *org_counts.entry((m.at.doc, e)).or_insert(0) += 1;
+        }
+    }
+    let mut topics: Vec<Option<(usize, usize)>> = vec![None; docs.len()];
+    for (&(doc, e), &n) in &org_counts {
+        if topics[doc].is_none_or(|(_, best)| n > best) {
+            topics[doc] = Some((e, n));
+        }
+    }
+    let texts: Vec<&str> = docs.iter().map(|(d, _)| d.text.as_str()).collect();
+    agents::add_group_descriptions(&texts, &topics, &mut actors);
     let event_mentions = events::find_mentions(docs, &place_index, &actors);
     // Two places are the same for an event when they are one entity, or a city and the country
     // it lies in (Kerman, Iran).
