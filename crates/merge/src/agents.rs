@@ -17,8 +17,11 @@
 //! state the dossier names (`Actors`: "the Soviet occupation", "arrested by Russian security
 //! forces"); in a war or battle a demonym says where ("the Syrian war").
 
-use dossier_model::{DocSpan, Span, Token, TokenKind};
-use std::collections::BTreeMap;
+use crate::{entities::Mention, places};
+use dossier_model::{
+    DocSpan, Document, EntityType, Extraction, ResolvedEntity, Span, Token, TokenKind,
+};
+use std::collections::{BTreeMap, HashMap};
 
 /// Mentions that can act, by position: `(doc, span) → entity`.
 pub type Actors = BTreeMap<DocSpan, Actor>;
@@ -34,6 +37,66 @@ pub struct Actor {
     pub demonym: bool,
     /// A person ("it" never stands for one).
     pub person: bool,
+}
+
+/// The actors of all documents: mentions of persons, organisations and countries
+/// (`country[e]`), demonyms of a state the dossier names ("Soviet" → Soviet Union), and each
+/// document's group descriptions ([`add_group_descriptions`]). Not cities, nor other MISC
+/// names, which are mostly adjectives ("European") and works.
+pub fn actors(
+    docs: &[(Document, Extraction)],
+    mentions: &[Mention<'_>],
+    entity_of_mention: &[usize],
+    entities: &[ResolvedEntity],
+    country: &[bool],
+) -> Actors {
+    let mut state_of_place: HashMap<String, usize> = HashMap::new();
+    for (e, ent) in entities.iter().enumerate() {
+        if matches!(ent.kind, EntityType::Location | EntityType::Organization) {
+            for name in std::iter::once(&ent.name).chain(&ent.aliases) {
+                let key = crate::names::key(name);
+                let key = crate::names::known_alias(&key).map_or(key, str::to_string);
+                state_of_place.entry(key).or_insert(e);
+            }
+        }
+    }
+    let mut actors = Actors::new();
+    // The organisation each document names most, for "the group".
+    let mut org_counts: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for (m, &e) in mentions.iter().zip(entity_of_mention) {
+        let kind = entities[e].kind;
+        if kind == EntityType::Organization {
+            *org_counts.entry((m.at.doc, e)).or_insert(0) += 1;
+        }
+        let actor = match kind {
+            EntityType::Person | EntityType::Organization => Some((e, false)),
+            EntityType::Location => country[e].then_some((e, false)),
+            EntityType::Misc => places::place_of_demonym(m.text)
+                .filter(|_| places::demonym_of_state(m.text))
+                .and_then(|place| state_of_place.get(&place))
+                .map(|&s| (s, true)),
+        };
+        if let Some((entity, demonym)) = actor {
+            actors.insert(
+                m.at,
+                Actor {
+                    entity,
+                    country: country[e],
+                    demonym,
+                    person: kind == EntityType::Person,
+                },
+            );
+        }
+    }
+    let mut topics: Vec<Option<(usize, usize)>> = vec![None; docs.len()];
+    for (&(doc, e), &n) in &org_counts {
+        if topics[doc].is_none_or(|(_, best)| n > best) {
+            topics[doc] = Some((e, n));
+        }
+    }
+    let texts: Vec<&str> = docs.iter().map(|(d, _)| d.text.as_str()).collect();
+    add_group_descriptions(&texts, &topics, &mut actors);
+    actors
 }
 
 /// Definite descriptions that, in an article about an organisation, name it ("The group has
@@ -232,12 +295,12 @@ const PREPOSITIONS: &[&str] = &[
     "inside",
 ];
 
-/// Words between a name and a noun that show the name is not its premodifier: determiners
-/// open a new noun phrase, and verbs of saying follow a subject ("Kesh said the attack …").
+/// Words between a name and a noun that show the name is not its premodifier, besides
+/// `DETERMINERS` (a new noun phrase) and `SAYING` (the name is a subject: "Kesh said the
+/// attack …"): pronouns, auxiliaries, conjunctions, verbs of blame.
 const NOT_MODIFIERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "said",
-    "says", "told", "claimed", "claims", "denied", "denies", "blamed", "blames", "called", "has",
-    "had", "have", "will", "would", "and", "or",
+    "this", "that", "claims", "denied", "denies", "blamed", "blames", "called", "has", "had",
+    "have", "will", "would", "and", "or",
 ];
 
 /// Whether the text after a name makes it a possessor ("Russia's").
@@ -409,6 +472,8 @@ pub fn agent(t: &Trigger<'_>, actors: &Actors) -> Option<usize> {
                         && !PASSIVE.contains(&w)
                         && !PREPOSITIONS.contains(&w)
                         && !NOT_MODIFIERS.contains(&w)
+                        && !DETERMINERS.contains(&w)
+                        && !SAYING.contains(&w)
                 })
                 && rest.split_whitespace().count() <= 2;
             !breaks_clause(between)
@@ -522,10 +587,9 @@ fn antecedent_from(
     let opens_clause = |m: Span| {
         let sentence_start = t
             .sentences
-            .iter()
-            .rev()
-            .find(|s| s.start <= m.start)
-            .map_or(0, |s| s.start);
+            .partition_point(|s| s.start <= m.start)
+            .checked_sub(1)
+            .map_or(0, |i| t.sentences[i].start);
         let before = t.text[sentence_start..m.start].trim_end();
         let before = before
             .strip_suffix("the")
@@ -555,16 +619,15 @@ fn antecedent_from(
     // No name there, but the same pronoun opening a clause earlier in the window: it stands
     // for the same antecedent, looked for before it.
     let same = if singular { "it" } else { "they" };
-    let earlier = t
-        .tokens
+    let from = t.tokens.partition_point(|k| k.span.start < first);
+    let earlier = t.tokens[from..]
         .iter()
-        .skip_while(|k| k.span.start < first)
         .take_while(|k| k.span.end <= pronoun.start)
         .find(|k| k.span.slice(t.text).eq_ignore_ascii_case(same) && opens_clause(k.span))?;
     let at = t
         .sentences
-        .iter()
-        .rposition(|s| s.start <= earlier.span.start)?;
+        .partition_point(|s| s.start <= earlier.span.start)
+        .checked_sub(1)?;
     if earlier.span.start >= pronoun.start || at > sentence {
         return None;
     }

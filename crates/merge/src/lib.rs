@@ -24,7 +24,7 @@ use dossier_model::{
     Claim, Discrepancy, DiscrepancyKind, DiscrepancyValue, DocSpan, Document, Dossier,
     DossierQuote, EntityType, Event, Extraction, FigureReport, SourceDate, Span, TimelineEntry,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Documents and their extractions, not yet resolved.
 #[derive(Debug, Clone, Default)]
@@ -138,67 +138,25 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
     }
     let mut mention_index: BTreeMap<DocSpan, usize> = BTreeMap::new();
     let mut place_index: BTreeMap<DocSpan, usize> = BTreeMap::new();
-    let mut actors = agents::Actors::new();
     let countries: Vec<bool> = entities
         .iter()
-        .map(|e| places::is_country(&e.name) || places::place_of_demonym(&e.name).is_some())
+        .map(|e| places::is_country(&e.name))
         .collect();
-    // The state a demonym stands for, where the dossier names it ("Soviet" → Soviet Union).
-    let mut state_of_place: HashMap<String, usize> = HashMap::new();
-    for (e, ent) in entities.iter().enumerate() {
-        if matches!(ent.kind, EntityType::Location | EntityType::Organization) {
-            for name in std::iter::once(&ent.name).chain(&ent.aliases) {
-                let key = names::key(name);
-                let key = names::known_alias(&key).map_or(key, str::to_string);
-                state_of_place.entry(key).or_insert(e);
-            }
-        }
-    }
     for (m, &e) in mentions.iter().zip(&resolution.entity_of_mention) {
         mention_index.insert(m.at, e);
         if entities[e].kind == EntityType::Location {
             place_index.insert(m.at, e);
         }
-        // Who can act: persons, organisations, countries, and a state through its demonym
-        // ("the Soviet occupation"); not cities.
-        let actor = match entities[e].kind {
-            EntityType::Person | EntityType::Organization => Some((e, false)),
-            EntityType::Location => countries[e].then_some((e, false)),
-            // Other MISC names are mostly adjectives ("European") and works.
-            EntityType::Misc => places::place_of_demonym(m.text)
-                .filter(|_| places::demonym_of_state(m.text))
-                .and_then(|place| state_of_place.get(&place))
-                .map(|&s| (s, true)),
-        };
-        if let Some((entity, demonym)) = actor {
-            actors.insert(
-                m.at,
-                agents::Actor {
-                    entity,
-                    country: countries[e],
-                    demonym,
-                    person: entities[e].kind == EntityType::Person,
-                },
-            );
-        }
     }
 
     // Events.
-    // The organisation each document names most, for "the group".
-    let mut org_counts: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for (m, &e) in mentions.iter().zip(&resolution.entity_of_mention) {
-        if entities[e].kind == EntityType::Organization {
-            *org_counts.entry((m.at.doc, e)).or_insert(0) += 1;
-        }
-    }
-    let mut topics: Vec<Option<(usize, usize)>> = vec![None; docs.len()];
-    for (&(doc, e), &n) in &org_counts {
-        if topics[doc].is_none_or(|(_, best)| n > best) {
-            topics[doc] = Some((e, n));
-        }
-    }
-    let texts: Vec<&str> = docs.iter().map(|(d, _)| d.text.as_str()).collect();
-    agents::add_group_descriptions(&texts, &topics, &mut actors);
+    let actors = agents::actors(
+        docs,
+        &mentions,
+        &resolution.entity_of_mention,
+        &entities,
+        &countries,
+    );
     let event_mentions = events::find_mentions(docs, &place_index, &actors);
     // Two places are the same for an event when they are one entity, or a city and the country
     // it lies in (Kerman, Iran).
@@ -497,6 +455,14 @@ fn main_event(mentions: &[events::EventMention], cluster_of: &[usize]) -> Option
         .map(|(c, _)| c)
 }
 
+/// The key counted most, the smallest among equals (so results do not depend on order).
+fn most_common<K: Ord + Copy>(counts: &BTreeMap<K, usize>) -> Option<K> {
+    counts
+        .iter()
+        .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+        .map(|(k, _)| *k)
+}
+
 fn build_event(
     c: usize,
     members: &[usize],
@@ -526,10 +492,8 @@ fn build_event(
             }
         }
     }
-    let kind = kinds
-        .iter()
-        .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
-        .map(|(k, _)| k.to_string())
+    let kind = most_common(&kinds)
+        .map(|k| k.to_string())
         .unwrap_or_default();
     // The most precise date, the one most sources give among those.
     let best_len = dates.iter().map(|d| d.value.len()).max().unwrap_or(0);
@@ -537,18 +501,10 @@ fn build_event(
     for d in dates.iter().filter(|d| d.value.len() == best_len) {
         *date_votes.entry(d.value.as_str()).or_insert(0) += 1;
     }
-    let date = date_votes
-        .iter()
-        .max_by_key(|(v, n)| (**n, std::cmp::Reverse(**v)))
-        .map(|(v, _)| v.to_string());
-    let place = places
-        .iter()
-        .max_by_key(|(p, n)| (**n, std::cmp::Reverse(**p)))
-        .map(|(p, _)| entities[*p].id.clone());
-    let place_name = places
-        .iter()
-        .max_by_key(|(p, n)| (**n, std::cmp::Reverse(**p)))
-        .map(|(p, _)| names::slug(&entities[*p].name));
+    let date = most_common(&date_votes).map(str::to_string);
+    let place_entity = most_common(&places);
+    let place = place_entity.map(|p| entities[p].id.clone());
+    let place_name = place_entity.map(|p| names::slug(&entities[p].name));
     let mut id = format!("{kind}-{}", c + 1);
     if let Some(p) = &place_name {
         id = format!("{kind}-{p}");
@@ -562,10 +518,7 @@ fn build_event(
         date,
         place,
         // The agent most of its mentions name (claims of responsibility fill in the rest).
-        perpetrator: agents
-            .iter()
-            .max_by_key(|(a, n)| (**n, std::cmp::Reverse(**a)))
-            .map(|(a, _)| entities[*a].id.clone()),
+        perpetrator: most_common(&agents).map(|a| entities[a].id.clone()),
         mentions: members.iter().map(|&i| mentions[i].at).collect(),
         dates,
         figures: Vec::new(),
