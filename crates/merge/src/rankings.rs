@@ -85,12 +85,6 @@ pub fn discrepancies(
     let mut by_event: BTreeMap<usize, Vec<DiscrepancyValue>> = BTreeMap::new();
     for (m, &e) in mentions.iter().zip(cluster_of) {
         if let Some(span) = m.ranking {
-            eprintln!(
-                "RANK doc {} e {} {:?}",
-                m.at.doc,
-                e,
-                span.slice(&docs[m.at.doc].0.text)
-            );
             let text = span.slice(&docs[m.at.doc].0.text);
             let values = by_event.entry(e).or_default();
             if !values.iter().any(|v| v.doc == m.at.doc && v.span == span) {
