@@ -204,6 +204,8 @@ const VERB_TRIGGERS: &[&str] = &[
     "flushed",
     "routed",
     "smoked",
+    "tried",
+    "attempted",
 ];
 
 /// Verbs whose subject performs the event their object names ("carried out a bombing").
@@ -347,6 +349,14 @@ const AUXILIARIES: &[&str] = &[
     "now",
     "again",
     "still",
+];
+
+/// Words that open a subordinate clause whose subject may follow them: "told a Senate hearing
+/// that IS-K retains the capability …" (not "as", "since", "after", which are prepositions
+/// too).
+const SUBORDINATORS: &[&str] = &[
+    "that", "which", "who", "because", "while", "although", "though", "whereas", "when", "where",
+    "if", "unless",
 ];
 
 /// Sentences before a pronoun's within which its antecedent is looked for.
@@ -600,7 +610,10 @@ fn antecedent_from(
             && (before.is_empty()
                 || before.ends_with([',', ';', ':', '–', '—', '"', '“'])
                 || before.ends_with(" and")
-                || before.ends_with(" but"))
+                || before.ends_with(" but")
+                || SUBORDINATORS
+                    .iter()
+                    .any(|w| before.rsplit(' ').next() == Some(*w)))
     };
     let found = actors
         .range(
@@ -770,6 +783,9 @@ mod tests {
             ("alongside [@Alan Milburn] - the man controversially ^appointed as chief.", "appointment", None),
             ("Six days from [@Scholl]'s ^arrest to the trial.", "arrest", None),
             ("The ^attack by gunmen, [ISK] said", "attack", None),
+            // The subject of a clause that "that" opens is an antecedent; the attempt with its
+            // act unsaid is the pronoun's.
+            ("[!US] spies warned. The general told a hearing that [IS-K] retains the will. Last year, it ^tried and failed in [!Germany].", "plot", Some("IS-K")),
         ];
         for (marked, kind, want) in cases {
             assert_eq!(case(marked, kind).as_deref(), *want, "for {marked}");

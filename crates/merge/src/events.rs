@@ -206,6 +206,19 @@ fn trigger_kind(
         {
             Some("battle")
         }
+        // "It tried and failed in Germany": an attempt whose act is left unsaid, in news of
+        // attacks, is a plot that did not come off. With its act said ("tried and failed to
+        // seal a merger") it is that act, which names its own event or none.
+        "tried" | "attempted"
+            if words_after(2) == ["and", "failed"]
+                && tokens[i + 1..]
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .nth(2)
+                    .is_none_or(|t| t.span.slice(text).to_lowercase() != "to") =>
+        {
+            Some("plot")
+        }
         "emir" | "leader" | "chief" | "head" | "commander"
             if words_before(5).iter().any(|w| {
                 matches!(

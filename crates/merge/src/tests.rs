@@ -240,7 +240,7 @@ fn some_words_name_an_event_only_in_company() {
     let docs = vec![doc(
         "a",
         Some("2024-03-26"),
-        "Born of the destruction of [LOC Iraq] in {200 the late 2000s}, in {201 the mid-2010s} it controlled a third of [LOC Syria]. Its leader was made the group's emir in {2020 2020}. The committee controlled its budget in {2019 2019}. By the end of {2017 2017} it was expelled from most of the territory it held. In {2021-08 August 2021} Western forces rushed to get out of the country. She was expelled from the party in {2016 2016}. In {2019-03 March 2019} the army rooted out the last remnants of the militia in [LOC Baghouz]. In {2018 2018} the council rooted out corruption. In {2005 2005} the minister launched an attack on the opposition's spending plans, and the critic blasts the party's tax record. In {2005-02 February 2005} she almost had a heart attack.",
+        "Born of the destruction of [LOC Iraq] in {200 the late 2000s}, in {201 the mid-2010s} it controlled a third of [LOC Syria]. Its leader was made the group's emir in {2020 2020}. The committee controlled its budget in {2019 2019}. By the end of {2017 2017} it was expelled from most of the territory it held. In {2021-08 August 2021} Western forces rushed to get out of the country. She was expelled from the party in {2016 2016}. In {2019-03 March 2019} the army rooted out the last remnants of the militia in [LOC Baghouz]. In {2018 2018} the council rooted out corruption. In {2005 2005} the minister launched an attack on the opposition's spending plans, and the critic blasts the party's tax record. In {2005-02 February 2005} she almost had a heart attack. In {2023 2023} the cell tried and failed in [LOC Hamburg]. In {2000 2000} the two firms tried and failed to seal a merger.",
     )];
     let d = finish(&docs);
     let dated = kinds_and_dates(&d);
@@ -253,6 +253,11 @@ fn some_words_name_an_event_only_in_company() {
         "{dated:?}"
     );
     assert!(dated.contains(&("battle", Some("2019-03"))), "{dated:?}");
+    assert!(dated.contains(&("plot", Some("2023"))), "{dated:?}");
+    assert!(
+        !dated.iter().any(|(_, d)| *d == Some("2000")),
+        "an attempt with its act said is that act: {dated:?}"
+    );
     assert!(
         !dated
             .iter()
