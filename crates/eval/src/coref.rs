@@ -315,7 +315,8 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
         let wanted: &[DiscrepancyKind] = match measure {
             "date" => &[DiscrepancyKind::Date],
             "surface form" => &[DiscrepancyKind::Name],
-            "attribution" | "claimed_by" => &[DiscrepancyKind::Attribution],
+            // Who founded it is who did the founding: an agent discrepancy.
+            "attribution" | "claimed_by" | "founders/date" => &[DiscrepancyKind::Attribution],
             "place" | "venue" | "countries" => &[DiscrepancyKind::Place],
             "ranking" => &[DiscrepancyKind::Ranking],
             m if m.contains("killed") || m.contains("injured") || m.contains("arrested") => {
@@ -350,7 +351,9 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
         let hit = dossier.discrepancies.iter().enumerate().find(|(i, d)| {
             !used.contains(i)
                 && wanted.contains(&d.kind)
-                && (d.kind == DiscrepancyKind::Attribution
+                // Claims and names are corpus-wide (no event); an agent discrepancy is about
+                // one event, which must be the gold's.
+                && ((d.kind == DiscrepancyKind::Attribution && d.event.is_none())
                     || d.kind == DiscrepancyKind::Name
                     || (gold_event.is_some() && d.event == gold_event)
                     || (x["event"].is_null() && d.event.is_none() && names_overlap(d)))

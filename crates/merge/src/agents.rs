@@ -112,6 +112,25 @@ const GROUP_DESCRIPTIONS: &[&str] = &[
     "the network",
     "the movement",
     "the militia",
+    // A part of a larger organisation: "The branch of Islamic State was founded in 2015" in
+    // an article about IS-K is IS-K (see `PART_OF`).
+    "the branch",
+    "the affiliate",
+    "the offshoot",
+    "the franchise",
+    "the faction",
+    "the wing",
+];
+
+/// Descriptions of a part of an organisation: followed by "of" and a name, they stand for the
+/// article's organisation when the name is another one (the whole it is part of).
+const PART_OF: &[&str] = &[
+    "the branch",
+    "the affiliate",
+    "the offshoot",
+    "the franchise",
+    "the faction",
+    "the wing",
 ];
 
 /// Mentions of an organisation in its document before the descriptions stand for it.
@@ -144,12 +163,35 @@ pub fn add_group_descriptions(
                         .is_none_or(|c| !c.is_alphanumeric())
                 };
                 let next_word = lower[end..].split_whitespace().next().unwrap_or("");
+                // "The group of ministers" is a collective; "the branch of Islamic State" is
+                // the article's organisation if the whole named is another.
+                let of_another = || {
+                    let named_at = end + lower[end..].find("of").unwrap_or(0) + 2;
+                    let named_at =
+                        named_at + (lower[named_at..].len() - lower[named_at..].trim_start().len());
+                    let named_at = if lower[named_at..].starts_with("the ") {
+                        named_at + 4
+                    } else {
+                        named_at
+                    };
+                    actors
+                        .range(
+                            DocSpan {
+                                doc,
+                                span: Span::new(named_at, named_at),
+                            }..,
+                        )
+                        .next()
+                        .is_some_and(|(m, a)| {
+                            m.doc == doc && m.span.start == named_at && a.entity != entity
+                        })
+                };
                 if !word_edge(at)
                     || lower[end..]
                         .chars()
                         .next()
                         .is_some_and(char::is_alphanumeric)
-                    || next_word == "of"
+                    || (next_word == "of" && !(PART_OF.contains(phrase) && of_another()))
                 {
                     continue;
                 }
@@ -375,7 +417,7 @@ pub struct Trigger<'a> {
 }
 
 /// The agent entity of a trigger.
-pub fn agent(t: &Trigger<'_>, actors: &Actors) -> Option<usize> {
+pub fn agent(t: &Trigger<'_>, actors: &Actors) -> Option<(usize, Span)> {
     // An election is held, not done by anyone the sentence names.
     if t.kind == "election" {
         return None;
@@ -450,7 +492,7 @@ pub fn agent(t: &Trigger<'_>, actors: &Actors) -> Option<usize> {
                 m.span.start - by.span.end <= AGENT_AFTER_BY
                     && !breaks_clause(&text[by.span.end..m.span.start])
             })
-            .map(|(_, a)| a.entity);
+            .map(|(m, a)| (a.entity, m.span));
         if found.is_some() {
             return found;
         }
@@ -492,7 +534,7 @@ pub fn agent(t: &Trigger<'_>, actors: &Actors) -> Option<usize> {
                     || (!matches!(t.kind, "war" | "battle") && (!a.country || a.demonym)))
         })
         .last()
-        .map(|(_, a)| a.entity);
+        .map(|(m, a)| (a.entity, m.span));
     if premodifier.is_some() {
         return premodifier;
     }
@@ -568,7 +610,79 @@ pub fn agent(t: &Trigger<'_>, actors: &Actors) -> Option<usize> {
     if previous_word.is_some_and(|w| PREPOSITIONS.contains(&w.as_str())) {
         return None;
     }
-    Some(actor.entity)
+    Some((actor.entity, subject.span))
+}
+
+/// What a founding founded: the organisation that identifies the event, since an organisation
+/// is founded once ("ISIS-K was formed in 2015 by …" and "The branch of Islamic State was
+/// founded in 2015 by …" in an article about IS-K are one founding). Read as the head of the
+/// passive's subject (the first name of its clause: "the branch of Islamic State" is the
+/// branch), a name the participle follows ("IS-K, formed in 2015,"), or the active verb's
+/// object ("the men founded the group").
+pub fn founded(t: &Trigger<'_>, actors: &Actors) -> Option<usize> {
+    if t.kind != "founding" {
+        return None;
+    }
+    let (text, tokens, doc, at) = (t.text, t.tokens, t.doc, t.token);
+    let sentence = t.sentences[t.sentence];
+    let word = |i: usize| tokens[i].span.slice(text).to_lowercase();
+    let actor_in = |from: usize, to: usize| {
+        actors
+            .range(
+                DocSpan {
+                    doc,
+                    span: Span::new(from, from),
+                }..,
+            )
+            .take_while(move |(m, _)| m.doc == doc && m.span.end <= to)
+            .map(|(m, a)| (m.span, *a))
+    };
+    let previous = (0..at)
+        .rev()
+        .find(|&i| tokens[i].span.start >= sentence.start)?;
+    if PASSIVE.contains(&word(previous).as_str()) {
+        // The clause's start: after the last break or subordinator before the auxiliary.
+        let start = (0..previous)
+            .rev()
+            .take_while(|&i| tokens[i].span.start >= sentence.start)
+            .find(|&i| {
+                breaks_clause(tokens[i].span.slice(text))
+                    || SUBORDINATORS.contains(&word(i).as_str())
+            })
+            .map_or(sentence.start, |i| tokens[i].span.end);
+        let first_word = tokens[tokens.partition_point(|k| k.span.start < start)..previous]
+            .iter()
+            .find(|k| k.kind == TokenKind::Word)?;
+        let first = first_word.span.slice(text).to_lowercase();
+        if first == "it" || first == "they" {
+            return antecedent(t, actors, first_word.span, first == "it").map(|(e, _)| e);
+        }
+        return actor_in(start, tokens[previous].span.start)
+            .find(|(_, a)| !a.person && !a.demonym)
+            .map(|(_, a)| a.entity);
+    }
+    if tokens[previous].span.slice(text) == "," {
+        let name_end = tokens[previous].span.start;
+        return actor_in(sentence.start, name_end)
+            .filter(|(m, a)| m.end == name_end && !a.person && !a.demonym)
+            .last()
+            .map(|(_, a)| a.entity);
+    }
+    // The active verb's object, close after it and not after a preposition.
+    let trigger_end = tokens[at].span.end;
+    actor_in(trigger_end, sentence.end)
+        .next()
+        .filter(|(m, a)| {
+            let between = &text[trigger_end..m.start];
+            !a.person
+                && !a.country
+                && between.split_whitespace().count() <= 2
+                && !breaks_clause(between)
+                && between
+                    .split_whitespace()
+                    .all(|w| !PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+        })
+        .map(|(_, a)| a.entity)
 }
 
 /// The antecedent of a subject pronoun: the latest actor that opens a clause (a subject, not
@@ -576,7 +690,12 @@ pub fn agent(t: &Trigger<'_>, actors: &Actors) -> Option<usize> {
 /// Taliban, which is why they attacked …" is IS-K; nor a possessor, "Russia's reliance on …")
 /// in its sentence or the two before. "It" is
 /// not a person; neither pronoun stands for the people of a place.
-fn antecedent(t: &Trigger<'_>, actors: &Actors, pronoun: Span, singular: bool) -> Option<usize> {
+fn antecedent(
+    t: &Trigger<'_>,
+    actors: &Actors,
+    pronoun: Span,
+    singular: bool,
+) -> Option<(usize, Span)> {
     antecedent_from(t, actors, t.sentence, pronoun, singular, PRONOUN_CHAIN)
 }
 
@@ -591,7 +710,7 @@ fn antecedent_from(
     pronoun: Span,
     singular: bool,
     chain: usize,
-) -> Option<usize> {
+) -> Option<(usize, Span)> {
     let window = sentence.saturating_sub(ANTECEDENT_SENTENCES);
     let first = t.sentences[window].start;
     let opens_clause = |m: Span| {
@@ -625,7 +744,7 @@ fn antecedent_from(
         .take_while(|(m, _)| m.doc == t.doc && m.span.end <= pronoun.start)
         .filter(|(m, a)| !a.demonym && opens_clause(m.span) && (!singular || !a.person))
         .last()
-        .map(|(_, a)| a.entity);
+        .map(|(m, a)| (a.entity, m.span));
     if found.is_some() || chain == 0 {
         return found;
     }
@@ -647,13 +766,84 @@ fn antecedent_from(
     antecedent_from(t, actors, at, earlier.span, singular, chain - 1)
 }
 
+/// One discrepancy per event whose sources name different agents for it: "formed in 2015 by
+/// disenchanted members of the Pakistani Taliban" against "founded in 2015 by former Taliban
+/// members". Each source's agents are those its own mentions of the event name, not counting
+/// plural ones ("the Russian air force has carried out countless bombings" did a series, which
+/// the event may or may not belong to); a source that names none does not disagree.
+pub fn discrepancies(
+    docs: &[(Document, Extraction)],
+    mentions: &[crate::events::EventMention],
+    cluster_of: &[usize],
+    events: &[dossier_model::Event],
+    entities: &[ResolvedEntity],
+) -> Vec<dossier_model::Discrepancy> {
+    // event → doc → the agents it names, with the first span naming each.
+    let mut named: BTreeMap<usize, BTreeMap<usize, BTreeMap<usize, Span>>> = BTreeMap::new();
+    for (m, &e) in mentions.iter().zip(cluster_of) {
+        if let Some((agent, span)) = m.agent.filter(|_| !m.series) {
+            named
+                .entry(e)
+                .or_default()
+                .entry(m.at.doc)
+                .or_default()
+                .entry(agent)
+                .or_insert(span);
+        }
+    }
+    let mut out = Vec::new();
+    for (e, by_doc) in named {
+        let sets: Vec<Vec<usize>> = by_doc
+            .values()
+            .map(|a| a.keys().copied().collect())
+            .collect();
+        if by_doc.len() < 2 || sets.iter().all(|s| *s == sets[0]) {
+            continue;
+        }
+        let values = by_doc
+            .iter()
+            .flat_map(|(&doc, agents)| {
+                agents.iter().map(move |(&agent, &span)| {
+                    // The name as the source wrote it, or the entity's for a description
+                    // ("the branch").
+                    let written = span.slice(&docs[doc].0.text);
+                    let value = if written.starts_with(char::is_lowercase)
+                        || GROUP_DESCRIPTIONS
+                            .iter()
+                            .any(|g| g.eq_ignore_ascii_case(written))
+                    {
+                        entities[agent].name.clone()
+                    } else {
+                        written.to_string()
+                    };
+                    dossier_model::DiscrepancyValue { doc, value, span }
+                })
+            })
+            .collect();
+        out.push(dossier_model::Discrepancy {
+            kind: dossier_model::DiscrepancyKind::Attribution,
+            about: format!("who did {}", events[e].id),
+            event: Some(e),
+            measure: Some("agent".into()),
+            values,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// `[name]` marks an actor, `[!name]` a country, `[~name]` a demonym, `[@name]` a person;
     /// the trigger is the word after `^`, of the kind `kind`.
-    fn case(marked: &str, kind: &str) -> Option<String> {
+    /// The name `pick` reads off a marked sentence: `[Name]` an organisation, `[!Name]` a
+    /// country, `[~Name]` a demonym, `[@Name]` a person, `^` the trigger.
+    fn read(
+        marked: &str,
+        kind: &str,
+        pick: fn(&Trigger<'_>, &Actors) -> Option<usize>,
+    ) -> Option<String> {
         let mut text = String::new();
         let mut actors = Actors::new();
         let mut names = Vec::new();
@@ -710,7 +900,30 @@ mod tests {
             token: at,
             kind,
         };
-        agent(&trigger, &actors).map(|e| names[e].clone())
+        pick(&trigger, &actors).map(|e| names[e].clone())
+    }
+
+    fn case(marked: &str, kind: &str) -> Option<String> {
+        read(marked, kind, |t, a| agent(t, a).map(|(e, _)| e))
+    }
+
+    #[test]
+    fn what_a_founding_founded() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Indeed, it is in central Asia that [ISIS-K] was ^formed in 2015 by members of the [Pakistani Taliban].", Some("ISIS-K")),
+            ("The [branch] of [Islamic State] was ^founded in 2015 by former [Taliban] members.", Some("branch")),
+            ("[ISK] grew. It was ^formed in 2015.", Some("ISK")),
+            ("[IS-K], ^formed in 2015, grew.", Some("IS-K")),
+            ("In 2015 the men ^founded [Lune Party].", Some("Lune Party")),
+            ("In 2015 [@Ann Bell] ^founded it in [!France].", None),
+        ];
+        for (marked, want) in cases {
+            assert_eq!(
+                read(marked, "founding", founded).as_deref(),
+                *want,
+                "for {marked}"
+            );
+        }
     }
 
     #[test]
@@ -735,7 +948,34 @@ mod tests {
             token: at,
             kind: "attack",
         };
-        assert_eq!(agent(&trigger, &actors), Some(7));
+        assert_eq!(agent(&trigger, &actors).map(|(e, _)| e), Some(7));
+        // A part "of" another organisation is the article's; a part of itself is not a
+        // description of it.
+        let text = "The branch of Islamic State was founded in 2015. The wing of Kestrel grew.";
+        let mut parts = Actors::new();
+        for (at, len, entity) in [(14, 13, 3), (61, 7, 7)] {
+            parts.insert(
+                DocSpan {
+                    doc: 0,
+                    span: Span::new(at, at + len),
+                },
+                Actor {
+                    entity,
+                    country: false,
+                    demonym: false,
+                    person: false,
+                },
+            );
+        }
+        add_group_descriptions(&[text], &[Some((7, 5))], &mut parts);
+        let described: Vec<(&str, usize)> = parts
+            .iter()
+            .map(|(m, a)| (m.span.slice(text), a.entity))
+            .collect();
+        assert_eq!(
+            described,
+            [("The branch", 7), ("Islamic State", 3), ("Kestrel", 7)]
+        );
         // An organisation named fewer than three times is no article's topic.
         let mut none = Actors::new();
         add_group_descriptions(&[text], &[Some((7, 2))], &mut none);

@@ -259,8 +259,13 @@ pub struct EventMention {
     /// The ranking the trigger stands in ("the worst terrorist atrocity since Beslan"): see
     /// [`crate::rankings`]. A ranked mention takes no date or place from its sentence.
     pub ranking: Option<Span>,
-    /// Who did it, where the sentence says: an entity index (see [`crate::agents`]).
-    pub agent: Option<usize>,
+    /// Who did it, where the sentence says: an entity index and the name's span (see
+    /// [`crate::agents`]).
+    pub agent: Option<(usize, Span)>,
+    /// What the event made, where that identifies it: the organisation a founding founded
+    /// (an entity index; see [`crate::agents::founded`]). Two foundings of one organisation
+    /// are one event, whatever else their sources say.
+    pub theme: Option<usize>,
     /// The day its document was published, if known: an undated mention is that day's news.
     pub published: Option<String>,
 }
@@ -507,6 +512,15 @@ pub fn find_mentions(
                         )
                     })
             };
+            let trigger = crate::agents::Trigger {
+                text,
+                tokens: &ex.tokens,
+                sentences: &ex.sentences,
+                doc: d,
+                sentence: si,
+                token,
+                kind,
+            };
             doc_mentions.push(EventMention {
                 at: DocSpan { doc: d, span: at },
                 kind,
@@ -515,18 +529,8 @@ pub fn find_mentions(
                 place,
                 series: word.ends_with('s') && !word.ends_with("ers") && !definite,
                 ranking,
-                agent: crate::agents::agent(
-                    &crate::agents::Trigger {
-                        text,
-                        tokens: &ex.tokens,
-                        sentences: &ex.sentences,
-                        doc: d,
-                        sentence: si,
-                        token,
-                        kind,
-                    },
-                    actors,
-                ),
+                agent: crate::agents::agent(&trigger, actors),
+                theme: crate::agents::founded(&trigger, actors),
                 published: doc.published_date().map(str::to_string),
             });
         }
@@ -840,28 +844,34 @@ pub fn cluster(
         }
         i
     }
-    let mut union = |p: &mut Vec<usize>, dates: &mut Vec<Vec<String>>, a: usize, b: usize| {
-        let (ra, rb) = (find(p, a), find(p, b));
-        if ra == rb {
-            return;
-        }
-        let agree = dates[ra]
-            .iter()
-            .all(|x| dates[rb].iter().all(|y| dates_compatible(x, y, 2)));
-        let series_meets_one = (series_of_a_year[ra] && one_dated_closer[rb])
-            || (one_dated_closer[ra] && series_of_a_year[rb]);
-        if !agree || series_meets_one {
-            return;
-        }
-        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        p[hi] = lo;
-        series_of_a_year[lo] |= series_of_a_year[hi];
-        one_dated_closer[lo] |= one_dated_closer[hi];
-        let moved = std::mem::take(&mut dates[hi]);
-        dates[lo].extend(moved);
-    };
+    // `identified`: the mentions are one event by what they made (one organisation's
+    // founding), so sources that date it differently disagree about it, not about which event.
+    let mut union =
+        |p: &mut Vec<usize>, dates: &mut Vec<Vec<String>>, a: usize, b: usize, identified: bool| {
+            let (ra, rb) = (find(p, a), find(p, b));
+            if ra == rb {
+                return;
+            }
+            let agree = identified
+                || dates[ra]
+                    .iter()
+                    .all(|x| dates[rb].iter().all(|y| dates_compatible(x, y, 2)));
+            let series_meets_one = (series_of_a_year[ra] && one_dated_closer[rb])
+                || (one_dated_closer[ra] && series_of_a_year[rb]);
+            if !agree || series_meets_one {
+                return;
+            }
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            p[hi] = lo;
+            series_of_a_year[lo] |= series_of_a_year[hi];
+            one_dated_closer[lo] |= one_dated_closer[hi];
+            let moved = std::mem::take(&mut dates[hi]);
+            dates[lo].extend(moved);
+        };
     let anchored: Vec<usize> = (0..n)
-        .filter(|&i| mentions[i].date.is_some() || mentions[i].place.is_some())
+        .filter(|&i| {
+            mentions[i].date.is_some() || mentions[i].place.is_some() || mentions[i].theme.is_some()
+        })
         .collect();
     // Only mentions that share a family and a year, or a family and a place, can be one event:
     // compare within those blocks, not every pair (a corpus has thousands of anchored mentions).
@@ -883,6 +893,12 @@ pub fn cluster(
                 .or_default()
                 .push(i);
         }
+        if let Some(t) = m.theme {
+            blocks
+                .entry((family(m.kind), format!("t{t}")))
+                .or_default()
+                .push(i);
+        }
     }
     // Pairs are visited block by block, in a fixed order; a pair in two blocks is simply
     // judged twice (joining is idempotent), which is cheaper than collecting them all.
@@ -901,46 +917,50 @@ pub fn cluster(
                 {
                     continue;
                 }
-                let same = match (&a.date, &b.date, a.place, b.place) {
-                    (Some(da), Some(db), Some(pa), Some(pb)) => {
-                        same_place(pa, pb) && dates_compatible(&da.0, &db.0, 2)
-                    }
-                    // One place unknown: the same day. (A month against a day is too loose:
-                    // "a plot in Kaluga earlier this month" is not "the plot" of the 22nd.)
-                    // In one document, the same kind on the same date is one happening.
-                    (Some(da), Some(db), _, _) => {
-                        da.0 == db.0
-                            && (da.0.len() == 10 || (a.at.doc == b.at.doc && a.kind == b.kind))
-                    }
-                    // Undated, in one document at one place: one happening, unless one is
-                    // plural ("attacks in Russia") and the other not ("the attack in Russia").
-                    (None, None, Some(pa), Some(pb)) => {
-                        pa == pb && a.at.doc == b.at.doc && a.series == b.series
-                    }
-                    // An undated mention at a place is the dated one there. A country is too
-                    // broad to say so across documents unless the date is the undated
-                    // mention's news: within the month before its document was published
-                    // ("the attack in Russia" of 25 March 2024 is the attack of the 22nd, not
-                    // another article's siege in Russia in 2004).
-                    (Some(dated), None, Some(pa), Some(pb))
-                    | (None, Some(dated), Some(pa), Some(pb)) => {
-                        let (undated, dated_at) = if a.date.is_none() { (a, j) } else { (b, i) };
-                        // One happening ("the attack", undated) is not a series of a year
-                        // ("numerous small-scale attacks, the most recent in 2020").
-                        let one_in_a_series = is_series[dated_at] && !undated.series;
-                        pa == pb
-                            && !one_in_a_series
-                            && (a.at.doc == b.at.doc
-                                || !country(pa)
-                                || undated.published.as_deref().is_some_and(|p| {
-                                    dated.0.as_str() <= p
-                                        && day_gap(&dated.0, p).is_some_and(|g| g <= NEWS_PEG_DAYS)
-                                }))
-                    }
-                    _ => false,
-                };
+                let identified = a.theme.is_some() && a.theme == b.theme;
+                let same = identified
+                    || match (&a.date, &b.date, a.place, b.place) {
+                        (Some(da), Some(db), Some(pa), Some(pb)) => {
+                            same_place(pa, pb) && dates_compatible(&da.0, &db.0, 2)
+                        }
+                        // One place unknown: the same day. (A month against a day is too loose:
+                        // "a plot in Kaluga earlier this month" is not "the plot" of the 22nd.)
+                        // In one document, the same kind on the same date is one happening.
+                        (Some(da), Some(db), _, _) => {
+                            da.0 == db.0
+                                && (da.0.len() == 10 || (a.at.doc == b.at.doc && a.kind == b.kind))
+                        }
+                        // Undated, in one document at one place: one happening, unless one is
+                        // plural ("attacks in Russia") and the other not ("the attack in Russia").
+                        (None, None, Some(pa), Some(pb)) => {
+                            pa == pb && a.at.doc == b.at.doc && a.series == b.series
+                        }
+                        // An undated mention at a place is the dated one there. A country is too
+                        // broad to say so across documents unless the date is the undated
+                        // mention's news: within the month before its document was published
+                        // ("the attack in Russia" of 25 March 2024 is the attack of the 22nd, not
+                        // another article's siege in Russia in 2004).
+                        (Some(dated), None, Some(pa), Some(pb))
+                        | (None, Some(dated), Some(pa), Some(pb)) => {
+                            let (undated, dated_at) =
+                                if a.date.is_none() { (a, j) } else { (b, i) };
+                            // One happening ("the attack", undated) is not a series of a year
+                            // ("numerous small-scale attacks, the most recent in 2020").
+                            let one_in_a_series = is_series[dated_at] && !undated.series;
+                            pa == pb
+                                && !one_in_a_series
+                                && (a.at.doc == b.at.doc
+                                    || !country(pa)
+                                    || undated.published.as_deref().is_some_and(|p| {
+                                        dated.0.as_str() <= p
+                                            && day_gap(&dated.0, p)
+                                                .is_some_and(|g| g <= NEWS_PEG_DAYS)
+                                    }))
+                        }
+                        _ => false,
+                    };
                 if same {
-                    union(&mut parent, &mut dates, i, j);
+                    union(&mut parent, &mut dates, i, j, identified);
                 }
             }
         }
@@ -957,7 +977,8 @@ pub fn cluster(
         *series_root.entry(r).or_insert(true) &= mentions[i].series;
     }
     for i in 0..n {
-        if mentions[i].date.is_some() || mentions[i].place.is_some() {
+        if mentions[i].date.is_some() || mentions[i].place.is_some() || mentions[i].theme.is_some()
+        {
             continue;
         }
         let fam = family(mentions[i].kind);
@@ -968,7 +989,7 @@ pub fn cluster(
             .max_by_key(|(&(_, _, root), &w)| (w, std::cmp::Reverse(root)))
             .map(|(&(_, _, root), _)| root);
         match main {
-            Some(root) => union(&mut parent, &mut dates, i, root),
+            Some(root) => union(&mut parent, &mut dates, i, root, false),
             None => {
                 // No anchored event: one unanchored event per document and kind.
                 if let Some(j) = (0..i).find(|&j| {
@@ -977,7 +998,7 @@ pub fn cluster(
                         && mentions[j].date.is_none()
                         && mentions[j].place.is_none()
                 }) {
-                    union(&mut parent, &mut dates, i, j);
+                    union(&mut parent, &mut dates, i, j, false);
                 }
             }
         }
@@ -1016,6 +1037,7 @@ mod tests {
             series: false,
             ranking: None,
             agent: None,
+            theme: None,
             published: Some("2024-03-25".into()),
         }
     }

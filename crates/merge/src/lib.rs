@@ -420,6 +420,13 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
     }
 
     let mut discrepancies = find_discrepancies(docs, &entities, &events, &claims);
+    discrepancies.extend(agents::discrepancies(
+        docs,
+        &event_mentions,
+        &cluster_of,
+        &events,
+        &entities,
+    ));
     discrepancies.extend(rankings::discrepancies(
         docs,
         &event_mentions,
@@ -476,7 +483,7 @@ fn build_event(
     for &i in members {
         let m = &mentions[i];
         *kinds.entry(m.kind).or_insert(0) += 1;
-        if let Some(a) = m.agent {
+        if let Some((a, _)) = m.agent {
             *agents.entry(a).or_insert(0) += 1;
         }
         if let Some(p) = m.place {
@@ -607,8 +614,18 @@ fn find_discrepancies(
                 });
             }
         }
-        // Dates: sources that date the event to different days.
-        let day_dates: Vec<&SourceDate> = ev.dates.iter().filter(|d| d.value.len() == 10).collect();
+        // Dates: sources that date the event to different days, or to times that cannot both
+        // hold (one organisation founded in 2014 and in 2015).
+        let conflicts = |d: &SourceDate| {
+            ev.dates
+                .iter()
+                .any(|o| o.doc != d.doc && !events::dates_compatible(&o.value, &d.value, 0))
+        };
+        let day_dates: Vec<&SourceDate> = ev
+            .dates
+            .iter()
+            .filter(|d| d.value.len() == 10 || conflicts(d))
+            .collect();
         let mut values: Vec<&str> = day_dates.iter().map(|d| d.value.as_str()).collect();
         values.sort();
         values.dedup();

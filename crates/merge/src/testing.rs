@@ -70,7 +70,8 @@ pub fn doc(id: &str, published: Option<&str>, marked: &str) -> (Document, Extrac
     }
     text.push_str(rest);
     // Sentences: split after a full stop and white space (a blank line between paragraphs);
-    // tokens: whitespace-separated words without punctuation.
+    // tokens: whitespace-separated words without punctuation, numbers as the tokenizer marks
+    // them.
     let mut start = 0;
     let bytes = text.as_bytes();
     for (i, _) in text.match_indices('.') {
@@ -91,7 +92,11 @@ pub fn doc(id: &str, published: Option<&str>, marked: &str) -> (Document, Extrac
             let s = pos + word.find(trimmed).unwrap();
             ex.tokens.push(Token {
                 span: Span::new(s, s + trimmed.len()),
-                kind: TokenKind::Word,
+                kind: if trimmed.starts_with(|c: char| c.is_ascii_digit()) {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                },
             });
         }
         pos += word.len() + 1;

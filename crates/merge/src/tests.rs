@@ -471,3 +471,44 @@ fn an_event_counted_from_an_earlier_date_takes_the_date_it_lands_on() {
         kinds_and_dates(&d)
     );
 }
+
+#[test]
+fn one_organisations_founding_told_differently_is_one_event_with_its_disagreements() {
+    let docs = vec![
+        doc("a", Some("2024-03-25"), "It is in the east that [ORG Kestrel Front] was formed in {2015 2015} by disenchanted members of the [ORG Varn Militia]."),
+        doc("b", Some("2024-04-01"), "[ORG Kestrel Front] grew. [ORG Kestrel Front] spread. Analysts fear [ORG Kestrel Front]. The branch of [ORG Ossian Army] was founded in {2014 2014} by former [ORG Dray Guard] members."),
+        // A group founded the same year somewhere else is another founding.
+        doc("c", Some("2024-04-01"), "[ORG Lune Party] was founded in {2015 2015} by students."),
+    ];
+    let d = finish(&docs);
+    let foundings: Vec<&dossier_model::Event> =
+        d.events.iter().filter(|e| e.kind == "founding").collect();
+    assert_eq!(foundings.len(), 2, "{:?}", kinds_and_dates(&d));
+    let kestrel = d
+        .events
+        .iter()
+        .position(|e| e.kind == "founding" && e.mentions.len() == 2)
+        .expect("the two tellings of Kestrel Front's founding are one event");
+    let about_it: Vec<&dossier_model::Discrepancy> = d
+        .discrepancies
+        .iter()
+        .filter(|x| x.event == Some(kestrel))
+        .collect();
+    let agents = about_it
+        .iter()
+        .find(|x| x.kind == DiscrepancyKind::Attribution)
+        .unwrap_or_else(|| {
+            panic!(
+                "sources name different founders: {:?} {:?}",
+                d.discrepancies, d.events
+            )
+        });
+    let names: Vec<&str> = agents.values.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(names, vec!["Varn Militia", "Dray Guard"]);
+    let dates = about_it
+        .iter()
+        .find(|x| x.kind == DiscrepancyKind::Date)
+        .expect("sources give different years");
+    let years: Vec<&str> = dates.values.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(years, vec!["2015", "2014"]);
+}
