@@ -266,6 +266,10 @@ pub struct EventMention {
     /// (an entity index; see [`crate::agents::founded`]). Two foundings of one organisation
     /// are one event, whatever else their sources say.
     pub theme: Option<usize>,
+    /// The attack whose perpetrators this arrest or hearing is of ("the suspects arrested"),
+    /// where its date follows from that attack's: arrests of one attack's suspects are one
+    /// event across sources, wherever each source places them.
+    pub follows: Option<DocSpan>,
     /// The day its document was published, if known: an undated mention is that day's news.
     pub published: Option<String>,
 }
@@ -531,6 +535,7 @@ pub fn find_mentions(
                 ranking,
                 agent: crate::agents::agent(&trigger, actors),
                 theme: crate::agents::founded(&trigger, actors),
+                follows: None,
                 published: doc.published_date().map(str::to_string),
             });
         }
@@ -567,14 +572,14 @@ fn date_follow_ups(doc: &Document, ex: &Extraction, mentions: &mut [EventMention
     let Some(published) = doc.published_date() else {
         return;
     };
-    let Some((peg, peg_span)) = mentions
+    let Some((peg, peg_span, peg_at)) = mentions
         .iter()
         .filter(|m| family(m.kind) == "violence")
-        .filter_map(|m| m.date.as_ref())
-        .filter(|(value, _)| value.len() == 10 && value.as_str() <= published)
-        .filter(|(value, _)| day_gap(value, published).is_some_and(|g| g <= NEWS_PEG_DAYS))
-        .max_by(|a, b| a.0.cmp(&b.0))
-        .cloned()
+        .filter_map(|m| m.date.as_ref().map(|(v, s)| (v, s, m.at)))
+        .filter(|(value, _, _)| value.len() == 10 && value.as_str() <= published)
+        .filter(|(value, _, _)| day_gap(value, published).is_some_and(|g| g <= NEWS_PEG_DAYS))
+        .max_by(|a, b| a.0.cmp(b.0))
+        .map(|(v, s, at)| (v.clone(), *s, at))
     else {
         return;
     };
@@ -599,6 +604,7 @@ fn date_follow_ups(doc: &Document, ex: &Extraction, mentions: &mut [EventMention
             .any(|t| PERPETRATORS.contains(&t.span.slice(text).to_lowercase().as_str()));
         if names_perpetrators {
             m.date = Some((shared.clone(), peg_span));
+            m.follows = Some(peg_at);
         }
     }
 }
@@ -1003,6 +1009,25 @@ pub fn cluster(
             }
         }
     }
+    // Follow-ups of one attack (arrests of its suspects) are one event per kind, whatever
+    // places their sentences give ("the four suspects … are all from Tajikistan").
+    let index_of: BTreeMap<DocSpan, usize> = (0..n).map(|i| (mentions[i].at, i)).collect();
+    let mut follow_ups: BTreeMap<(&str, usize), usize> = BTreeMap::new();
+    for i in 0..n {
+        let Some(peg) = mentions[i]
+            .follows
+            .and_then(|at| index_of.get(&at).copied())
+        else {
+            continue;
+        };
+        let key = (mentions[i].kind, find(&mut parent, peg));
+        match follow_ups.get(&key) {
+            Some(&first) => union(&mut parent, &mut dates, first, i, true),
+            None => {
+                follow_ups.insert(key, i);
+            }
+        }
+    }
     let mut number: BTreeMap<usize, usize> = BTreeMap::new();
     (0..n)
         .map(|i| {
@@ -1038,6 +1063,7 @@ mod tests {
             ranking: None,
             agent: None,
             theme: None,
+            follows: None,
             published: Some("2024-03-25".into()),
         }
     }

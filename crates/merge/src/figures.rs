@@ -84,6 +84,80 @@ pub fn counts_harmed(measure: &str) -> bool {
     )
 }
 
+/// Words that count without a number ("several suspects"): the gold's figures leave them
+/// out, but a source that says only "several" where another says "four" disagrees with it.
+const VAGUE_QUANTIFIERS: &[&str] = &[
+    "several",
+    "a few",
+    "a handful of",
+    "a number of",
+    "numerous",
+];
+
+/// Nouns for people that a vague quantifier may count in an arrest ("several suspects").
+const PEOPLE: &[&str] = &[
+    "suspects",
+    "people",
+    "men",
+    "individuals",
+    "attackers",
+    "gunmen",
+    "militants",
+    "perpetrators",
+    "assailants",
+];
+
+/// Bytes between an arrest's trigger and the vague count of whom it took ("several suspects,
+/// including some of the attackers, have been apprehended").
+const VAGUE_COUNT_WITHIN: usize = 64;
+
+/// The counts without a number that sources give for an event's measure: for an arrest, a
+/// vague quantifier and a noun for people in the trigger's sentence, close to it ("several
+/// suspects … have been apprehended" is `arrested`). Returns (event, measure, where it is
+/// said, the words).
+pub fn vague_counts(
+    docs: &[(dossier_model::Document, dossier_model::Extraction)],
+    mentions: &[crate::events::EventMention],
+    cluster_of: &[usize],
+) -> Vec<(usize, &'static str, dossier_model::DocSpan, String)> {
+    let mut out = Vec::new();
+    for (m, &e) in mentions.iter().zip(cluster_of) {
+        if m.kind != "arrest" {
+            continue;
+        }
+        let text = docs[m.at.doc].0.text.as_str();
+        let sentence = &text[m.sentence.start..m.sentence.end];
+        // ASCII lower-casing keeps every byte offset.
+        let lower = sentence.to_ascii_lowercase();
+        for q in VAGUE_QUANTIFIERS {
+            for (at, _) in lower.match_indices(q) {
+                let start = m.sentence.start + at;
+                let after = lower[at + q.len()..].trim_start();
+                let Some(noun) = PEOPLE.iter().find(|n| {
+                    after.starts_with(*n) && !after[n.len()..].starts_with(char::is_alphanumeric)
+                }) else {
+                    continue;
+                };
+                let end = m.sentence.start + lower.len() - after.len() + noun.len();
+                let word_edge = at == 0 || !lower[..at].ends_with(char::is_alphanumeric);
+                let near = start.abs_diff(m.at.span.start) <= VAGUE_COUNT_WITHIN
+                    || end.abs_diff(m.at.span.end) <= VAGUE_COUNT_WITHIN;
+                if word_edge && near {
+                    let span = dossier_model::Span::new(start, end);
+                    let at = dossier_model::DocSpan {
+                        doc: m.at.doc,
+                        span,
+                    };
+                    if !out.iter().any(|(_, _, s, _)| *s == at) {
+                        out.push((e, "arrested", at, span.slice(text).to_string()));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

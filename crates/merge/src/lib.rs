@@ -419,7 +419,8 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
         }
     }
 
-    let mut discrepancies = find_discrepancies(docs, &entities, &events, &claims);
+    let vague = figures::vague_counts(docs, &event_mentions, &cluster_of);
+    let mut discrepancies = find_discrepancies(docs, &entities, &events, &claims, &vague);
     discrepancies.extend(agents::discrepancies(
         docs,
         &event_mentions,
@@ -537,6 +538,7 @@ fn find_discrepancies(
     entities: &[dossier_model::ResolvedEntity],
     events: &[Event],
     claims: &[Claim],
+    vague_counts: &[(usize, &str, DocSpan, String)],
 ) -> Vec<Discrepancy> {
     let mut out = Vec::new();
     // Names: one person whose full name the sources spell differently.
@@ -592,25 +594,43 @@ fn find_discrepancies(
                 .iter()
                 .map(|r| figures::describe(r.value, r.qualifier, r.vague))
                 .collect();
+            // A source that counts the measure only in words ("several suspects") where
+            // another gives a number.
+            let vague: Vec<DiscrepancyValue> = vague_counts
+                .iter()
+                .filter(|(ve, measure, _, _)| *ve == e && *measure == g.measure)
+                .map(|(_, _, at, words)| DiscrepancyValue {
+                    doc: at.doc,
+                    value: words.clone(),
+                    span: at.span,
+                })
+                .collect();
+            distinct.extend(vague.iter().map(|v| v.value.to_lowercase()));
             distinct.sort();
             distinct.dedup();
-            let sources: std::collections::BTreeSet<usize> =
-                g.reports.iter().map(|r| r.doc).collect();
+            let sources: std::collections::BTreeSet<usize> = g
+                .reports
+                .iter()
+                .map(|r| r.doc)
+                .chain(vague.iter().map(|v| v.doc))
+                .collect();
             if distinct.len() > 1 && sources.len() > 1 && figures::counts_people(&g.measure) {
+                let mut values: Vec<DiscrepancyValue> = g
+                    .reports
+                    .iter()
+                    .map(|r| DiscrepancyValue {
+                        doc: r.doc,
+                        value: figures::describe(r.value, r.qualifier, r.vague),
+                        span: r.span,
+                    })
+                    .collect();
+                values.extend(vague);
                 out.push(Discrepancy {
                     kind: DiscrepancyKind::Figure,
                     about: format!("{} in {}", g.measure, ev.id),
                     event: Some(e),
                     measure: Some(g.measure.clone()),
-                    values: g
-                        .reports
-                        .iter()
-                        .map(|r| DiscrepancyValue {
-                            doc: r.doc,
-                            value: figures::describe(r.value, r.qualifier, r.vague),
-                            span: r.span,
-                        })
-                        .collect(),
+                    values,
                 });
             }
         }

@@ -512,3 +512,30 @@ fn one_organisations_founding_told_differently_is_one_event_with_its_disagreemen
     let years: Vec<&str> = dates.values.iter().map(|v| v.value.as_str()).collect();
     assert_eq!(years, vec!["2015", "2014"]);
 }
+
+#[test]
+fn arrests_of_one_attacks_suspects_are_one_event_and_a_vague_count_disagrees_with_a_number() {
+    let docs = vec![
+        doc("a", Some("2024-03-25"), "Gunmen attacked a concert hall in [LOC Moscow] on {2024-03-22 Friday}.\n\nThe <arrested 4 exact four> suspects arrested by police are all from [LOC Tajikistan]."),
+        doc("b", Some("2024-03-24"), "Gunmen attacked a hall in [LOC Moscow] on {2024-03-22 Friday}.\n\nOver 140 died in the attack, and officials say several suspects, including some of the attackers, have been apprehended. Some blame [LOC Ukraine]."),
+        // Another attack's suspects are another arrest.
+        doc("c", Some("2024-03-25"), "Gunmen attacked a school in [LOC Kazan] on {2024-03-20 Wednesday}.\n\nThe suspects were arrested by police."),
+    ];
+    let d = finish(&docs);
+    let arrests: Vec<&dossier_model::Event> =
+        d.events.iter().filter(|e| e.kind == "arrest").collect();
+    assert_eq!(arrests.len(), 2, "{:?}", kinds_and_dates(&d));
+    let both = d
+        .events
+        .iter()
+        .position(|e| e.kind == "arrest" && e.mentions.len() == 2)
+        .expect("the arrests of the Moscow suspects are one event");
+    let counts = d
+        .discrepancies
+        .iter()
+        .find(|x| x.kind == DiscrepancyKind::Figure && x.event == Some(both))
+        .unwrap_or_else(|| panic!("several against four: {:?}", d.discrepancies));
+    let values: Vec<&str> = counts.values.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(values, vec!["4", "several suspects"]);
+    assert_eq!(counts.measure.as_deref(), Some("arrested"));
+}
