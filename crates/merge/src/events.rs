@@ -1011,16 +1011,17 @@ pub fn cluster(
     }
     // Follow-ups of one attack (arrests of its suspects) are one event per kind, whatever
     // places their sentences give ("the four suspects … are all from Tajikistan").
-    let index_of: BTreeMap<DocSpan, usize> = (0..n).map(|i| (mentions[i].at, i)).collect();
+    let index_of: BTreeMap<DocSpan, usize> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.at, i))
+        .collect();
     let mut follow_ups: BTreeMap<(&str, usize), usize> = BTreeMap::new();
-    for i in 0..n {
-        let Some(peg) = mentions[i]
-            .follows
-            .and_then(|at| index_of.get(&at).copied())
-        else {
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(peg) = m.follows.and_then(|at| index_of.get(&at).copied()) else {
             continue;
         };
-        let key = (mentions[i].kind, find(&mut parent, peg));
+        let key = (m.kind, find(&mut parent, peg));
         match follow_ups.get(&key) {
             Some(&first) => union(&mut parent, &mut dates, first, i, true),
             None => {
