@@ -313,7 +313,8 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<CorefReport> {
             .as_str()
             .and_then(|e| matched_event.get(e).copied());
         let wanted: &[DiscrepancyKind] = match measure {
-            "date" => &[DiscrepancyKind::Date],
+            // A period is a date: when the sources say it happened.
+            "date" | "period" => &[DiscrepancyKind::Date],
             "surface form" => &[DiscrepancyKind::Name],
             // Who founded it is who did the founding: an agent discrepancy.
             "attribution" | "claimed_by" | "founders/date" => &[DiscrepancyKind::Attribution],

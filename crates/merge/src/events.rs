@@ -219,6 +219,26 @@ fn trigger_kind(
         {
             Some("plot")
         }
+        // The "crushing of the Chechnyan independence movement", the "suppression of the
+        // uprising": force against a movement or a rising is a war; a crackdown on crime or
+        // a crushed hope is not.
+        "crushing" | "crushed" | "suppression" | "suppressed" | "crackdown"
+            if words_after(6).iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "movement"
+                        | "uprising"
+                        | "rebellion"
+                        | "revolt"
+                        | "insurgency"
+                        | "insurrection"
+                        | "separatists"
+                        | "rebels"
+                )
+            }) =>
+        {
+            Some("crackdown")
+        }
         "emir" | "leader" | "chief" | "head" | "commander"
             if words_before(5).iter().any(|w| {
                 matches!(
@@ -239,7 +259,7 @@ pub fn family(kind: &str) -> &str {
         "attack" | "shooting" | "bombing" | "siege" | "strike" | "massacre" | "assassination" => {
             "violence"
         }
-        "war" | "battle" | "invasion" | "occupation" => "war",
+        "war" | "battle" | "invasion" | "occupation" | "crackdown" => "war",
         other => other,
     }
 }
@@ -252,6 +272,9 @@ pub struct EventMention {
     pub sentence: Span,
     /// A calendar date in the same sentence (TIMEX3 value) and where it stands.
     pub date: Option<(String, Span)>,
+    /// The end of a period the date starts ("in the 1990s and early 2000s": date `199`, until
+    /// `200`), which the mention may share with another source's date.
+    pub until: Option<String>,
     /// The place: an entity index (into the resolved entities).
     pub place: Option<usize>,
     /// A plural trigger ("bombings", "attacks"): possibly a series of happenings.
@@ -274,11 +297,54 @@ pub struct EventMention {
     pub published: Option<String>,
 }
 
+impl EventMention {
+    /// When it happened as its source says: the date, or the period "start/end".
+    pub fn when(&self) -> Option<String> {
+        let (date, _) = self.date.as_ref()?;
+        Some(match &self.until {
+            Some(end) => format!("{date}/{end}"),
+            None => date.clone(),
+        })
+    }
+}
+
+/// Words joining two dates into one period ("2001 to 2003"); "and" joins only stretches that
+/// follow each other ("the 1990s and early 2000s"; "the elections of 1997 and 2001" are two).
+const PERIOD_JOINERS: &[&str] = &["to", "until", "through", "-", "–"];
+
+/// Whether decade or year `b` is the one right after `a` (`199`, `200`; `1979`, `1980`).
+fn next_stretch(a: &str, b: &str) -> bool {
+    let number = |v: &str| {
+        (v.len() == a.len() && v.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| v.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!((number(a), number(b)), (Some(x), Some(y)) if y == x + 1)
+}
+
+/// The end of the period a date opens: a later calendar date joined to it ("in the 1990s and
+/// early 2000s"), with the span from the first to the second.
+fn period_end(text: &str, ex: &Extraction, start: &(String, Span)) -> Option<(String, Span)> {
+    let next = ex
+        .timexes
+        .iter()
+        .find(|t| t.span.start >= start.1.end && calendar_value(t).is_some())?;
+    let between = text.get(start.1.end..next.span.start)?.trim();
+    let value = calendar_value(next)?;
+    let value = value.get(..10).unwrap_or(value);
+    let joined =
+        PERIOD_JOINERS.contains(&between) || (between == "and" && next_stretch(&start.0, value));
+    (joined && value > start.0.as_str())
+        .then(|| (value.to_string(), Span::new(start.1.start, next.span.end)))
+}
+
 /// Finds event mentions in every document. `place_at` gives the entity index of the place
-/// mentions of a document: `(doc, span) → entity`.
+/// mentions of a document: `(doc, span) → entity`; `demonym_places` the place each demonym
+/// names the people of ("Chechen" → Chechnya), where the dossier has that place.
 pub fn find_mentions(
     docs: &[(Document, Extraction)],
     place_at: &BTreeMap<DocSpan, usize>,
+    demonym_places: &BTreeMap<DocSpan, usize>,
     actors: &crate::agents::Actors,
 ) -> Vec<EventMention> {
     let mut out = Vec::new();
@@ -500,6 +566,38 @@ pub fn find_mentions(
                     place_in(sentence).or_else(|| next.and_then(place_in)),
                 )
             };
+            // A war's demonym says where it was fought: "the Chechen wars", "the crushing of
+            // the Chechnyan independence movement" (a war's demonym is no agent, see
+            // `agents`).
+            let place = if family(kind) == "war" && ranking.is_none() {
+                demonym_places
+                    .range(
+                        DocSpan {
+                            doc: d,
+                            span: Span::new(sentence.start, sentence.start),
+                        }..,
+                    )
+                    .take_while(|(m, _)| m.doc == d && m.span.end <= sentence.end)
+                    .find(|(m, _)| {
+                        premodifies(text, m.span, at)
+                            || (kind == "crackdown"
+                                && m.span.start >= at.end
+                                && m.span.start - at.end <= PLACE_AFTER
+                                && !text[at.end..m.span.start].contains([',', ';', '.', '–', '—']))
+                    })
+                    .map(|(_, &p)| p)
+                    .or(place)
+            } else {
+                place
+            };
+            // A date that opens a period ("in the 1990s and early 2000s") is the period's.
+            let (date, until) = match date {
+                Some(start) => match period_end(text, ex, &start) {
+                    Some((end, span)) => (Some((start.0, span)), Some(end)),
+                    None => (Some(start), None),
+                },
+                None => (None, None),
+            };
             let word = at.slice(text).to_lowercase();
             // A bare plural ("bombings in Kabul") is a series; a definite one ("the attacks in
             // Paris") names one known, possibly coordinated, happening.
@@ -530,6 +628,7 @@ pub fn find_mentions(
                 kind,
                 sentence,
                 date,
+                until,
                 place,
                 series: word.ends_with('s') && !word.ends_with("ers") && !definite,
                 ranking,
@@ -813,7 +912,16 @@ fn day_gap(a: &str, b: &str) -> Option<i64> {
 /// Two calendar values that could be the same day: equal, one a prefix of the other (a month
 /// containing the day), or days at most `slack` apart.
 pub fn dates_compatible(a: &str, b: &str, slack: i64) -> bool {
-    a.starts_with(b) || b.starts_with(a) || day_gap(a, b).is_some_and(|g| g <= slack)
+    // Each value is a stretch of the calendar from its first to its last instant: as strings,
+    // from the value itself to the value followed by a character above every digit and dash
+    // ('~'), so that a value holds every more precise one it prefixes. Two stretches overlap
+    // when each starts before the other ends; a period "199/200" runs from 199 to 200's end.
+    let stretch = |v: &str| match v.split_once('/') {
+        Some((start, end)) => (start.to_string(), format!("{end}~")),
+        None => (v.to_string(), format!("{v}~")),
+    };
+    let ((a0, a1), (b0, b1)) = (stretch(a), stretch(b));
+    (a0 <= b1 && b0 <= a1) || day_gap(a, b).is_some_and(|g| g <= slack)
 }
 
 /// Clusters mentions into events: returns, per mention, its cluster number (clusters numbered in
@@ -829,7 +937,7 @@ pub fn cluster(
     // an undated mention that could belong to either (union-find alone would chain them).
     let mut dates: Vec<Vec<String>> = mentions
         .iter()
-        .map(|m| m.date.iter().map(|d| d.0.clone()).collect())
+        .map(|m| m.when().into_iter().collect())
         .collect();
     // A plural mention dated only to a year ("bombings in Kabul in 2022 that killed 120") names
     // a series of happenings, not the one another source dates to a month or a day ("a suicide
@@ -927,7 +1035,12 @@ pub fn cluster(
                 let same = identified
                     || match (&a.date, &b.date, a.place, b.place) {
                         (Some(da), Some(db), Some(pa), Some(pb)) => {
-                            same_place(pa, pb) && dates_compatible(&da.0, &db.0, 2)
+                            same_place(pa, pb)
+                                && dates_compatible(
+                                    &a.when().unwrap_or_else(|| da.0.clone()),
+                                    &b.when().unwrap_or_else(|| db.0.clone()),
+                                    2,
+                                )
                         }
                         // One place unknown: the same day. (A month against a day is too loose:
                         // "a plot in Kaluga earlier this month" is not "the plot" of the 22nd.)
@@ -1059,6 +1172,7 @@ mod tests {
             kind,
             sentence: Span::new(0, 1),
             date: date.map(|d| (d.to_string(), Span::new(0, 1))),
+            until: None,
             place,
             series: false,
             ranking: None,
@@ -1186,5 +1300,13 @@ mod tests {
         assert!(is_calendar("199") && is_calendar("2024-03") && is_calendar("2024-Q1"));
         assert!(!is_calendar("20") && !is_calendar("XXXX-03-22") && !is_calendar("PAST_REF"));
         assert!(!dates_compatible("2024-03-21", "2024-03-22", 0));
+        // Periods hold what they span; "2024-Q1" and "2024-03" are not compared by prefix.
+        assert!(dates_compatible("199/200", "200", 0));
+        assert!(dates_compatible("199/200", "2003-05", 0));
+        assert!(!dates_compatible("199/200", "201", 0));
+        assert!(!dates_compatible("199", "200", 0));
+        assert!(!dates_compatible("2024-Q1", "2024-03", 0));
+        assert!(next_stretch("199", "200") && next_stretch("1979", "1980"));
+        assert!(!next_stretch("1997", "2001") && !next_stretch("199", "2000"));
     }
 }

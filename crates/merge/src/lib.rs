@@ -85,7 +85,8 @@ impl PartialDossier {
 /// event, so a cluster can merge key groups independently.
 pub fn blocking_keys(doc: &Document, extraction: &Extraction) -> Vec<String> {
     let docs = [(doc.clone(), extraction.clone())];
-    let mentions = events::find_mentions(&docs, &BTreeMap::new(), &BTreeMap::new());
+    let mentions =
+        events::find_mentions(&docs, &BTreeMap::new(), &BTreeMap::new(), &BTreeMap::new());
     let mut keys: Vec<String> = mentions
         .iter()
         .filter_map(|m| {
@@ -157,7 +158,9 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
         &entities,
         &countries,
     );
-    let event_mentions = events::find_mentions(docs, &place_index, &actors);
+    let demonym_places =
+        places::demonym_places(&mentions, &resolution.entity_of_mention, &entities);
+    let event_mentions = events::find_mentions(docs, &place_index, &demonym_places, &actors);
     // Two places are the same for an event when they are one entity, or a city and the country
     // it lies in (Kerman, Iran).
     let same_place = |a: usize, b: usize| {

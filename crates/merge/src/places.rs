@@ -65,6 +65,34 @@ pub fn lookup(name: &str) -> Option<Place> {
         .cloned()
 }
 
+/// The demonym mentions ("Chechen", "Chechnyan") that name the people of a place the dossier
+/// has as a location entity: `(doc, span) → that entity`.
+pub fn demonym_places(
+    mentions: &[crate::entities::Mention<'_>],
+    entity_of_mention: &[usize],
+    entities: &[dossier_model::ResolvedEntity],
+) -> std::collections::BTreeMap<dossier_model::DocSpan, usize> {
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (e, ent) in entities.iter().enumerate() {
+        if ent.kind == dossier_model::EntityType::Location {
+            for name in std::iter::once(&ent.name).chain(&ent.aliases) {
+                let key = names::key(name);
+                let key = names::known_alias(&key).map_or(key, str::to_string);
+                by_key.entry(key).or_insert(e);
+            }
+        }
+    }
+    mentions
+        .iter()
+        .zip(entity_of_mention)
+        .filter(|(_, &e)| entities[e].kind == dossier_model::EntityType::Misc)
+        .filter_map(|(m, _)| {
+            let place = place_of_demonym(m.text)?;
+            by_key.get(&place).map(|&p| (m.at, p))
+        })
+        .collect()
+}
+
 /// Irregular demonyms (`models/demonyms.tsv`): demonym key → place key.
 static DEMONYMS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     let mut map = HashMap::new();

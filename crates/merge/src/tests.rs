@@ -539,3 +539,48 @@ fn arrests_of_one_attacks_suspects_are_one_event_and_a_vague_count_disagrees_wit
     assert_eq!(values, vec!["4", "several suspects"]);
     assert_eq!(counts.measure.as_deref(), Some("arrested"));
 }
+
+#[test]
+fn a_war_is_placed_by_its_demonym_and_sources_that_give_it_different_periods_disagree() {
+    let docs = vec![
+        doc("a", Some("2024-03-25"), "It derives its enmity from the brutal crushing of the [MISC Chechen] independence movement in {200 the 2000s}."),
+        doc("b", Some("2024-03-26"), "Its hostility goes back to the [MISC Chechen] wars in {199 the 1990s} and {200 early 2000s}, when forces devastated [LOC Grozny]."),
+        doc("c", Some("2024-03-26"), "Militancy grew in [LOC Chechnya]. The elections of {1997 1997} and {2001 2001} were held in [LOC Ruritania]."),
+    ];
+    let d = finish(&docs);
+    let chechnya = d
+        .entities
+        .iter()
+        .find(|e| e.name == "Chechnya")
+        .map(|e| e.id.clone());
+    let wars: Vec<&dossier_model::Event> = d
+        .events
+        .iter()
+        .filter(|e| crate::events::family(&e.kind) == "war")
+        .collect();
+    assert_eq!(wars.len(), 1, "{:?}", kinds_and_dates(&d));
+    assert_eq!(wars[0].place, chechnya);
+    assert_eq!(wars[0].mentions.len(), 2);
+    let period = d
+        .discrepancies
+        .iter()
+        .find(|x| x.kind == DiscrepancyKind::Date)
+        .unwrap_or_else(|| panic!("the 2000s against the 1990s: {:?}", d.discrepancies));
+    let values: Vec<(&str, &str)> = period
+        .values
+        .iter()
+        .map(|v| (v.value.as_str(), v.span.slice(&docs[v.doc].0.text)))
+        .collect();
+    assert_eq!(
+        values,
+        vec![("200", "the 2000s"), ("199", "the 1990s and early 2000s")]
+    );
+    // Two elections, not a period: the date read is one year.
+    let election = d.events.iter().find(|e| e.kind == "election").unwrap();
+    let said: Vec<&str> = election
+        .dates
+        .iter()
+        .map(|x| x.span.slice(&docs[x.doc].0.text))
+        .collect();
+    assert_eq!(said, vec!["1997"]);
+}
