@@ -26,6 +26,48 @@ pub struct Resolution {
 }
 
 /// Mentions of all documents, in document then offset order.
+/// Religious denominations whose adherents are named "<denomination> <adherents>" ("Shia
+/// Muslims", "Coptic Christians"); "Orthodox" is left out, being Christian or Jewish.
+const DENOMINATIONS: &[&str] = &[
+    "sunni",
+    "shia",
+    "shiite",
+    "shi'ite",
+    "ismaili",
+    "alawite",
+    "sufi",
+    "salafi",
+    "wahhabi",
+    "ahmadi",
+    "catholic",
+    "protestant",
+    "coptic",
+    "maronite",
+    "evangelical",
+    "anglican",
+    "lutheran",
+    "hasidic",
+    "haredi",
+];
+
+/// Nouns for the adherents of a religion.
+const ADHERENTS: &[&str] = &[
+    "muslims",
+    "muslim",
+    "christians",
+    "jews",
+    "buddhists",
+    "hindus",
+];
+
+/// The denomination a name of its adherents names ("Shia Muslims" → "Shia"), if it is one.
+fn denomination_of_adherents(text: &str) -> Option<&str> {
+    let (first, last) = text.trim().rsplit_once(' ')?;
+    (ADHERENTS.contains(&last.to_lowercase().as_str())
+        && DENOMINATIONS.contains(&first.to_lowercase().as_str()))
+    .then_some(first)
+}
+
 pub fn mentions<'a>(docs: &'a [(Document, Extraction)]) -> Vec<Mention<'a>> {
     let mut out = Vec::new();
     for (i, (doc, ex)) in docs.iter().enumerate() {
@@ -36,13 +78,20 @@ pub fn mentions<'a>(docs: &'a [(Document, Extraction)]) -> Vec<Mention<'a>> {
             if names::key(text).is_empty() {
                 continue;
             }
+            // The adherents of a denomination are the denomination, a religion's name (MISC),
+            // whatever the tagger took them for ("Shia Muslims" as a person).
+            let kind = if denomination_of_adherents(text).is_some() {
+                EntityType::Misc
+            } else {
+                e.kind
+            };
             out.push(Mention {
                 at: DocSpan {
                     doc: i,
                     span: e.span,
                 },
                 text,
-                kind: e.kind,
+                kind,
             });
         }
     }
@@ -365,7 +414,7 @@ fn canonical_key(m: &Mention<'_>) -> String {
                 return format!("people of {place}");
             }
         }
-        names::demonym_key(m.text)
+        names::demonym_key(denomination_of_adherents(m.text).unwrap_or(m.text))
     } else {
         names::key(m.text)
     };
@@ -586,6 +635,11 @@ mod tests {
                 // has it as surname.
                 &["The [ORG Crocus Hall] burned. [PER Crocus] was full.", "[PER Donald Trump] spoke at [LOC Trump Tower]. [PER Trump] left."],
                 &[&["Crocus", "Crocus Hall"], &["Donald Trump", "Trump"], &["Trump Tower"]],
+            ),
+            (
+                // A denomination's adherents are the denomination; a nationality's are not.
+                &["[MISC Shia] clerics spoke.", "[PER Shia Muslims] and [MISC Sunni Muslims] met [MISC British] and [MISC British Muslims]."],
+                &[&["Shia", "Shia Muslims"], &["Sunni Muslims"], &["British"], &["British Muslims"]],
             ),
             (
                 &["[LOC Moscow] was hit.", "[ORG Moscow] rejected the advice. [PER Moscow Smith] is someone else."],
