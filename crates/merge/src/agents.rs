@@ -112,18 +112,11 @@ const GROUP_DESCRIPTIONS: &[&str] = &[
     "the network",
     "the movement",
     "the militia",
-    // A part of a larger organisation: "The branch of Islamic State was founded in 2015" in
-    // an article about IS-K is IS-K (see `PART_OF`).
-    "the branch",
-    "the affiliate",
-    "the offshoot",
-    "the franchise",
-    "the faction",
-    "the wing",
 ];
 
-/// Descriptions of a part of an organisation: followed by "of" and a name, they stand for the
-/// article's organisation when the name is another one (the whole it is part of).
+/// Descriptions of a part of an organisation, which name the article's organisation like
+/// `GROUP_DESCRIPTIONS`, and also when followed by "of" and another organisation, the whole it
+/// is part of ("The branch of Islamic State was founded in 2015" in an article about IS-K).
 const PART_OF: &[&str] = &[
     "the branch",
     "the affiliate",
@@ -153,7 +146,7 @@ pub fn add_group_descriptions(
         }
         // ASCII lower-casing keeps every byte offset.
         let lower = text.to_ascii_lowercase();
-        for phrase in GROUP_DESCRIPTIONS {
+        for phrase in GROUP_DESCRIPTIONS.iter().chain(PART_OF) {
             for (at, _) in lower.match_indices(phrase) {
                 let end = at + phrase.len();
                 let word_edge = |i: usize| {
@@ -810,6 +803,7 @@ pub fn discrepancies(
                     let value = if written.starts_with(char::is_lowercase)
                         || GROUP_DESCRIPTIONS
                             .iter()
+                            .chain(PART_OF)
                             .any(|g| g.eq_ignore_ascii_case(written))
                     {
                         entities[agent].name.clone()
