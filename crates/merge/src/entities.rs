@@ -462,6 +462,7 @@ fn build_entities(mentions: &[Mention<'_>], uf: &mut UnionFind) -> Resolution {
             aliases,
             mentions: members.iter().map(|&i| mentions[i].at).collect(),
             place: None,
+            facts: Vec::new(),
         });
     }
     Resolution {

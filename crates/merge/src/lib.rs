@@ -15,6 +15,7 @@ pub mod agents;
 pub mod claims;
 pub mod entities;
 pub mod events;
+pub mod facts;
 pub mod figures;
 pub mod names;
 pub mod places;
@@ -203,6 +204,14 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
             doc_mentions[d] = start..i;
         }
     }
+    // What the articles say about actors; a count that is an organisation's strength ("ISK
+    // has up to 6,000 fighters") is the organisation's, not an event's.
+    let actor_facts = facts::actor_facts(docs, &event_mentions, &entities, &actors, &mention_index);
+    let strength_figures: std::collections::BTreeSet<(usize, usize)> = actor_facts
+        .iter()
+        .filter(|(_, f)| f.kind == dossier_model::FactKind::Strength)
+        .map(|(_, f)| (f.span.doc, f.span.span.start))
+        .collect();
     for (d, (doc, ex)) in docs.iter().enumerate() {
         let range = doc_mentions[d].clone();
         let local = &event_mentions[range.clone()];
@@ -211,7 +220,11 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
         let mut doc_events: Vec<usize> = cluster_of[range.clone()].to_vec();
         doc_events.sort_unstable();
         doc_events.dedup();
-        for f in &ex.figures {
+        for f in ex
+            .figures
+            .iter()
+            .filter(|f| !strength_figures.contains(&(d, f.span.start)))
+        {
             // The figure's own clause first: an event named in it, else the event of this
             // document that a date in it fits ("hundreds across Asia since 2021 and at least
             // 143 at a Russian rock concert 10 days ago": the 143 go to the attack of that day).
@@ -422,6 +435,9 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
         }
     }
 
+    for (e, fact) in actor_facts {
+        entities[e].facts.push(fact);
+    }
     let vague = figures::vague_counts(docs, &event_mentions, &cluster_of);
     let mut discrepancies = find_discrepancies(docs, &entities, &events, &claims, &vague);
     discrepancies.extend(agents::discrepancies(

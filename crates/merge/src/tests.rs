@@ -584,3 +584,47 @@ fn a_war_is_placed_by_its_demonym_and_sources_that_give_it_different_periods_dis
         .collect();
     assert_eq!(said, vec!["1997"]);
 }
+
+#[test]
+fn actors_carry_what_the_articles_say_about_them() {
+    let docs = vec![doc(
+        "a",
+        Some("2024-03-25"),
+        "[ORG Kestrel Front] was founded in {2015 2015} by former [ORG Varn Militia] members. [ORG Kestrel Front] has a multi-million pound war chest and <fighters 3000 up_to up to 3,000> fighters. [PER Ann Vole], the leader of [ORG Kestrel Front], spoke. [ORG Kestrel Front] funds its operations through smuggling and extortion. Former [ORG Kestrel Front] chief [PER Bo Lind] left. [ORG Tern Party] election chief [PER Al Milne] spoke. Two members of the [ORG Tern Party] resigned.",
+    )];
+    let d = finish(&docs);
+    let facts_of = |name: &str| -> Vec<(&str, &str)> {
+        d.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| {
+                e.facts
+                    .iter()
+                    .map(|f| (f.kind.as_str(), f.value.as_str()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        facts_of("Kestrel Front"),
+        vec![
+            ("founded", "2015, by Varn Militia"),
+            ("leader", "Ann Vole"),
+            ("strength", "up to 3,000"),
+            ("funding", "a multi-million pound war chest"),
+            ("funding", "smuggling and extortion"),
+        ]
+    );
+    // A campaign's chief is not the party's leader, and two members are no strength.
+    assert_eq!(facts_of("Tern Party"), vec![]);
+    // Every fact's span lies in its document and says it.
+    for e in &d.entities {
+        for f in &e.facts {
+            let said = f.span.span.slice(&docs[f.span.doc].0.text);
+            assert!(
+                f.kind.as_str() == "founded" || f.kind.as_str() == "leader" || said == f.value,
+                "{said:?} for {f:?}"
+            );
+        }
+    }
+}

@@ -39,6 +39,44 @@ pub struct ResolvedEntity {
     pub mentions: Vec<DocSpan>,
     /// For places found in the gazetteer.
     pub place: Option<Place>,
+    /// What the articles say about it as an actor (founded, leader, strength, funding), each
+    /// with the span that says it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<ActorFact>,
+}
+
+/// One thing an article says about an actor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorFact {
+    pub kind: FactKind,
+    /// In the article's words or the dossier's names: "2015, by Pakistani Taliban", "Sanaullah
+    /// Ghafari", "up to 6,000 fighters", "heroin deals, smuggling, extortion".
+    pub value: String,
+    pub span: DocSpan,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FactKind {
+    /// When and by whom it was founded.
+    Founded,
+    /// Who leads it.
+    Leader,
+    /// How many fighters or members it has.
+    Strength,
+    /// Where its money comes from.
+    Funding,
+}
+
+impl FactKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactKind::Founded => "founded",
+            FactKind::Leader => "leader",
+            FactKind::Strength => "strength",
+            FactKind::Funding => "funding",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

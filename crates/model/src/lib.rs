@@ -13,8 +13,9 @@ mod warning;
 
 pub use document::{Document, PublishedDate, PublishedSource, SourceMap, SourceSegment};
 pub use dossier::{
-    Claim, Discrepancy, DiscrepancyKind, DiscrepancyValue, DocSpan, Dossier, DossierQuote, Event,
-    FigureGroup, FigureReport, Place, ResolvedEntity, SourceDate, TimelineEntry,
+    ActorFact, Claim, Discrepancy, DiscrepancyKind, DiscrepancyValue, DocSpan, Dossier,
+    DossierQuote, Event, FactKind, FigureGroup, FigureReport, Place, ResolvedEntity, SourceDate,
+    TimelineEntry,
 };
 pub use extraction::{
     Assertion, Entity, EntityType, Extraction, Figure, FigureContext, FigureValue, Predicate,

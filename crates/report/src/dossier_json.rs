@@ -89,6 +89,13 @@ impl<'d> DossierJson<'d> {
             v["place"] =
                 json!({"country": p.country, "latitude": p.latitude, "longitude": p.longitude});
         }
+        if !e.facts.is_empty() {
+            v["facts"] = e
+                .facts
+                .iter()
+                .map(|f| json!({"kind": f.kind.as_str(), "value": f.value, "span": self.span(f.span)}))
+                .collect();
+        }
         v
     }
 

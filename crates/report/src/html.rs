@@ -138,7 +138,7 @@ pub fn dossier_html(d: &Dossier) -> String {
     }
     let _ = writeln!(out, "</table>");
 
-    let _ = writeln!(out, "<h2>Actors</h2><table><tr><th>name</th><th>type</th><th>mentions</th><th>also written</th><th>claims</th></tr>");
+    let _ = writeln!(out, "<h2>Actors</h2><table><tr><th>name</th><th>type</th><th>mentions</th><th>also written</th><th>facts</th><th>claims</th></tr>");
     for &i in view::actors(d).iter().take(40) {
         let e = &d.entities[i];
         let others: Vec<&str> = e
@@ -154,14 +154,22 @@ pub fn dossier_html(d: &Dossier) -> String {
             .map(|c| view::claim_action(d, c))
             .collect();
         let first = e.mentions.first().map(|m| cite(*m)).unwrap_or_default();
+        let facts: Vec<String> = view::actor_facts(e)
+            .into_iter()
+            .map(|(kind, value, spans)| {
+                let cites: String = spans.iter().take(3).map(|s| cite(*s)).collect();
+                format!("{} {}{cites}", kind.as_str(), escape(&value))
+            })
+            .collect();
         let _ = writeln!(
             out,
-            "<tr><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&e.name),
             first,
             e.kind.as_str(),
             e.mentions.len(),
             escape(&others.join(", ")),
+            facts.join("; "),
             escape(&claims.join("; "))
         );
     }

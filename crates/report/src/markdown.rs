@@ -144,6 +144,10 @@ pub fn dossier_markdown(d: &Dossier) -> String {
                 )
             );
         }
+        for (kind, value, spans) in view::actor_facts(e) {
+            let cites: String = spans.iter().take(3).map(|s| cite(*s)).collect();
+            line += &format!("; {} {} {cites}", kind.as_str(), cell(&value));
+        }
         for c in d
             .claims
             .iter()

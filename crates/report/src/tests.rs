@@ -52,6 +52,7 @@ fn sample() -> Dossier {
             aliases: vec!["Dravosk".into()],
             mentions: vec![at("Dravosk"), at2("Dravosk")],
             place: None,
+            facts: Vec::new(),
         }],
         events: vec![Event {
             id: "attack-dravosk-2025-03-07".into(),

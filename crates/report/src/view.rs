@@ -222,6 +222,24 @@ pub fn doc_label(d: &Dossier, i: usize) -> String {
 }
 
 /// Entities that act in the story (people and organisations), most mentioned first.
+/// An actor's facts as a report lists them: one line per kind and value ("founded 2015, by
+/// Pakistani Taliban"), with every span that says it, in the order the merge gave them.
+pub fn actor_facts(
+    e: &dossier_model::ResolvedEntity,
+) -> Vec<(dossier_model::FactKind, String, Vec<dossier_model::DocSpan>)> {
+    let mut out: Vec<(dossier_model::FactKind, String, Vec<dossier_model::DocSpan>)> = Vec::new();
+    for f in &e.facts {
+        match out
+            .iter_mut()
+            .find(|(k, v, _)| *k == f.kind && v.eq_ignore_ascii_case(&f.value))
+        {
+            Some((_, _, spans)) => spans.push(f.span),
+            None => out.push((f.kind, f.value.clone(), vec![f.span])),
+        }
+    }
+    out
+}
+
 pub fn actors(d: &Dossier) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..d.entities.len())
         .filter(|&i| {
