@@ -592,7 +592,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// The tense of the clause around tokens `[start, end)`: the nearest verb cue on the left
-    /// (an auxiliary decides for the participle after it), else on the right.
+    /// (an auxiliary decides for the participle after it), else on the right, as far as the
+    /// sentence goes (up to a semicolon or a quotation mark): a long adjunct ("in January, a
+    /// week after the 25th anniversary of the Roe vs. Wade decision, a bombing … killed") does
+    /// not hide the verb it modifies.
     fn tense(&self, start: usize, end: usize) -> Tense {
         let (s0, s1) = self.sentence_of(start);
         // A deadline: "given them until Tuesday", "postponed until Tuesday morning" lies ahead
@@ -630,6 +633,8 @@ impl<'a> Ctx<'a> {
                 },
                 Cue::Intent => match self.low(k + 1) {
                     "to" | "for" => Some(Tense::Future),
+                    // "planned a large demonstration on Saturday": what is planned lies ahead.
+                    "a" | "an" | "the" if w.starts_with("plan") => Some(Tense::Future),
                     _ if w.ends_with("ed") || w == "set" => Some(Tense::Past),
                     _ => None,
                 },
@@ -669,10 +674,8 @@ impl<'a> Ctx<'a> {
             }
         };
         let mut k = start;
-        let mut steps = 0;
-        while k > s0 && steps < 12 {
+        while k > s0 {
             k -= 1;
-            steps += 1;
             if matches!(self.low(k), ";" | "“" | "”" | "\"") {
                 break;
             }
@@ -681,8 +684,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let mut k = end;
-        let mut steps = 0;
-        while k < s1 && steps < 10 {
+        while k < s1 {
             if matches!(self.low(k), ";" | "“" | "”" | "\"") {
                 break;
             }
@@ -690,7 +692,6 @@ impl<'a> Ctx<'a> {
                 return t;
             }
             k += 1;
-            steps += 1;
         }
         Tense::Unknown
     }

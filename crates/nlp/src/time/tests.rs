@@ -549,6 +549,71 @@ fn expressions_table() {
     }
 }
 
+/// (sentence, reference, extent, type, value): cases whose reference matters.
+fn check_table(cases: &[(&str, &str, &str, &str, &str)]) {
+    for (text, reference, extent, kind, value) in cases {
+        let got = run(text, Some(reference));
+        let want = (extent.to_string(), *kind, value.to_string());
+        assert!(
+            got.contains(&want),
+            "{text} ({reference})\n  got  {got:?}\n  want {want:?}"
+        );
+    }
+}
+
+#[test]
+fn tense_is_read_from_the_whole_sentence() {
+    check_table(&[
+        // The verb comes after a long adjunct: a past January, not the coming one.
+        (
+            "In January, a week after the anniversary of the ruling that legalized the practice across the country, a bombing at a clinic killed a guard.",
+            "2024-10-25",
+            "January",
+            "DATE",
+            "2024-01",
+        ),
+        // Far from the verb, on both sides: still the clause's tense.
+        (
+            "The company said its performance was hampered by problems tied to the introduction of a major new family of computers in April.",
+            "2024-10-26",
+            "April",
+            "DATE",
+            "2024-04",
+        ),
+        // Commitment verbs look ahead to their infinitive.
+        (
+            "Thermo Electron agreed to purchase the chromatography line for $22 million in February.",
+            "2024-10-30",
+            "February",
+            "DATE",
+            "2025-02",
+        ),
+        (
+            "The minister vowed to return to the capital on Friday.",
+            "2024-03-25",
+            "Friday",
+            "DATE",
+            "2024-03-29",
+        ),
+        // What is planned lies ahead.
+        (
+            "Protesters planned a large demonstration in the city on Saturday.",
+            "2024-03-25",
+            "Saturday",
+            "DATE",
+            "2024-03-30",
+        ),
+        // Bare, these are still past verbs.
+        (
+            "The two sides agreed on Saturday to a truce.",
+            "2024-03-25",
+            "Saturday",
+            "DATE",
+            "2024-03-23",
+        ),
+    ]);
+}
+
 #[test]
 fn year_ranges_are_two_dates() {
     let got = run("The occupation of 1979-89 ended badly.", Some(REF));
