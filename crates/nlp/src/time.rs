@@ -412,8 +412,17 @@ impl<'a> Ctx<'a> {
                 self.anchor = None;
                 self.anchor_val = None;
             }
+            // The quarter in discussion is one a company can report on: a quarter that has not
+            // ended by the reference date ("expect the trend to continue into the fourth
+            // quarter", "through the third quarter of 1990") is a forecast, and "the year-ago
+            // period" after it still compares the quarter reported.
             if let Some(Val::Quarter(y, q)) = f.val {
-                self.quarter_ctx = Some((y, q));
+                let ended = self
+                    .reference
+                    .is_none_or(|r| (y, q) < (r.year() as i32, quarter_of(r)));
+                if ended {
+                    self.quarter_ctx = Some((y, q));
+                }
             }
         }
         self.out.push(Timex {

@@ -615,6 +615,26 @@ fn tense_is_read_from_the_whole_sentence() {
 }
 
 #[test]
+fn the_quarter_in_discussion_is_one_that_has_ended() {
+    check_table(&[
+        (
+            "Bethlehem posted a drop in third-quarter profit. Analysts expect the trend to continue through the third quarter of 1990. In the year-ago period, it earned $101 million.",
+            "1989-10-26",
+            "the year-ago period",
+            "DATE",
+            "1988-Q3",
+        ),
+        (
+            "Net income rose in the third quarter. The current quarter looks weak. In the year-ago quarter, it lost money.",
+            "1989-10-26",
+            "the year-ago quarter",
+            "DATE",
+            "1988-Q3",
+        ),
+    ]);
+}
+
+#[test]
 fn year_ranges_are_two_dates() {
     let got = run("The occupation of 1979-89 ended badly.", Some(REF));
     assert_eq!(
