@@ -2438,7 +2438,13 @@ impl<'a> Ctx<'a> {
         } else if self.low(end) == "local" && self.low(end + 1) == "time" {
             end += 2;
         }
-        let mut day = self.reference;
+        // A clock time without its day is on the day in discussion ("occurred at about 10:35
+        // a.m. (0735 GMT) Friday" after "Friday"; "at 4 in the morning" after "Wednesday
+        // night"), as TimeML anchors it; the reference date when the text has named no day.
+        let mut day = match self.anchor {
+            Some((d, Gran::Day)) => Some(d),
+            _ => self.reference,
+        };
         let after = if self.low(end) == "," { end + 1 } else { end };
         if let Some((wd, false)) =
             lexicon::weekday(self.low(after)).filter(|_| self.doc.is_cap(after))

@@ -635,6 +635,42 @@ fn the_quarter_in_discussion_is_one_that_has_ended() {
 }
 
 #[test]
+fn a_clock_time_is_on_the_day_in_discussion() {
+    check_table(&[
+        (
+            "The blast struck on Friday. It came at about 10:35 a.m., toppling a building.",
+            "2024-03-25",
+            "about 10:35 a.m.",
+            "TIME",
+            "2024-03-22T10:35",
+        ),
+        (
+            "Slepian was shot on Oct. 23. He died at 10 p.m. in his kitchen.",
+            "2024-03-25",
+            "10 p.m.",
+            "TIME",
+            "2023-10-23T22:00",
+        ),
+        // No day named: the reference date.
+        (
+            "The blast came at 4 in the morning.",
+            "2024-03-25",
+            "4 in the morning",
+            "TIME",
+            "2024-03-25T04:00",
+        ),
+        // Its own day wins.
+        (
+            "The blast struck on Friday. Talks will resume at 9 a.m. Tuesday.",
+            "2024-03-25",
+            "9 a.m. Tuesday",
+            "TIME",
+            "2024-03-26T09:00",
+        ),
+    ]);
+}
+
+#[test]
 fn year_ranges_are_two_dates() {
     let got = run("The occupation of 1979-89 ended badly.", Some(REF));
     assert_eq!(
