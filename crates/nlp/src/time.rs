@@ -900,6 +900,16 @@ impl<'a> Ctx<'a> {
             if the {
                 return None;
             }
+            // "the annual March for Life", "the March of the Combatant Mothers": a month takes
+            // no article before a complement; the noun does.
+            if matches!(self.prev(i), "the" | "a" | "an" | "annual")
+                && matches!(
+                    self.low(k + 1),
+                    "for" | "of" | "on" | "against" | "to" | "through"
+                )
+            {
+                return None;
+            }
             return Some(match self.year_for(m, None, i, k + 1) {
                 Some(y) => Found::val(i, k + 1, Val::Month(y, m)),
                 None => Found::text(i, k + 1, TimexType::Date, format!("XXXX-{m:02}")),
@@ -1076,6 +1086,13 @@ impl<'a> Ctx<'a> {
             && self.low(i + 2) == "of"
         {
             i + 3
+        } else if matches!(w, "earlier" | "later")
+            && self.low(i + 1) == "in"
+            && self.low(i + 2) == "the"
+            && matches!(self.low(i + 3), "year" | "month" | "week")
+        {
+            // "earlier in the year": within the current one, as "earlier this year".
+            i + 2
         } else if matches!(w, "early" | "late" | "mid" | "earlier" | "later") {
             i + 1
         } else if let Some(rest) = w
@@ -1471,6 +1488,18 @@ impl<'a> Ctx<'a> {
                 return Some(Found::text(i, end, TimexType::Date, format!("XXXX-{m:02}")));
             };
             let (y, rm) = (r.year() as i32, r.month() as u8);
+            // "last Oct. 23", "next March 5": the latest such day before the reference, the
+            // first after it.
+            if let Some(d) = self.day_num(end).filter(|_| shift != 0) {
+                let mut y = y;
+                let day = |y: i32| Date::new(y as i16, m as i8, d as i8).ok();
+                while day(y).is_some_and(|x| if shift < 0 { x >= r } else { x <= r }) {
+                    y += shift as i32;
+                }
+                if let Some(x) = day(y) {
+                    return Some(Found::val(i, end + 1, Val::Day(x)));
+                }
+            }
             let y = match shift {
                 -1 => {
                     if m < rm {
@@ -2239,7 +2268,10 @@ impl<'a> Ctx<'a> {
         if let Some(v) = simple {
             // An adjective ("quarterly dividend") is not a set; the adverb ("paid quarterly") is.
             let next = self.low(i + 1);
-            let adjective = w != "daily"
+            // "Daily", "weekly", "monthly", "hourly" before a noun still say how often ("his
+            // weekly radio address", "average hourly earnings"), as TimeML's SETs; "quarterly"
+            // and "annual" ones name a report or a rate ("quarterly dividend") and are left.
+            let adjective = !matches!(w, "daily" | "weekly" | "monthly" | "hourly" | "nightly")
                 && self.doc.kind(i + 1) == Some(TokenKind::Word)
                 && !matches!(
                     next,

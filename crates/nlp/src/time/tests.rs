@@ -671,6 +671,64 @@ fn a_clock_time_is_on_the_day_in_discussion() {
 }
 
 #[test]
+fn months_days_and_frequencies() {
+    check_table(&[
+        // "last"/"next" before a month and day: the latest such day before, the first after.
+        (
+            "He was shot to death last Oct. 23 at his home.",
+            "2024-03-25",
+            "last Oct. 23",
+            "DATE",
+            "2023-10-23",
+        ),
+        (
+            "Talks resume next March 5 in Geneva.",
+            "2024-03-25",
+            "next March 5",
+            "DATE",
+            "2025-03-05",
+        ),
+        (
+            "The vote is due next March 28.",
+            "2024-03-25",
+            "next March 28",
+            "DATE",
+            "2024-03-28",
+        ),
+        // Within the current year or month.
+        (
+            "Herbicide use was delayed earlier in the year by heavy rains.",
+            "2024-03-25",
+            "earlier in the year",
+            "DATE",
+            "2024",
+        ),
+        (
+            "Prices fell later in the month.",
+            "2024-03-25",
+            "later in the month",
+            "DATE",
+            "2024-03",
+        ),
+        // Frequency adjectives before a noun still say how often.
+        (
+            "Clinton said in his weekly radio address that justice would be done.",
+            "2024-03-25",
+            "weekly",
+            "SET",
+            "P1W",
+        ),
+        (
+            "Average hourly earnings rose by 6 cents.",
+            "2024-03-25",
+            "hourly",
+            "SET",
+            "PT1H",
+        ),
+    ]);
+}
+
+#[test]
 fn year_ranges_are_two_dates() {
     let got = run("The occupation of 1979-89 ended badly.", Some(REF));
     assert_eq!(
@@ -696,6 +754,9 @@ fn not_time_expressions() {
         "He said on ABC's This Week that talks would go on.",
         "He told CBS's 60 Minutes that he would stay.",
         "The poster showed Gary Cooper in High Noon at the rally.",
+        // The noun march, not the month.
+        "Agents scanned the crowd at the annual March for Life on Capitol Hill.",
+        "She was at the head of the March of the Combatant Mothers.",
     ] {
         let got = run(text, Some(REF));
         assert!(got.is_empty(), "{text}: {got:?}");
