@@ -412,14 +412,20 @@ impl<'a> Ctx<'a> {
                 self.anchor = None;
                 self.anchor_val = None;
             }
-            // The quarter in discussion is one a company can report on: a quarter that has not
-            // ended by the reference date ("expect the trend to continue into the fourth
-            // quarter", "through the third quarter of 1990") is a forecast, and "the year-ago
-            // period" after it still compares the quarter reported.
+            // The quarter in discussion is one a company can report on. A forecast is not: a
+            // quarter named in a future clause ("expect the trend to continue into the fourth
+            // quarter") or after the reference date's ("through the third quarter of 1990"),
+            // and the reference's own quarter only when reported in the past tense (a fiscal
+            // quarter just ended: "reported a decline in fourth-quarter earnings"), not "no
+            // estimate of the impact on fourth-quarter results". "The year-ago period" after a
+            // forecast still compares the quarter reported.
             if let Some(Val::Quarter(y, q)) = f.val {
-                let ended = self
-                    .reference
-                    .is_none_or(|r| (y, q) < (r.year() as i32, quarter_of(r)));
+                let tense = self.tense(f.start, f.end);
+                let ended = self.reference.is_none_or(|r| {
+                    let now = (r.year() as i32, quarter_of(r));
+                    tense != Tense::Future
+                        && ((y, q) < now || ((y, q) == now && tense == Tense::Past))
+                });
                 if ended {
                     self.quarter_ctx = Some((y, q));
                 }
@@ -1201,6 +1207,7 @@ impl<'a> Ctx<'a> {
         let (mut latest, mut current, mut last, mut next, mut fiscal, mut full, mut compound) =
             (false, false, false, false, false, false, false);
         let mut head = "";
+        let (mut newest, mut this) = (false, false);
         for _ in 0..6 {
             let w = self.low(k);
             if let Some((a, b)) = w
@@ -1225,8 +1232,11 @@ impl<'a> Ctx<'a> {
                     latest = true;
                     shift = -1;
                 }
-                // The latest quarter is the last one completed, whatever the text discussed.
-                "latest" | "recent" | "most" => last = true,
+                // The latest quarter is the one reported, else the last one completed.
+                "latest" | "recent" | "most" => {
+                    last = true;
+                    newest = true;
+                }
                 "current" => current = true,
                 "this" | "last" | "next"
                     if self.low(k + 1) == "year" && matches!(self.low(k + 2), "'s" | "’s") =>
@@ -1235,7 +1245,10 @@ impl<'a> Ctx<'a> {
                     year = Some(y);
                     k += 2;
                 }
-                "this" => current = true,
+                "this" => {
+                    current = true;
+                    this = true;
+                }
                 "last" | "past" | "previous" | "prior" => last = true,
                 "next" | "coming" => next = true,
                 "quarter" | "half" | "period" | "year" => {
@@ -1326,6 +1339,27 @@ impl<'a> Ctx<'a> {
                         }
                     };
                     Val::Quarter(y + shift, n)
+                } else if let (true, Some((y, q))) = (
+                    // "the latest period", and "This quarter's loss" in a report of results:
+                    // the quarter reported, when the text has named one.
+                    (newest && head != "half")
+                        || (this && head == "quarter" && matches!(self.low(k), "'s" | "’s")),
+                    self.quarter_ctx,
+                ) {
+                    Val::Quarter(y, q)
+                } else if let (true, Some(d)) = (
+                    // "the quarter ended July 31": the calendar quarter that holds most of the
+                    // three months ending then (May to July: the second).
+                    !(current || last || next)
+                        && head == "quarter"
+                        && matches!(self.low(k), "ended" | "ending"),
+                    self.calendar(k + 1).and_then(|f| match f.val {
+                        Some(Val::Day(d)) if f.start == k + 1 => Some(d),
+                        _ => None,
+                    }),
+                ) {
+                    let mid = add_days(d, -45)?;
+                    Val::Quarter(mid.year() as i32, quarter_of(mid))
                 } else if current || last || next {
                     let r = r?;
                     let step = if last {

@@ -617,6 +617,45 @@ fn tense_is_read_from_the_whole_sentence() {
 #[test]
 fn the_quarter_in_discussion_is_one_that_has_ended() {
     check_table(&[
+        // The reference's own quarter, reported in the past tense: a fiscal quarter just ended.
+        (
+            "Ralston reported a decline in fourth-quarter earnings. Sales in the latest period rose.",
+            "1989-11-02",
+            "the latest period",
+            "DATE",
+            "1989-Q4",
+        ),
+        // Not when it is only looked ahead to.
+        (
+            "Aetna's third-quarter net income fell. The company has no estimate of the impact on fourth-quarter results. In the latest quarter, Aetna had a loss.",
+            "1989-10-30",
+            "the latest quarter",
+            "DATE",
+            "1989-Q3",
+        ),
+        // No quarter named: the last one completed.
+        (
+            "Sales in the latest quarter rose.",
+            "1989-10-30",
+            "the latest quarter",
+            "DATE",
+            "1989-Q3",
+        ),
+        (
+            "The publisher reported a loss for the third quarter ended Sept. 30. This quarter's loss includes charges.",
+            "1989-11-01",
+            "This quarter",
+            "DATE",
+            "1989-Q3",
+        ),
+        // A quarter ended on a date: the calendar quarter holding most of its three months.
+        (
+            "In the quarter ended July 31, Jayark had 5.6 million shares outstanding.",
+            "1989-10-30",
+            "the quarter",
+            "DATE",
+            "1989-Q2",
+        ),
         (
             "Bethlehem posted a drop in third-quarter profit. Analysts expect the trend to continue through the third quarter of 1990. In the year-ago period, it earned $101 million.",
             "1989-10-26",
