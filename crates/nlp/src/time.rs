@@ -2282,6 +2282,31 @@ impl<'a> Ctx<'a> {
                 (i + 3, "FUTURE_REF")
             }
             "future" if self.prev(i) == "in" => (i + 1, "FUTURE_REF"),
+            // "in the near term", "in the short term": the future at large, as "the near
+            // future" ("short-term debt", one hyphenated word, is no time expression).
+            "the"
+                if matches!(self.low(i + 1), "near" | "short" | "long")
+                    && self.low(i + 2) == "term" =>
+            {
+                (i + 3, "FUTURE_REF")
+            }
+            // "at a later date", "at an earlier date".
+            "a" if self.low(i + 1) == "later" && self.low(i + 2) == "date" => (i + 3, "FUTURE_REF"),
+            "an" if self.low(i + 1) == "earlier" && self.low(i + 2) == "date" => {
+                (i + 3, "PAST_REF")
+            }
+            // "in the weeks ahead": as "the coming weeks", a vague duration.
+            "the" if self.low(i + 2) == "ahead" => {
+                let (u, true) = lexicon::unit(self.low(i + 1))? else {
+                    return None;
+                };
+                return Some(Found::text(
+                    i,
+                    i + 3,
+                    TimexType::Duration,
+                    duration_value(u, None)?,
+                ));
+            }
             _ => return None,
         };
         Some(Found::text(i, end, TimexType::Date, value))

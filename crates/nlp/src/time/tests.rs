@@ -768,6 +768,42 @@ fn months_days_and_frequencies() {
 }
 
 #[test]
+fn vague_future_and_past() {
+    check_table(&[
+        (
+            "We don't minimize the challenges of the near term.",
+            "2024-03-25",
+            "the near term",
+            "DATE",
+            "FUTURE_REF",
+        ),
+        (
+            "The plan placates some holders in the short term.",
+            "2024-03-25",
+            "the short term",
+            "DATE",
+            "FUTURE_REF",
+        ),
+        (
+            "It will be financed with offerings at a later date.",
+            "2024-03-25",
+            "a later date",
+            "DATE",
+            "FUTURE_REF",
+        ),
+        (
+            "Funds may sell some of their bonds in the weeks ahead.",
+            "2024-03-25",
+            "the weeks ahead",
+            "DURATION",
+            "PXW",
+        ),
+    ]);
+    // The adjective, one hyphenated word, is none.
+    assert!(run("It will reduce short-term debt.", Some(REF)).is_empty());
+}
+
+#[test]
 fn year_ranges_are_two_dates() {
     let got = run("The occupation of 1979-89 ended badly.", Some(REF));
     assert_eq!(
