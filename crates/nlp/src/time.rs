@@ -1977,6 +1977,40 @@ impl<'a> Ctx<'a> {
                         | "the"
                 )
         };
+        if the && qty.is_none() && !plural && matches!(next, "before" | "after") {
+            let sign = if next == "before" { -1 } else { 1 };
+            // "the day before last Tuesday's hearing": counted from the date that follows, one
+            // expression with it.
+            let inner = [
+                self.calendar(end + 1),
+                self.relative(end + 1),
+                self.weekday_expr(end + 1),
+                self.deictic_day(end + 1),
+                self.holiday(end + 1),
+            ]
+            .into_iter()
+            .flatten()
+            .filter(|f| f.start == end + 1)
+            .max_by_key(|f| f.end);
+            if let Some(Found {
+                val: Some(Val::Day(d)),
+                end: e,
+                ..
+            }) = inner
+            {
+                if u == Unit::Day {
+                    return Some(Found::val(i, e, Val::Day(add_days(d, sign)?)).shifted());
+                }
+            }
+            // "Oct. 12, the day before the stock market plunge": an appositive restates the
+            // date before it; "before" heads a phrase of its own and counts nothing from it.
+            if let Some((at, d)) = self.last_day {
+                let complement = !matches!(self.low(end + 1), "" | "," | "." | ";" | ":" | ")");
+                if u == Unit::Day && at + 1 == i && self.prev(i) == "," && complement {
+                    return Some(Found::val(i, end, Val::Day(d)).shifted());
+                }
+            }
+        }
         let shift_word = match next {
             "earlier" | "before" if next == "earlier" || closes(end + 1) => Some(-1),
             "later" | "after" if next == "later" || closes(end + 1) => Some(1),

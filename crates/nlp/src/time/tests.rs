@@ -768,6 +768,50 @@ fn months_days_and_frequencies() {
 }
 
 #[test]
+fn the_day_before_a_date_or_restating_one() {
+    check_table(&[
+        // Counted from the date that follows: one expression.
+        (
+            "The day before last Tuesday's hearing, Manuel went to Miami.",
+            "2024-03-25",
+            "The day before last Tuesday",
+            "DATE",
+            "2024-03-18",
+        ),
+        (
+            "They met the day after Christmas.",
+            "2024-03-25",
+            "the day after Christmas",
+            "DATE",
+            "2023-12-26",
+        ),
+        // An appositive restates the date before it.
+        (
+            "He was last seen Nov. 3, the day before authorities issued a warrant.",
+            "2024-03-25",
+            "the day",
+            "DATE",
+            "2023-11-03",
+        ),
+        (
+            "Funds were left behind after Oct. 12, the day before the stock market plunge.",
+            "2024-03-25",
+            "the day",
+            "DATE",
+            "2023-10-12",
+        ),
+        // Alone, it counts from the day in discussion.
+        (
+            "They met on Oct. 12. The day before, they had spoken.",
+            "2024-03-25",
+            "The day before",
+            "DATE",
+            "2023-10-11",
+        ),
+    ]);
+}
+
+#[test]
 fn vague_future_and_past() {
     check_table(&[
         (
