@@ -508,6 +508,7 @@ impl<'a> Ctx<'a> {
                     | "new"
                     | "thanksgiving"
                     | "halloween"
+                    | "easter"
                     | "future"
                     | "present"
                     | "once"
@@ -2670,6 +2671,23 @@ impl<'a> Ctx<'a> {
                 let y = self.pick_year(i, end, in_year)?;
                 return Some(Found::val(i, end, Val::Day(in_year(y)?)));
             }
+            // Easter Sunday (the Gregorian computus), and "Easter week", the ISO week that ends
+            // on it (Holy Week, Monday to Easter Sunday).
+            "easter" => {
+                if !self.doc.is_cap(i) {
+                    return None;
+                }
+                let week = self.low(i + 1) == "week";
+                let end = i + 1 + usize::from(week || self.low(i + 1) == "sunday");
+                let _ = r?;
+                let y = self.pick_year(i, end, easter)?;
+                let d = easter(y)?;
+                return Some(Found::val(
+                    i,
+                    end,
+                    if week { Val::Week(d) } else { Val::Day(d) },
+                ));
+            }
             "thanksgiving" => {
                 let end = i + 1 + usize::from(self.low(i + 1) == "day");
                 let _ = r?;
@@ -2923,4 +2941,20 @@ fn coarser(v: Val, u: Unit) -> Option<Val> {
         (Val::Year(y), _) => Val::Decade(y.div_euclid(10)),
         (v, _) => v,
     })
+}
+
+/// Easter Sunday of year `y` in the Gregorian calendar (the anonymous computus).
+fn easter(y: i32) -> Option<Date> {
+    let a = y % 19;
+    let (b, c) = (y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(y as i16, month as i8, day as i8).ok()
 }

@@ -812,6 +812,33 @@ fn the_day_before_a_date_or_restating_one() {
 }
 
 #[test]
+fn easter() {
+    check_table(&[
+        (
+            "Protesters prayed for help as Easter week began.",
+            "2000-04-17",
+            "Easter week",
+            "DATE",
+            "2000-W16",
+        ),
+        (
+            "They met at Easter in Rome.",
+            "2024-06-01",
+            "Easter",
+            "DATE",
+            "2024-03-31",
+        ),
+        (
+            "The talks will resume after Easter Sunday.",
+            "2019-03-01",
+            "Easter Sunday",
+            "DATE",
+            "2019-04-21",
+        ),
+    ]);
+}
+
+#[test]
 fn vague_future_and_past() {
     check_table(&[
         (
