@@ -689,6 +689,9 @@ impl<'a> Ctx<'a> {
                 }
             }
         };
+        // A sentence without punctuation (a table, a list) is no clause: 60 tokens each way
+        // at most, so the scan stays linear.
+        let (s0, s1) = (s0.max(start.saturating_sub(60)), s1.min(end + 60));
         let mut k = start;
         while k > s0 {
             k -= 1;
