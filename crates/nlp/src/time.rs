@@ -1288,6 +1288,26 @@ impl<'a> Ctx<'a> {
             "half" if nth.is_none() && !last => return None,
             _ => {}
         }
+        // "the last half of the '80s", "the first half of the 1990s": a part of a decade,
+        // which TIMEX3 writes as the decade, as "the end of 2017" is 2017.
+        if matches!(head, "half" | "quarter") && self.low(k) == "of" {
+            let mut j = k + 1;
+            if self.low(j) == "the" {
+                j += 1;
+            }
+            if matches!(self.low(j), "'" | "’") {
+                j += 1;
+            }
+            if let Some(
+                f @ Found {
+                    val: Some(Val::Decade(_)),
+                    ..
+                },
+            ) = self.decade(j)
+            {
+                return Some(Found { start: i, ..f });
+            }
+        }
         // After the head: "of 1999", "1999", "of this year", "last year", "a year ago".
         let mut end = k;
         let mut j = k;

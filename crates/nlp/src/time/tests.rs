@@ -812,6 +812,33 @@ fn the_day_before_a_date_or_restating_one() {
 }
 
 #[test]
+fn part_of_a_decade() {
+    check_table(&[
+        (
+            "Sales rose in the last half of the '80s.",
+            "1998-03-01",
+            "the last half of the '80s",
+            "DATE",
+            "198",
+        ),
+        (
+            "Prices fell in the first half of the 1990s.",
+            "1998-03-01",
+            "the first half of the 1990s",
+            "DATE",
+            "199",
+        ),
+        (
+            "Profit rose in the first half of 1990.",
+            "1998-03-01",
+            "the first half of 1990",
+            "DATE",
+            "1990-H1",
+        ),
+    ]);
+}
+
+#[test]
 fn easter() {
     check_table(&[
         (
