@@ -2589,9 +2589,14 @@ impl<'a> Ctx<'a> {
         }
         // A clock time without its day is on the day in discussion ("occurred at about 10:35
         // a.m. (0735 GMT) Friday" after "Friday"; "at 4 in the morning" after "Wednesday
-        // night"), as TimeML anchors it; the reference date when the text has named no day.
-        let mut day = match self.anchor {
-            Some((d, Gran::Day)) => Some(d),
+        // night"), as TimeML anchors it; the reference date when the text has named no day,
+        // or when the clause looks ahead of a past day ("was arrested Tuesday … A hearing
+        // will be held at 10 a.m.").
+        let mut day = match (self.anchor, self.reference) {
+            (Some((d, Gran::Day)), Some(r)) if d < r && self.tense(i, end) == Tense::Future => {
+                Some(r)
+            }
+            (Some((d, Gran::Day)), _) => Some(d),
             _ => self.reference,
         };
         let after = if self.low(end) == "," { end + 1 } else { end };

@@ -690,6 +690,14 @@ fn a_clock_time_is_on_the_day_in_discussion() {
             "TIME",
             "2023-10-23T22:00",
         ),
+        // A future clause after a past day: not that day.
+        (
+            "The suspect was arrested on Friday. A hearing will be held at 10 a.m. in Buffalo.",
+            "2024-03-25",
+            "10 a.m.",
+            "TIME",
+            "2024-03-25T10:00",
+        ),
         // No day named: the reference date.
         (
             "The blast came at 4 in the morning.",
