@@ -28,15 +28,19 @@
 //!   in `Three months later` → `P3M`); anaphora to the anchor (`that year`, `later that year`,
 //!   `that quarter`, `earlier that day`);
 //! - quarters and halves, as in financial news (`the third quarter`, `third-quarter`,
-//!   `the year-earlier quarter`), resolved against the reference or the quarter in discussion;
+//!   `the year-earlier quarter`), resolved against the reference or the quarter in discussion
+//!   (the one reported: no forecast), `the quarter ended July 31`, `the first half of the 1990s`;
 //! - durations (`nine years` → `P9Y`, `two decades` → `P20Y`, `2 1/2 years` → `P2Y6M`,
 //!   `a minute and a half` → `PT1M30S`, `the past couple of years`,
 //!   `nearly an hour` → `PT1H`, `two-year`, `recent months` → `PXM`, `a while` → `PXX`);
 //! - sets (`every year` → `P1Y`, `daily`, `every Friday` → `XXXX-WXX-5`);
 //! - vague references: `now`, `currently` → `PRESENT_REF`; `recently`, `the past` →
-//!   `PAST_REF`; `the future`, `soon` → `FUTURE_REF`; a generic `today`/`tomorrow` (`the world
-//!   today`, `Moscow today, London tomorrow`) → `PRESENT_REF`/`FUTURE_REF`;
-//! - clock times (`10:30 p.m.`, `5pm`, `noon`).
+//!   `PAST_REF`; `the future`, `the near term`, `a later date` → `FUTURE_REF`; a generic
+//!   `today`/`tomorrow` (`the world today`, `Moscow today, London tomorrow`) →
+//!   `PRESENT_REF`/`FUTURE_REF`;
+//! - holidays (`Christmas`, `Thanksgiving`, `Easter week`, `Election Day`), and a day counted
+//!   from a date (`the day before last Tuesday`);
+//! - clock times (`10:30 p.m.`, `5pm`, `noon`), on their own day or the day in discussion.
 //!
 //! Without a reference date, relative expressions keep `X` placeholders (`XXXX-WXX-5`).
 //! Not annotated (the seeds' guidelines): `earlier`, `previously`, `then`, `at the time`,
