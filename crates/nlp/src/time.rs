@@ -28,15 +28,19 @@
 //!   in `Three months later` → `P3M`); anaphora to the anchor (`that year`, `later that year`,
 //!   `that quarter`, `earlier that day`);
 //! - quarters and halves, as in financial news (`the third quarter`, `third-quarter`,
-//!   `the year-earlier quarter`), resolved against the reference or the quarter in discussion;
+//!   `the year-earlier quarter`), resolved against the reference or the quarter in discussion
+//!   (the one reported: no forecast), `the quarter ended July 31`, `the first half of the 1990s`;
 //! - durations (`nine years` → `P9Y`, `two decades` → `P20Y`, `2 1/2 years` → `P2Y6M`,
 //!   `a minute and a half` → `PT1M30S`, `the past couple of years`,
 //!   `nearly an hour` → `PT1H`, `two-year`, `recent months` → `PXM`, `a while` → `PXX`);
 //! - sets (`every year` → `P1Y`, `daily`, `every Friday` → `XXXX-WXX-5`);
 //! - vague references: `now`, `currently` → `PRESENT_REF`; `recently`, `the past` →
-//!   `PAST_REF`; `the future`, `soon` → `FUTURE_REF`; a generic `today`/`tomorrow` (`the world
-//!   today`, `Moscow today, London tomorrow`) → `PRESENT_REF`/`FUTURE_REF`;
-//! - clock times (`10:30 p.m.`, `5pm`, `noon`).
+//!   `PAST_REF`; `the future`, `the near term`, `a later date` → `FUTURE_REF`; a generic
+//!   `today`/`tomorrow` (`the world today`, `Moscow today, London tomorrow`) →
+//!   `PRESENT_REF`/`FUTURE_REF`;
+//! - holidays (`Christmas`, `Thanksgiving`, `Easter week`, `Election Day`), and a day counted
+//!   from a date (`the day before last Tuesday`);
+//! - clock times (`10:30 p.m.`, `5pm`, `noon`), on their own day or the day in discussion.
 //!
 //! Without a reference date, relative expressions keep `X` placeholders (`XXXX-WXX-5`).
 //! Not annotated (the seeds' guidelines): `earlier`, `previously`, `then`, `at the time`,
@@ -412,8 +416,23 @@ impl<'a> Ctx<'a> {
                 self.anchor = None;
                 self.anchor_val = None;
             }
+            // The quarter in discussion is one a company can report on. A forecast is not: a
+            // quarter named in a future clause ("expect the trend to continue into the fourth
+            // quarter") or after the reference date's ("through the third quarter of 1990"),
+            // and the reference's own quarter only when reported in the past tense (a fiscal
+            // quarter just ended: "reported a decline in fourth-quarter earnings"), not "no
+            // estimate of the impact on fourth-quarter results". "The year-ago period" after a
+            // forecast still compares the quarter reported.
             if let Some(Val::Quarter(y, q)) = f.val {
-                self.quarter_ctx = Some((y, q));
+                let tense = self.tense(f.start, f.end);
+                let ended = self.reference.is_none_or(|r| {
+                    let now = (r.year() as i32, quarter_of(r));
+                    tense != Tense::Future
+                        && ((y, q) < now || ((y, q) == now && tense == Tense::Past))
+                });
+                if ended {
+                    self.quarter_ctx = Some((y, q));
+                }
             }
         }
         self.out.push(Timex {
@@ -493,6 +512,7 @@ impl<'a> Ctx<'a> {
                     | "new"
                     | "thanksgiving"
                     | "halloween"
+                    | "easter"
                     | "future"
                     | "present"
                     | "once"
@@ -592,7 +612,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// The tense of the clause around tokens `[start, end)`: the nearest verb cue on the left
-    /// (an auxiliary decides for the participle after it), else on the right.
+    /// (an auxiliary decides for the participle after it), else on the right, as far as the
+    /// sentence goes (up to a semicolon or a quotation mark): a long adjunct ("in January, a
+    /// week after the 25th anniversary of the Roe vs. Wade decision, a bombing … killed") does
+    /// not hide the verb it modifies.
     fn tense(&self, start: usize, end: usize) -> Tense {
         let (s0, s1) = self.sentence_of(start);
         // A deadline: "given them until Tuesday", "postponed until Tuesday morning" lies ahead
@@ -630,6 +653,8 @@ impl<'a> Ctx<'a> {
                 },
                 Cue::Intent => match self.low(k + 1) {
                     "to" | "for" => Some(Tense::Future),
+                    // "planned a large demonstration on Saturday": what is planned lies ahead.
+                    "a" | "an" | "the" if w.starts_with("plan") => Some(Tense::Future),
                     _ if w.ends_with("ed") || w == "set" => Some(Tense::Past),
                     _ => None,
                 },
@@ -668,11 +693,12 @@ impl<'a> Ctx<'a> {
                 }
             }
         };
+        // A sentence without punctuation (a table, a list) is no clause: 60 tokens each way
+        // at most, so the scan stays linear.
+        let (s0, s1) = (s0.max(start.saturating_sub(60)), s1.min(end + 60));
         let mut k = start;
-        let mut steps = 0;
-        while k > s0 && steps < 12 {
+        while k > s0 {
             k -= 1;
-            steps += 1;
             if matches!(self.low(k), ";" | "“" | "”" | "\"") {
                 break;
             }
@@ -681,8 +707,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let mut k = end;
-        let mut steps = 0;
-        while k < s1 && steps < 10 {
+        while k < s1 {
             if matches!(self.low(k), ";" | "“" | "”" | "\"") {
                 break;
             }
@@ -690,7 +715,6 @@ impl<'a> Ctx<'a> {
                 return t;
             }
             k += 1;
-            steps += 1;
         }
         Tense::Unknown
     }
@@ -890,6 +914,16 @@ impl<'a> Ctx<'a> {
             if the {
                 return None;
             }
+            // "the annual March for Life", "the March of the Combatant Mothers": a month takes
+            // no article before a complement; the noun does.
+            if matches!(self.prev(i), "the" | "a" | "an" | "annual")
+                && matches!(
+                    self.low(k + 1),
+                    "for" | "of" | "on" | "against" | "to" | "through"
+                )
+            {
+                return None;
+            }
             return Some(match self.year_for(m, None, i, k + 1) {
                 Some(y) => Found::val(i, k + 1, Val::Month(y, m)),
                 None => Found::text(i, k + 1, TimexType::Date, format!("XXXX-{m:02}")),
@@ -1066,6 +1100,13 @@ impl<'a> Ctx<'a> {
             && self.low(i + 2) == "of"
         {
             i + 3
+        } else if matches!(w, "earlier" | "later")
+            && self.low(i + 1) == "in"
+            && self.low(i + 2) == "the"
+            && matches!(self.low(i + 3), "year" | "month" | "week")
+        {
+            // "earlier in the year": within the current one, as "earlier this year".
+            i + 2
         } else if matches!(w, "early" | "late" | "mid" | "earlier" | "later") {
             i + 1
         } else if let Some(rest) = w
@@ -1174,6 +1215,7 @@ impl<'a> Ctx<'a> {
         let (mut latest, mut current, mut last, mut next, mut fiscal, mut full, mut compound) =
             (false, false, false, false, false, false, false);
         let mut head = "";
+        let (mut newest, mut this) = (false, false);
         for _ in 0..6 {
             let w = self.low(k);
             if let Some((a, b)) = w
@@ -1198,8 +1240,11 @@ impl<'a> Ctx<'a> {
                     latest = true;
                     shift = -1;
                 }
-                // The latest quarter is the last one completed, whatever the text discussed.
-                "latest" | "recent" | "most" => last = true,
+                // The latest quarter is the one reported, else the last one completed.
+                "latest" | "recent" | "most" => {
+                    last = true;
+                    newest = true;
+                }
                 "current" => current = true,
                 "this" | "last" | "next"
                     if self.low(k + 1) == "year" && matches!(self.low(k + 2), "'s" | "’s") =>
@@ -1208,7 +1253,10 @@ impl<'a> Ctx<'a> {
                     year = Some(y);
                     k += 2;
                 }
-                "this" => current = true,
+                "this" => {
+                    current = true;
+                    this = true;
+                }
                 "last" | "past" | "previous" | "prior" => last = true,
                 "next" | "coming" => next = true,
                 "quarter" | "half" | "period" | "year" => {
@@ -1243,6 +1291,26 @@ impl<'a> Ctx<'a> {
             "year" if !(fiscal || full) => return None,
             "half" if nth.is_none() && !last => return None,
             _ => {}
+        }
+        // "the last half of the '80s", "the first half of the 1990s": a part of a decade,
+        // which TIMEX3 writes as the decade, as "the end of 2017" is 2017.
+        if matches!(head, "half" | "quarter") && self.low(k) == "of" {
+            let mut j = k + 1;
+            if self.low(j) == "the" {
+                j += 1;
+            }
+            if matches!(self.low(j), "'" | "’") {
+                j += 1;
+            }
+            if let Some(
+                f @ Found {
+                    val: Some(Val::Decade(_)),
+                    ..
+                },
+            ) = self.decade(j)
+            {
+                return Some(Found { start: i, ..f });
+            }
         }
         // After the head: "of 1999", "1999", "of this year", "last year", "a year ago".
         let mut end = k;
@@ -1299,6 +1367,27 @@ impl<'a> Ctx<'a> {
                         }
                     };
                     Val::Quarter(y + shift, n)
+                } else if let (true, Some((y, q))) = (
+                    // "the latest period", and "This quarter's loss" in a report of results:
+                    // the quarter reported, when the text has named one.
+                    (newest && head != "half")
+                        || (this && head == "quarter" && matches!(self.low(k), "'s" | "’s")),
+                    self.quarter_ctx,
+                ) {
+                    Val::Quarter(y, q)
+                } else if let (true, Some(d)) = (
+                    // "the quarter ended July 31": the calendar quarter that holds most of the
+                    // three months ending then (May to July: the second).
+                    !(current || last || next)
+                        && head == "quarter"
+                        && matches!(self.low(k), "ended" | "ending"),
+                    self.calendar(k + 1).and_then(|f| match f.val {
+                        Some(Val::Day(d)) if f.start == k + 1 => Some(d),
+                        _ => None,
+                    }),
+                ) {
+                    let mid = add_days(d, -45)?;
+                    Val::Quarter(mid.year() as i32, quarter_of(mid))
                 } else if current || last || next {
                     let r = r?;
                     let step = if last {
@@ -1461,6 +1550,18 @@ impl<'a> Ctx<'a> {
                 return Some(Found::text(i, end, TimexType::Date, format!("XXXX-{m:02}")));
             };
             let (y, rm) = (r.year() as i32, r.month() as u8);
+            // "last Oct. 23", "next March 5": the latest such day before the reference, the
+            // first after it.
+            if let Some(d) = self.day_num(end).filter(|_| shift != 0) {
+                let mut y = y;
+                let day = |y: i32| Date::new(y as i16, m as i8, d as i8).ok();
+                while day(y).is_some_and(|x| if shift < 0 { x >= r } else { x <= r }) {
+                    y += shift as i32;
+                }
+                if let Some(x) = day(y) {
+                    return Some(Found::val(i, end + 1, Val::Day(x)));
+                }
+            }
             let y = match shift {
                 -1 => {
                     if m < rm {
@@ -1904,6 +2005,40 @@ impl<'a> Ctx<'a> {
                         | "the"
                 )
         };
+        if the && qty.is_none() && !plural && matches!(next, "before" | "after") {
+            let sign = if next == "before" { -1 } else { 1 };
+            // "the day before last Tuesday's hearing": counted from the date that follows, one
+            // expression with it.
+            let inner = [
+                self.calendar(end + 1),
+                self.relative(end + 1),
+                self.weekday_expr(end + 1),
+                self.deictic_day(end + 1),
+                self.holiday(end + 1),
+            ]
+            .into_iter()
+            .flatten()
+            .filter(|f| f.start == end + 1)
+            .max_by_key(|f| f.end);
+            if let Some(Found {
+                val: Some(Val::Day(d)),
+                end: e,
+                ..
+            }) = inner
+            {
+                if u == Unit::Day {
+                    return Some(Found::val(i, e, Val::Day(add_days(d, sign)?)).shifted());
+                }
+            }
+            // "Oct. 12, the day before the stock market plunge": an appositive restates the
+            // date before it; "before" heads a phrase of its own and counts nothing from it.
+            if let Some((at, d)) = self.last_day {
+                let complement = !matches!(self.low(end + 1), "" | "," | "." | ";" | ":" | ")");
+                if u == Unit::Day && at + 1 == i && self.prev(i) == "," && complement {
+                    return Some(Found::val(i, end, Val::Day(d)).shifted());
+                }
+            }
+        }
         let shift_word = match next {
             "earlier" | "before" if next == "earlier" || closes(end + 1) => Some(-1),
             "later" | "after" if next == "later" || closes(end + 1) => Some(1),
@@ -2209,6 +2344,31 @@ impl<'a> Ctx<'a> {
                 (i + 3, "FUTURE_REF")
             }
             "future" if self.prev(i) == "in" => (i + 1, "FUTURE_REF"),
+            // "in the near term", "in the short term": the future at large, as "the near
+            // future" ("short-term debt", one hyphenated word, is no time expression).
+            "the"
+                if matches!(self.low(i + 1), "near" | "short" | "long")
+                    && self.low(i + 2) == "term" =>
+            {
+                (i + 3, "FUTURE_REF")
+            }
+            // "at a later date", "at an earlier date".
+            "a" if self.low(i + 1) == "later" && self.low(i + 2) == "date" => (i + 3, "FUTURE_REF"),
+            "an" if self.low(i + 1) == "earlier" && self.low(i + 2) == "date" => {
+                (i + 3, "PAST_REF")
+            }
+            // "in the weeks ahead": as "the coming weeks", a vague duration.
+            "the" if self.low(i + 2) == "ahead" => {
+                let (u, true) = lexicon::unit(self.low(i + 1))? else {
+                    return None;
+                };
+                return Some(Found::text(
+                    i,
+                    i + 3,
+                    TimexType::Duration,
+                    duration_value(u, None)?,
+                ));
+            }
             _ => return None,
         };
         Some(Found::text(i, end, TimexType::Date, value))
@@ -2229,7 +2389,10 @@ impl<'a> Ctx<'a> {
         if let Some(v) = simple {
             // An adjective ("quarterly dividend") is not a set; the adverb ("paid quarterly") is.
             let next = self.low(i + 1);
-            let adjective = w != "daily"
+            // "Daily", "weekly", "monthly", "hourly" before a noun still say how often ("his
+            // weekly radio address", "average hourly earnings"), as TimeML's SETs; "quarterly"
+            // and "annual" ones name a report or a rate ("quarterly dividend") and are left.
+            let adjective = !matches!(w, "daily" | "weekly" | "monthly" | "hourly" | "nightly")
                 && self.doc.kind(i + 1) == Some(TokenKind::Word)
                 && !matches!(
                     next,
@@ -2428,7 +2591,18 @@ impl<'a> Ctx<'a> {
         } else if self.low(end) == "local" && self.low(end + 1) == "time" {
             end += 2;
         }
-        let mut day = self.reference;
+        // A clock time without its day is on the day in discussion ("occurred at about 10:35
+        // a.m. (0735 GMT) Friday" after "Friday"; "at 4 in the morning" after "Wednesday
+        // night"), as TimeML anchors it; the reference date when the text has named no day,
+        // or when the clause looks ahead of a past day ("was arrested Tuesday … A hearing
+        // will be held at 10 a.m.").
+        let mut day = match (self.anchor, self.reference) {
+            (Some((d, Gran::Day)), Some(r)) if d < r && self.tense(i, end) == Tense::Future => {
+                Some(r)
+            }
+            (Some((d, Gran::Day)), _) => Some(d),
+            _ => self.reference,
+        };
         let after = if self.low(end) == "," { end + 1 } else { end };
         if let Some((wd, false)) =
             lexicon::weekday(self.low(after)).filter(|_| self.doc.is_cap(after))
@@ -2528,6 +2702,23 @@ impl<'a> Ctx<'a> {
                 }
                 let y = self.pick_year(i, end, in_year)?;
                 return Some(Found::val(i, end, Val::Day(in_year(y)?)));
+            }
+            // Easter Sunday (the Gregorian computus), and "Easter week", the ISO week that ends
+            // on it (Holy Week, Monday to Easter Sunday).
+            "easter" => {
+                if !self.doc.is_cap(i) {
+                    return None;
+                }
+                let week = self.low(i + 1) == "week";
+                let end = i + 1 + usize::from(week || self.low(i + 1) == "sunday");
+                let _ = r?;
+                let y = self.pick_year(i, end, easter)?;
+                let d = easter(y)?;
+                return Some(Found::val(
+                    i,
+                    end,
+                    if week { Val::Week(d) } else { Val::Day(d) },
+                ));
             }
             "thanksgiving" => {
                 let end = i + 1 + usize::from(self.low(i + 1) == "day");
@@ -2782,4 +2973,20 @@ fn coarser(v: Val, u: Unit) -> Option<Val> {
         (Val::Year(y), _) => Val::Decade(y.div_euclid(10)),
         (v, _) => v,
     })
+}
+
+/// Easter Sunday of year `y` in the Gregorian calendar (the anonymous computus).
+fn easter(y: i32) -> Option<Date> {
+    let a = y % 19;
+    let (b, c) = (y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(y as i16, month as i8, day as i8).ok()
 }

@@ -186,6 +186,12 @@ pub(super) fn cue(w: &str) -> Option<Cue> {
         "set" | "planned" | "plans" | "plan" | "planning" | "intends" | "intend" | "intending" => {
             Intent
         }
+        // Commitment and intention verbs look ahead to their infinitive ("agreed to purchase
+        // the line in February", "vowed to return by Friday").
+        "agreed" | "agree" | "agrees" | "promised" | "promise" | "promises" | "pledged"
+        | "vowed" | "vows" | "decided" | "threatened" | "threatens" | "hopes" | "hope"
+        | "hoped" | "wants" | "want" | "wanted" | "aims" | "aim" | "aimed" | "prepared"
+        | "preparing" | "prepares" => Intent,
         // A modal looks ahead ("would leave Tuesday", "could come as early as Monday"), unless
         // a perfect follows it ("would have met"), which [`Modal`] lets the caller check.
         "would" | "could" | "might" | "may" | "can" | "should" | "must" | "wouldn't"

@@ -549,6 +549,366 @@ fn expressions_table() {
     }
 }
 
+/// (sentence, reference, extent, type, value): cases whose reference matters.
+fn check_table(cases: &[(&str, &str, &str, &str, &str)]) {
+    for (text, reference, extent, kind, value) in cases {
+        let got = run(text, Some(reference));
+        let want = (extent.to_string(), *kind, value.to_string());
+        assert!(
+            got.contains(&want),
+            "{text} ({reference})\n  got  {got:?}\n  want {want:?}"
+        );
+    }
+}
+
+#[test]
+fn tense_is_read_from_the_whole_sentence() {
+    check_table(&[
+        // The verb comes after a long adjunct: a past January, not the coming one.
+        (
+            "In January, a week after the anniversary of the ruling that legalized the practice across the country, a bombing at a clinic killed a guard.",
+            "2024-10-25",
+            "January",
+            "DATE",
+            "2024-01",
+        ),
+        // Far from the verb, on both sides: still the clause's tense.
+        (
+            "The company said its performance was hampered by problems tied to the introduction of a major new family of computers in April.",
+            "2024-10-26",
+            "April",
+            "DATE",
+            "2024-04",
+        ),
+        // Commitment verbs look ahead to their infinitive.
+        (
+            "Thermo Electron agreed to purchase the chromatography line for $22 million in February.",
+            "2024-10-30",
+            "February",
+            "DATE",
+            "2025-02",
+        ),
+        (
+            "The minister vowed to return to the capital on Friday.",
+            "2024-03-25",
+            "Friday",
+            "DATE",
+            "2024-03-29",
+        ),
+        // What is planned lies ahead.
+        (
+            "Protesters planned a large demonstration in the city on Saturday.",
+            "2024-03-25",
+            "Saturday",
+            "DATE",
+            "2024-03-30",
+        ),
+        // Bare, these are still past verbs.
+        (
+            "The two sides agreed on Saturday to a truce.",
+            "2024-03-25",
+            "Saturday",
+            "DATE",
+            "2024-03-23",
+        ),
+    ]);
+}
+
+#[test]
+fn the_quarter_in_discussion_is_one_that_has_ended() {
+    check_table(&[
+        // The reference's own quarter, reported in the past tense: a fiscal quarter just ended.
+        (
+            "Ralston reported a decline in fourth-quarter earnings. Sales in the latest period rose.",
+            "1989-11-02",
+            "the latest period",
+            "DATE",
+            "1989-Q4",
+        ),
+        // Not when it is only looked ahead to.
+        (
+            "Aetna's third-quarter net income fell. The company has no estimate of the impact on fourth-quarter results. In the latest quarter, Aetna had a loss.",
+            "1989-10-30",
+            "the latest quarter",
+            "DATE",
+            "1989-Q3",
+        ),
+        // No quarter named: the last one completed.
+        (
+            "Sales in the latest quarter rose.",
+            "1989-10-30",
+            "the latest quarter",
+            "DATE",
+            "1989-Q3",
+        ),
+        (
+            "The publisher reported a loss for the third quarter ended Sept. 30. This quarter's loss includes charges.",
+            "1989-11-01",
+            "This quarter",
+            "DATE",
+            "1989-Q3",
+        ),
+        // A quarter ended on a date: the calendar quarter holding most of its three months.
+        (
+            "In the quarter ended July 31, Jayark had 5.6 million shares outstanding.",
+            "1989-10-30",
+            "the quarter",
+            "DATE",
+            "1989-Q2",
+        ),
+        (
+            "Bethlehem posted a drop in third-quarter profit. Analysts expect the trend to continue through the third quarter of 1990. In the year-ago period, it earned $101 million.",
+            "1989-10-26",
+            "the year-ago period",
+            "DATE",
+            "1988-Q3",
+        ),
+        (
+            "Net income rose in the third quarter. The current quarter looks weak. In the year-ago quarter, it lost money.",
+            "1989-10-26",
+            "the year-ago quarter",
+            "DATE",
+            "1988-Q3",
+        ),
+    ]);
+}
+
+#[test]
+fn a_clock_time_is_on_the_day_in_discussion() {
+    check_table(&[
+        (
+            "The blast struck on Friday. It came at about 10:35 a.m., toppling a building.",
+            "2024-03-25",
+            "about 10:35 a.m.",
+            "TIME",
+            "2024-03-22T10:35",
+        ),
+        (
+            "Slepian was shot on Oct. 23. He died at 10 p.m. in his kitchen.",
+            "2024-03-25",
+            "10 p.m.",
+            "TIME",
+            "2023-10-23T22:00",
+        ),
+        // A future clause after a past day: not that day.
+        (
+            "The suspect was arrested on Friday. A hearing will be held at 10 a.m. in Buffalo.",
+            "2024-03-25",
+            "10 a.m.",
+            "TIME",
+            "2024-03-25T10:00",
+        ),
+        // No day named: the reference date.
+        (
+            "The blast came at 4 in the morning.",
+            "2024-03-25",
+            "4 in the morning",
+            "TIME",
+            "2024-03-25T04:00",
+        ),
+        // Its own day wins.
+        (
+            "The blast struck on Friday. Talks will resume at 9 a.m. Tuesday.",
+            "2024-03-25",
+            "9 a.m. Tuesday",
+            "TIME",
+            "2024-03-26T09:00",
+        ),
+    ]);
+}
+
+#[test]
+fn months_days_and_frequencies() {
+    check_table(&[
+        // "last"/"next" before a month and day: the latest such day before, the first after.
+        (
+            "He was shot to death last Oct. 23 at his home.",
+            "2024-03-25",
+            "last Oct. 23",
+            "DATE",
+            "2023-10-23",
+        ),
+        (
+            "Talks resume next March 5 in Geneva.",
+            "2024-03-25",
+            "next March 5",
+            "DATE",
+            "2025-03-05",
+        ),
+        (
+            "The vote is due next March 28.",
+            "2024-03-25",
+            "next March 28",
+            "DATE",
+            "2024-03-28",
+        ),
+        // Within the current year or month.
+        (
+            "Herbicide use was delayed earlier in the year by heavy rains.",
+            "2024-03-25",
+            "earlier in the year",
+            "DATE",
+            "2024",
+        ),
+        (
+            "Prices fell later in the month.",
+            "2024-03-25",
+            "later in the month",
+            "DATE",
+            "2024-03",
+        ),
+        // Frequency adjectives before a noun still say how often.
+        (
+            "Clinton said in his weekly radio address that justice would be done.",
+            "2024-03-25",
+            "weekly",
+            "SET",
+            "P1W",
+        ),
+        (
+            "Average hourly earnings rose by 6 cents.",
+            "2024-03-25",
+            "hourly",
+            "SET",
+            "PT1H",
+        ),
+    ]);
+}
+
+#[test]
+fn the_day_before_a_date_or_restating_one() {
+    check_table(&[
+        // Counted from the date that follows: one expression.
+        (
+            "The day before last Tuesday's hearing, Manuel went to Miami.",
+            "2024-03-25",
+            "The day before last Tuesday",
+            "DATE",
+            "2024-03-18",
+        ),
+        (
+            "They met the day after Christmas.",
+            "2024-03-25",
+            "the day after Christmas",
+            "DATE",
+            "2023-12-26",
+        ),
+        // An appositive restates the date before it.
+        (
+            "He was last seen Nov. 3, the day before authorities issued a warrant.",
+            "2024-03-25",
+            "the day",
+            "DATE",
+            "2023-11-03",
+        ),
+        (
+            "Funds were left behind after Oct. 12, the day before the stock market plunge.",
+            "2024-03-25",
+            "the day",
+            "DATE",
+            "2023-10-12",
+        ),
+        // Alone, it counts from the day in discussion.
+        (
+            "They met on Oct. 12. The day before, they had spoken.",
+            "2024-03-25",
+            "The day before",
+            "DATE",
+            "2023-10-11",
+        ),
+    ]);
+}
+
+#[test]
+fn part_of_a_decade() {
+    check_table(&[
+        (
+            "Sales rose in the last half of the '80s.",
+            "1998-03-01",
+            "the last half of the '80s",
+            "DATE",
+            "198",
+        ),
+        (
+            "Prices fell in the first half of the 1990s.",
+            "1998-03-01",
+            "the first half of the 1990s",
+            "DATE",
+            "199",
+        ),
+        (
+            "Profit rose in the first half of 1990.",
+            "1998-03-01",
+            "the first half of 1990",
+            "DATE",
+            "1990-H1",
+        ),
+    ]);
+}
+
+#[test]
+fn easter() {
+    check_table(&[
+        (
+            "Protesters prayed for help as Easter week began.",
+            "2000-04-17",
+            "Easter week",
+            "DATE",
+            "2000-W16",
+        ),
+        (
+            "They met at Easter in Rome.",
+            "2024-06-01",
+            "Easter",
+            "DATE",
+            "2024-03-31",
+        ),
+        (
+            "The talks will resume after Easter Sunday.",
+            "2019-03-01",
+            "Easter Sunday",
+            "DATE",
+            "2019-04-21",
+        ),
+    ]);
+}
+
+#[test]
+fn vague_future_and_past() {
+    check_table(&[
+        (
+            "We don't minimize the challenges of the near term.",
+            "2024-03-25",
+            "the near term",
+            "DATE",
+            "FUTURE_REF",
+        ),
+        (
+            "The plan placates some holders in the short term.",
+            "2024-03-25",
+            "the short term",
+            "DATE",
+            "FUTURE_REF",
+        ),
+        (
+            "It will be financed with offerings at a later date.",
+            "2024-03-25",
+            "a later date",
+            "DATE",
+            "FUTURE_REF",
+        ),
+        (
+            "Funds may sell some of their bonds in the weeks ahead.",
+            "2024-03-25",
+            "the weeks ahead",
+            "DURATION",
+            "PXW",
+        ),
+    ]);
+    // The adjective, one hyphenated word, is none.
+    assert!(run("It will reduce short-term debt.", Some(REF)).is_empty());
+}
+
 #[test]
 fn year_ranges_are_two_dates() {
     let got = run("The occupation of 1979-89 ended badly.", Some(REF));
@@ -575,6 +935,9 @@ fn not_time_expressions() {
         "He said on ABC's This Week that talks would go on.",
         "He told CBS's 60 Minutes that he would stay.",
         "The poster showed Gary Cooper in High Noon at the rally.",
+        // The noun march, not the month.
+        "Agents scanned the crowd at the annual March for Life on Capitol Hill.",
+        "She was at the head of the March of the Combatant Mothers.",
     ] {
         let got = run(text, Some(REF));
         assert!(got.is_empty(), "{text}: {got:?}");
