@@ -484,6 +484,13 @@ pub fn evaluate_polnear_tagger(
             let mut details = Vec::new();
             for g in &gold {
                 let hit = pred.iter().find(|p| cue_overlaps(p, g));
+                if let Some(p) = hit.filter(|p| p.cue != g.cue) {
+                    details.push(format!(
+                        "CUEX {id} gold {:?} ours {:?}",
+                        g.cue.map(|c| show(&c)),
+                        p.cue.map(|c| show(&c))
+                    ));
+                }
                 match hit {
                     None => details.push(format!(
                         "MISS {id} cue {:?} src {:?} ctx {:?}",
