@@ -288,10 +288,11 @@ impl QuoteTagger {
         sentences: &[Span],
         units: &[Vec<usize>],
     ) -> (Vec<Vec<Info>>, Vec<Vec<(usize, Parsed)>>, Vec<Vec<Label>>) {
-        let codes = DocCodes::new(text, tokens, sentences, &self.lexicon, None);
+        let ents = entity_codes(text, tokens, sentences);
+        let lex = self.lexicon.codes(text, tokens, None);
         let (infos, parses): (Vec<Vec<Info>>, Vec<Vec<(usize, Parsed)>>) = units
             .iter()
-            .map(|u| unit_info_parsed(text, tokens, u, &codes))
+            .map(|u| unit_info_parsed(text, tokens, u, &ents, &lex))
             .unzip();
         let feats: Vec<(Vec<u64>, Vec<u32>)> = infos.iter().map(|i| stage1(i)).collect();
         let seqs: Vec<(&[u64], &[u32])> = feats.iter().map(|(f, o)| (&f[..], &o[..])).collect();
@@ -306,19 +307,6 @@ impl QuoteTagger {
             },
             true,
         );
-        // The source ranker reads title-case lines as parsed with their common words in lower
-        // case (the tagger, which scored worse that way on held-out training documents, does
-        // not).
-        let lowered = title_case_lowered(text, tokens, units);
-        let (mut infos, mut parses) = (infos, parses);
-        if lowered.contains(&true) {
-            let codes = DocCodes { lowered, ..codes };
-            for (ui, u) in units.iter().enumerate() {
-                if u.iter().any(|&k| codes.lowered[k]) {
-                    (infos[ui], parses[ui]) = unit_info_parsed(text, tokens, u, &codes);
-                }
-            }
-        }
         (infos, parses, labels)
     }
 
@@ -512,8 +500,6 @@ struct Info {
     /// word (0 outside verb groups).
     lex: u64,
     vp_lex: u64,
-    /// Inside a time expression.
-    time: bool,
 }
 
 fn mark_of(w: &str) -> u8 {
@@ -568,134 +554,8 @@ fn bucket(d: u32) -> u64 {
     }
 }
 
-fn unit_info(text: &str, tokens: &[Token], unit: &[usize], codes: &DocCodes) -> Vec<Info> {
-    unit_info_parsed(text, tokens, unit, codes).0
-}
-
-/// What the tagger reads of a whole document before its units, per token (empty vectors
-/// read as zeros).
-#[derive(Default)]
-struct DocCodes {
-    /// The named-entity tagger's code ([`entity_codes`]).
-    ents: Vec<u8>,
-    /// The cue-lexicon code ([`CueLexicon::code`]).
-    lex: Vec<u8>,
-    /// Read in lower case by the syntax tagger ([`title_case_lowered`]; for the source ranker
-    /// only, empty for the tagger).
-    lowered: Vec<bool>,
-    /// Inside a time expression ([`crate::time`]): `Sanders on Tuesday` is no source extent.
-    time: Vec<bool>,
-}
-
-impl DocCodes {
-    fn new(
-        text: &str,
-        tokens: &[Token],
-        sentences: &[Span],
-        lexicon: &CueLexicon,
-        minus: Option<&CueLexicon>,
-    ) -> DocCodes {
-        DocCodes {
-            ents: entity_codes(text, tokens, sentences),
-            lex: lexicon.codes(text, tokens, minus),
-            lowered: Vec::new(),
-            time: time_codes(text, tokens, sentences),
-        }
-    }
-}
-
-/// Whether each token lies inside a time expression.
-fn time_codes(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<bool> {
-    let mut time = vec![false; tokens.len()];
-    for t in crate::time::annotate(text, tokens, sentences, None) {
-        let first = tokens.partition_point(|x| x.span.end <= t.span.start);
-        let end = tokens.partition_point(|x| x.span.start < t.span.end);
-        for x in time.iter_mut().take(end).skip(first) {
-            *x = true;
-        }
-    }
-    time
-}
-
-/// A word that can open a title-case line's words to lowering ([`title_case_lowered`]).
-fn is_word(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_alphabetic)
-}
-
-/// Words of title-case lines that the syntax tagger reads in lower case, per token of the
-/// text. Headlines capitalise every word (`Trump Just Made Unexpected Announcement About Sarah
-/// Palin`), which the syntax tagger, trained on running text, reads as a string of names, so
-/// the source ranker found no noun phrase for their sources. In a unit of four words or
-/// more, three quarters of them capitalised, a capitalised word that does not open a sentence
-/// (or follow a colon or dash) is lowered when the rest of the document writes it in lower
-/// case more often than capitalised (away from sentence starts), or, when the rest of the
-/// document never writes it, when it is a closed-class word (`About`, `Of`, `Will`). Names
-/// stay: the document's running text capitalises them.
-fn title_case_lowered(text: &str, tokens: &[Token], units: &[Vec<usize>]) -> Vec<bool> {
-    let word = |k: usize| &text[tokens[k].span.start..tokens[k].span.end];
-    let title: Vec<bool> = units
-        .iter()
-        .map(|u| {
-            let words: Vec<&str> = u.iter().map(|&k| word(k)).filter(|w| is_word(w)).collect();
-            let caps = words
-                .iter()
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .count();
-            words.len() >= 4 && caps * 4 >= words.len() * 3
-        })
-        .collect();
-    let mut out = vec![false; tokens.len()];
-    if !title.iter().any(|&t| t) {
-        return out;
-    }
-    // A position whose capital says nothing: a unit's first word, or one after a sentence end,
-    // a colon, a dash or an opening quotation mark.
-    let opens = |u: &[usize], i: usize| {
-        i == 0
-            || matches!(
-                normalize(word(u[i - 1])).as_ref(),
-                "." | "?" | "!" | ":" | "-" | "--" | "\u{2013}" | "\u{2014}" | "\"" | "'"
-            )
-    };
-    // (lower case, capitalised) mid-sentence uses of each word in the other units.
-    let mut seen: std::collections::HashMap<String, (u32, u32)> = Default::default();
-    for (u, _) in units.iter().zip(&title).filter(|(_, &t)| !t) {
-        for (i, &k) in u.iter().enumerate() {
-            let w = word(k);
-            if !is_word(w) || opens(u, i) {
-                continue;
-            }
-            let e = seen.entry(lower(w).into_owned()).or_default();
-            if w.chars().next().is_some_and(char::is_uppercase) {
-                e.1 += 1;
-            } else {
-                e.0 += 1;
-            }
-        }
-    }
-    const CLOSED: u32 = lexicon::DET
-        | lexicon::PRON
-        | lexicon::AUX
-        | lexicon::ADV
-        | lexicon::PREP
-        | lexicon::STOP
-        | lexicon::BE;
-    for (u, _) in units.iter().zip(&title).filter(|(_, &t)| t) {
-        for (i, &k) in u.iter().enumerate() {
-            let w = word(k);
-            if w.chars().count() < 2
-                || !w.chars().next().is_some_and(char::is_uppercase)
-                || opens(u, i)
-            {
-                continue;
-            }
-            out[k] = match seen.get(lower(w).as_ref()) {
-                Some(&(low, cap)) => low > cap,
-                None => lexicon::lookup(w).flags & CLOSED != 0,
-            };
-        }
-    }
-    out
+fn unit_info(text: &str, tokens: &[Token], unit: &[usize], ents: &[u8], lex: &[u8]) -> Vec<Info> {
+    unit_info_parsed(text, tokens, unit, ents, lex).0
 }
 
 /// The named-entity tagger's view of each token ([`crate::entities`]): 0 outside a mention,
@@ -732,7 +592,8 @@ fn unit_info_parsed(
     text: &str,
     tokens: &[Token],
     unit: &[usize],
-    codes: &DocCodes,
+    ents: &[u8],
+    lex: &[u8],
 ) -> (Vec<Info>, Vec<(usize, Parsed)>) {
     let mut out: Vec<Info> = Vec::with_capacity(unit.len());
     let mut norms: Vec<std::borrow::Cow<str>> = Vec::with_capacity(unit.len());
@@ -806,17 +667,11 @@ fn unit_info_parsed(
             next_chunk: (0, 0, 0),
             group: 0,
             group_first: 0,
-            ent: codes.ents.get(k).map_or(0, |&e| e as u64),
-            lex: codes.lex.get(k).map_or(0, |&e| e as u64),
-            time: codes.time.get(k) == Some(&true),
+            ent: ents.get(k).map_or(0, |&e| e as u64),
+            lex: lex.get(k).map_or(0, |&e| e as u64),
             vp_lex: 0,
         });
-        // The syntax tagger reads a title-case line's common words in lower case.
-        norms.push(if codes.lowered.get(k) == Some(&true) {
-            std::borrow::Cow::Owned(lower(&norm).into_owned())
-        } else {
-            norm
-        });
+        norms.push(norm);
     }
     let parses = add_syntax(&norms, &mut out);
     // Distances to quotation marks and to the nearest lexicon cue, both directions.
@@ -1215,10 +1070,11 @@ fn prepare(
             let tokens = crate::tokenize::tokenize(&d.text);
             let sentences = crate::sentences::split(&d.text, &tokens);
             let units = units(&d.text, &tokens, &sentences);
-            let codes = DocCodes::new(&d.text, &tokens, &sentences, lexicon, own.map(|o| &o[di]));
+            let ents = entity_codes(&d.text, &tokens, &sentences);
+            let lex = lexicon.codes(&d.text, &tokens, own.map(|o| &o[di]));
             let infos: Vec<Vec<Info>> = units
                 .iter()
-                .map(|u| unit_info(&d.text, &tokens, u, &codes))
+                .map(|u| unit_info(&d.text, &tokens, u, &ents, &lex))
                 .collect();
             let p = Prepared {
                 feats: infos.iter().map(|i| stage1(i)).collect(),
@@ -1441,41 +1297,6 @@ mod tests {
         assert_eq!(stem("told"), "told");
         assert_eq!(stem("campus"), "campus");
         assert_eq!(stem("o'neill"), "o'neill");
-    }
-
-    #[test]
-    fn title_case_lines_are_read_in_lower_case_but_names_stay() {
-        let text = "Trump Campaign Just Made Unexpected Announcement About Sarah Palin\n\n\
-                    The Trump campaign just made an announcement about Sarah Palin. Palin \
-                    had just made plans. Trump called it unexpected.";
-        let tokens = tokenize(text);
-        let sents = sentences::split(text, &tokens);
-        let us = units(text, &tokens, &sents);
-        let lowered = title_case_lowered(text, &tokens, &us);
-        let low: Vec<&str> = (0..tokens.len())
-            .filter(|&k| lowered[k])
-            .map(|k| tokens[k].span.slice(text))
-            .collect();
-        // `Campaign`, `Just`, `Made`, `Announcement`, `Unexpected` are written in lower case in
-        // the text; `About` is a closed-class word; `Trump`, `Sarah` and `Palin` are names (and
-        // the line's first word opens a sentence).
-        assert_eq!(
-            low,
-            [
-                "Campaign",
-                "Just",
-                "Made",
-                "Unexpected",
-                "Announcement",
-                "About"
-            ]
-        );
-        // Running text is never lowered, nor a line with fewer capitals.
-        let text = "He Said It Was Fine, officials said on Monday in the city of Paris.";
-        let tokens = tokenize(text);
-        let sents = sentences::split(text, &tokens);
-        let us = units(text, &tokens, &sents);
-        assert!(!title_case_lowered(text, &tokens, &us).contains(&true));
     }
 
     #[test]

@@ -105,27 +105,6 @@ impl<'a> UnitView<'a> {
         matches!(self.info[i].mark, 1..=3)
     }
 
-    /// An adverb, preposition or conjunction (coarse parts of speech RB, IN, TO, CC).
-    fn is_opener(&self, i: usize) -> bool {
-        matches!(self.info[i].pos.checked_sub(1), Some(12..=15))
-    }
-
-    /// Whether a cue is an agentless-looking passive: its last word a past participle with a
-    /// form of `be` in the cue or just before it (`was announced`, `is expected`, `were
-    /// declared`), and whether `by` follows it (`was chosen by the party`).
-    fn passive(&self, cue: (usize, usize)) -> (bool, bool) {
-        let be = |k: usize| self.info[k].flags & super::lexicon::BE as u64 != 0;
-        // Coarse part of speech 9 (stored + 1) is VBN.
-        let vbn = self.info[cue.1 - 1].pos == 10;
-        let lo = cue.0.saturating_sub(2);
-        let passive = vbn && (lo..cue.1).any(be);
-        let by = self
-            .info
-            .get(cue.1)
-            .is_some_and(|x| x.low == hash_bytes(b"by"));
-        (passive, by)
-    }
-
     fn ltype(&self, i: usize) -> Option<usize> {
         let l = self.labels[i];
         (l != 0).then(|| (l as usize - 1) / 4)
@@ -147,22 +126,7 @@ fn candidates(u: &UnitView, cue: (usize, usize)) -> Vec<Cand> {
         while te > ts && (u.is_punct(te - 1) || u.is_quote(te - 1)) {
             te -= 1;
         }
-        // Without the adverbs, conjunctions and prepositions that open it (`[even] a top GOP
-        // strategist`, `[Though] media reports`), and without a time expression that closes it
-        // (`The Republican National Committee [this week]`, `Sanders [on Tuesday]`).
-        let (mut ls, mut le) = (ts, te);
-        while ls < le && u.is_opener(ls) {
-            ls += 1;
-        }
-        if le > ls && u.info[le - 1].time {
-            while le > ls && u.info[le - 1].time {
-                le -= 1;
-            }
-            while le > ls && (u.is_opener(le - 1) || u.is_punct(le - 1)) {
-                le -= 1;
-            }
-        }
-        for (s, e) in [(s, e), (ts, te), (ls, le)] {
+        for (s, e) in [(s, e), (ts, te)] {
             if s >= e || e - s > MAX_LEN || (s < cue.1 && cue.0 < e) || u.is_punct(s) {
                 continue;
             }
@@ -280,8 +244,6 @@ fn none_features(u: &UnitView, cue: (usize, usize), ncands: usize, out: &mut Vec
     out.push(feat1(408, bucket(ncands as u32)));
     out.push(feat2(409, (cue.0 == lo) as u64, tagged as u64));
     out.push(feat2(410, i[cue.0].sent_start as u64, i[cue.1 - 1].pos));
-    let (passive, by) = u.passive(cue);
-    out.push(feat3(411, passive as u64, by as u64, tagged as u64));
 }
 
 /// Features of candidate `c` of a cue; `rank` is its place among the candidates on its side
@@ -439,16 +401,6 @@ fn cand_features(u: &UnitView, cue: (usize, usize), c: Cand, rank: usize, out: &
         exact_ent as u64,
         frac,
     ));
-    // A passive cue's subject is what was said, not who said it (`The dissolution was
-    // announced`); its source follows `by`.
-    let (passive, by) = u.passive(cue);
-    out.push(feat3(480, passive as u64, by as u64, after));
-    out.push(feat3(481, passive as u64, after, r));
-    // A time expression inside or at the end (`Sanders on Tuesday`), and an adverb or
-    // preposition opening it (`even a top GOP strategist`).
-    let has_time = (s..e).any(|k| i[k].time);
-    out.push(feat3(478, has_time as u64, i[core_at].time as u64, kind));
-    out.push(feat3(479, u.is_opener(s) as u64, has_time as u64, after));
     // Words by direction: `officials` and `he` before the cue, `spokesman` after it.
     out.push(feat2(459, core.low, after));
     out.push(feat3(460, first.low, after, kind));
@@ -816,7 +768,7 @@ fn quantise(w: &HashMap<u64, f32>, prune: f32) -> SourceRanker {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{time_codes, unit_info_parsed, DocCodes};
+    use super::super::unit_info_parsed;
     use super::*;
     use crate::{sentences, tokenize::tokenize};
 
@@ -824,11 +776,7 @@ mod tests {
     fn cands_of(text: &str, labels: impl Fn(&str) -> Label) -> Vec<String> {
         let tokens = tokenize(text);
         let unit: Vec<usize> = (0..tokens.len()).collect();
-        let codes = DocCodes {
-            time: time_codes(text, &tokens, &sentences::split(text, &tokens)),
-            ..Default::default()
-        };
-        let (info, parses) = unit_info_parsed(text, &tokens, &unit, &codes);
+        let (info, parses) = unit_info_parsed(text, &tokens, &unit, &[], &[]);
         let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
         let labs: Vec<Label> = words.iter().map(|w| labels(w)).collect();
         let u = UnitView::new(&info, &parses, &labs);
@@ -879,57 +827,12 @@ mod tests {
     }
 
     #[test]
-    fn candidates_drop_opening_adverbs_and_closing_time_expressions() {
-        let c = cands_of("Even a top GOP strategist said so.", |_| 0);
-        assert!(c.contains(&"a top GOP strategist".to_string()), "{c:?}");
-        let c = cands_of(
-            "The Republican National Committee this week said so.",
-            |_| 0,
-        );
-        assert!(
-            c.contains(&"The Republican National Committee".to_string()),
-            "{c:?}"
-        );
-        let c = cands_of("Sanders on Tuesday said he would stay in the race.", |_| 0);
-        assert!(c.contains(&"Sanders".to_string()), "{c:?}");
-    }
-
-    #[test]
-    fn passive_cues_are_told_apart() {
-        let passive = |text: &str, cue: &str| {
-            let tokens = tokenize(text);
-            let unit: Vec<usize> = (0..tokens.len()).collect();
-            let (info, parses) = unit_info_parsed(text, &tokens, &unit, &Default::default());
-            let labels = vec![0; tokens.len()];
-            let u = UnitView::new(&info, &parses, &labels);
-            let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
-            let k = words.iter().position(|w| *w == cue).unwrap();
-            u.passive((k, k + 1))
-        };
-        assert_eq!(
-            passive(
-                "The dissolution of the club was announced on Thursday.",
-                "announced"
-            ),
-            (true, false)
-        );
-        assert_eq!(
-            passive("He was chosen by the party to lead it.", "chosen"),
-            (true, true)
-        );
-        assert_eq!(
-            passive("The party announced the dissolution.", "announced"),
-            (false, false)
-        );
-    }
-
-    #[test]
     fn features_tell_direction_and_the_tagger_apart() {
         let text = "The mayor said so, the aide added.";
         let tokens = tokenize(text);
         let _ = sentences::split(text, &tokens);
         let unit: Vec<usize> = (0..tokens.len()).collect();
-        let (info, parses) = unit_info_parsed(text, &tokens, &unit, &Default::default());
+        let (info, parses) = unit_info_parsed(text, &tokens, &unit, &[], &[]);
         let labels = vec![0; tokens.len()];
         let u = UnitView::new(&info, &parses, &labels);
         let (cands, feats) = options(&u, (2, 3));
