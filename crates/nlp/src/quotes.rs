@@ -98,18 +98,30 @@ pub fn attributions(
 ) -> Vec<Attribution> {
     if profile == Profile::Parc {
         if let Some(tagger) = learned::QuoteTagger::builtin() {
-            let mut out = learned_attributions(tagger, text, tokens, sentences);
-            // The tagger has seen few attribution lines (`"…" ― Name`) and transcript speaker
-            // lines (`WALLACE: …`); the rules that read them add those where it found nothing.
-            let lines = rule_attributions(text, tokens, sentences, entities, profile)
-                .into_iter()
-                .filter(|a| a.cue.is_some_and(|c| is_dash_text(c.slice(text))));
-            add_where_free(&mut out, lines.chain(colon_lines(text, tokens)));
-            out.sort_by_key(|a| a.cue.map_or(0, |c| c.start));
-            return out;
+            return parc_attributions(tagger, text, tokens, sentences, entities);
         }
     }
     rule_attributions(text, tokens, sentences, entities, profile)
+}
+
+/// The Parc profile's relations with `tagger`: the tagger's, and the rules' attribution lines
+/// where it found nothing.
+pub fn parc_attributions(
+    tagger: &learned::QuoteTagger,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    entities: &[Entity],
+) -> Vec<Attribution> {
+    let mut out = learned_attributions(tagger, text, tokens, sentences);
+    // The tagger has seen few attribution lines (`"…" ― Name`) and transcript speaker
+    // lines (`WALLACE: …`); the rules that read them add those where it found nothing.
+    let lines = rule_attributions(text, tokens, sentences, entities, Profile::Parc)
+        .into_iter()
+        .filter(|a| a.cue.is_some_and(|c| is_dash_text(c.slice(text))));
+    add_where_free(&mut out, lines.chain(colon_lines(text, tokens)));
+    out.sort_by_key(|a| a.cue.map_or(0, |c| c.start));
+    out
 }
 
 /// Adds each relation of `extra` none of whose spans (cue, source, content) overlaps a span of
