@@ -205,7 +205,9 @@ pub fn actor_facts(
                     // US military’s Central Command").
                     let mut named = first;
                     for next in following.by_ref() {
-                        let between = &text[named.0.end..next.0.start];
+                        let Some(between) = text.get(named.0.end..next.0.start) else {
+                            break;
+                        };
                         if between.len() > 16
                             || between.contains([',', ';', '.'])
                             || !(between.contains("’s") || between.contains("'s"))
@@ -402,7 +404,10 @@ pub fn actor_facts(
             else {
                 continue;
             };
-            let has = text[org_span.end..f.span.start]
+            // (An organisation after the figure, "2,000 ISK fighters", has no verb before it.)
+            let has = text
+                .get(org_span.end..f.span.start)
+                .unwrap_or("")
                 .split_whitespace()
                 .any(|w| {
                     HAVING.contains(
