@@ -916,12 +916,13 @@ pub fn dates_compatible(a: &str, b: &str, slack: i64) -> bool {
     // from the value itself to the value followed by a character above every digit and dash
     // ('~'), so that a value holds every more precise one it prefixes. Two stretches overlap
     // when each starts before the other ends; a period "199/200" runs from 199 to 200's end.
-    let stretch = |v: &str| match v.split_once('/') {
-        Some((start, end)) => (start.to_string(), format!("{end}~")),
-        None => (v.to_string(), format!("{v}~")),
-    };
+    // (Compared without building the strings: x <= "y~" when x <= y or y prefixes x.)
+    fn stretch(v: &str) -> (&str, &str) {
+        v.split_once('/').unwrap_or((v, v))
+    }
+    let before_end = |x: &str, end: &str| x <= end || x.starts_with(end);
     let ((a0, a1), (b0, b1)) = (stretch(a), stretch(b));
-    (a0 <= b1 && b0 <= a1) || day_gap(a, b).is_some_and(|g| g <= slack)
+    (before_end(a0, b1) && before_end(b0, a1)) || day_gap(a, b).is_some_and(|g| g <= slack)
 }
 
 /// Clusters mentions into events: returns, per mention, its cluster number (clusters numbered in
@@ -939,6 +940,7 @@ pub fn cluster(
         .iter()
         .map(|m| m.when().into_iter().collect())
         .collect();
+    let whens: Vec<Option<String>> = mentions.iter().map(EventMention::when).collect();
     // A plural mention dated only to a year ("bombings in Kabul in 2022 that killed 120") names
     // a series of happenings, not the one another source dates to a month or a day ("a suicide
     // attack against the Russian embassy in Kabul in September 2022"), even when that one
@@ -1037,8 +1039,8 @@ pub fn cluster(
                         (Some(da), Some(db), Some(pa), Some(pb)) => {
                             same_place(pa, pb)
                                 && dates_compatible(
-                                    &a.when().unwrap_or_else(|| da.0.clone()),
-                                    &b.when().unwrap_or_else(|| db.0.clone()),
+                                    whens[i].as_deref().unwrap_or(&da.0),
+                                    whens[j].as_deref().unwrap_or(&db.0),
                                     2,
                                 )
                         }

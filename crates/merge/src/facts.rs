@@ -173,8 +173,8 @@ pub fn actor_facts(
                 if token.span.end > sentence.end {
                     break;
                 }
-                let word = token.span.slice(text).to_lowercase();
-                if !LEADER_NOUNS.contains(&word.as_str()) {
+                let word = token.span.slice(text);
+                if !LEADER_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word)) {
                     continue;
                 }
                 let noun = token.span;
