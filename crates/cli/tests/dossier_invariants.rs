@@ -1,7 +1,8 @@
 //! The dossier's references on arbitrary input: through the whole path (cleaning, every
 //! annotator, the merge), every event's place and perpetrator is an entity of the dossier, every
 //! timeline entry and discrepancy points at an event that exists, every mention and source
-//! value at a document that exists and a span inside its text, and merging never panics.
+//! value and actor fact at a document that exists and a span inside its text, and merging
+//! never panics.
 
 use dossier_ingest::{Content, Format, InputMeta, RawDoc};
 use proptest::prelude::*;
@@ -24,6 +25,9 @@ fn newsy() -> impl Strategy<Value = String> {
         ),
         Just("At least 31 people were killed and nearly 40 injured.".to_string()),
         Just("Kesh's invasion of Dravosk was the worst attack since 1990.".to_string()),
+        Just("The Coastal Liberation Front was formed in 2019 by former members of the Dockers' Union.".to_string()),
+        Just("The group has about 200 fighters and funds its operations through smuggling, police say.".to_string()),
+        Just("Coastal Liberation Front leader Henrik Abo, 2,000 Front fighters and several suspects were arrested in the 1990s and early 2000s.".to_string()),
         Just("\n\n".to_string()),
         "\\PC{0,30}",
     ];
@@ -86,6 +90,12 @@ proptest! {
             prop_assert!(t.event < d.events.len());
             prop_assert!(d.events[t.event].date.as_deref() == Some(t.date.as_str()));
         }
+        for e in &d.entities {
+            for f in &e.facts {
+                prop_assert!(in_text(f.span.doc, f.span.span.end), "fact of {} outside its text", e.id);
+                prop_assert!(!f.value.is_empty());
+            }
+        }
         for x in &d.discrepancies {
             prop_assert!(x.event.is_none_or(|e| e < d.events.len()));
             for v in &x.values {
@@ -96,13 +106,13 @@ proptest! {
 }
 
 /// The property's pieces do reach what it checks: an event with a place, a date and a
-/// perpetrator, and a discrepancy.
+/// perpetrator, a discrepancy, and an actor's facts.
 #[test]
 fn the_pieces_make_events_with_perpetrators() {
     let mut partial = dossier_merge::PartialDossier::new();
     for (i, text) in [
         "The Coastal Liberation Front carried out a bombing in Dravosk on 7 March 2025. At least 31 people were killed.",
-        "The Coastal Liberation Front carried out a bombing in Dravosk on 7 March 2025. Nearly 40 people were killed.",
+        "The Coastal Liberation Front carried out a bombing in Dravosk on 7 March 2025. Nearly 40 people were killed. The Coastal Liberation Front was formed in 2019 by former members of the Dockers' Union. The group has about 200 fighters and funds its operations through smuggling, police say. Coastal Liberation Front leader Henrik Abo fled.",
     ]
     .into_iter()
     .enumerate()
@@ -122,4 +132,16 @@ fn the_pieces_make_events_with_perpetrators() {
         "{bombing:?}"
     );
     assert!(!d.discrepancies.is_empty());
+    let front = d
+        .entities
+        .iter()
+        .find(|e| e.name == "Coastal Liberation Front")
+        .expect("the group");
+    let kinds: Vec<&str> = front.facts.iter().map(|f| f.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["founded", "leader", "strength", "funding"],
+        "{:?}",
+        front.facts
+    );
 }
