@@ -77,6 +77,16 @@ const TRIGGERS: &[(&str, &str)] = &[
     ("airstrikes", "strike"),
 ];
 
+/// Verbs that make someone what the noun after them says ("was made ISK's emir").
+pub(crate) const MAKING: &[&str] = &[
+    "made",
+    "named",
+    "appointed",
+    "elected",
+    "became",
+    "installed",
+];
+
 /// Bytes between a word and the place it governs ("controlled about a third of war-torn Syria").
 const PLACE_AFTER: usize = 40;
 
@@ -240,12 +250,7 @@ fn trigger_kind(
             Some("crackdown")
         }
         "emir" | "leader" | "chief" | "head" | "commander"
-            if words_before(5).iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "made" | "named" | "appointed" | "elected" | "became" | "installed"
-                )
-            }) =>
+            if words_before(5).iter().any(|w| MAKING.contains(&w.as_str())) =>
         {
             Some("appointment")
         }

@@ -12,7 +12,7 @@
 //!   organisation the article is about.
 
 use crate::agents::{Actor, Actors};
-use crate::events::EventMention;
+use crate::events::{EventMention, MAKING};
 use dossier_model::{
     ActorFact, DocSpan, Document, EntityType, Extraction, FactKind, ResolvedEntity, Span,
 };
@@ -20,16 +20,6 @@ use std::collections::BTreeMap;
 
 /// Nouns for who leads an organisation.
 const LEADER_NOUNS: &[&str] = &["leader", "emir", "chief", "head", "commander"];
-
-/// Verbs that make someone what the noun after them says ("was made ISK's emir").
-const MAKING: &[&str] = &[
-    "made",
-    "named",
-    "appointed",
-    "elected",
-    "became",
-    "installed",
-];
 
 /// Words by which an organisation has its strength ("has up to 6,000 fighters", "with 9,000
 /// members").
