@@ -499,6 +499,7 @@ fn build_event(
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     let mut places: BTreeMap<usize, usize> = BTreeMap::new();
     let mut agents: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut themes: BTreeMap<usize, usize> = BTreeMap::new();
     let mut dates: Vec<SourceDate> = Vec::new();
     for &i in members {
         let m = &mentions[i];
@@ -508,6 +509,9 @@ fn build_event(
         }
         if let Some(p) = m.place {
             *places.entry(p).or_insert(0) += 1;
+        }
+        if let Some(t) = m.theme {
+            *themes.entry(t).or_insert(0) += 1;
         }
         if let Some((value, span)) = &m.date {
             if !dates.iter().any(|d| d.doc == m.at.doc && &d.value == value) {
@@ -546,6 +550,7 @@ fn build_event(
         place,
         // The agent most of its mentions name (claims of responsibility fill in the rest).
         perpetrator: most_common(&agents).map(|a| entities[a].id.clone()),
+        theme: most_common(&themes).map(|t| entities[t].id.clone()),
         mentions: members.iter().map(|&i| mentions[i].at).collect(),
         dates,
         figures: Vec::new(),

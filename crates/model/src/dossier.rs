@@ -98,6 +98,10 @@ pub struct Event {
     pub place: Option<String>,
     /// Entity id of who carried it out, where the sources say.
     pub perpetrator: Option<String>,
+    /// Entity id of what the event made, where that identifies it: the organisation a
+    /// founding founded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
     pub mentions: Vec<DocSpan>,
     /// Each source's own date for the event.
     pub dates: Vec<SourceDate>,

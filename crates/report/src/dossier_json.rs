@@ -101,7 +101,7 @@ impl<'d> DossierJson<'d> {
 
     fn event(&self, i: usize) -> Value {
         let ev = &self.d.events[i];
-        json!({
+        let mut v = json!({
             "id": ev.id, "type": ev.kind, "date": ev.date, "place": ev.place, "perpetrator": ev.perpetrator,
             "mentions": ev.mentions.iter().map(|m| self.span(*m)).collect::<Vec<_>>(),
             "dates": ev.dates.iter().map(|sd| json!({"doc": self.doc_id(sd.doc), "value": sd.value,
@@ -113,7 +113,12 @@ impl<'d> DossierJson<'d> {
                     "qualifier": r.qualifier.as_str(), "vague": r.vague,
                     "span": self.span(DocSpan { doc: r.doc, span: r.span })})).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
-        })
+        });
+        // Beyond the contract: what a founding founded.
+        if let Some(t) = &ev.theme {
+            v["theme"] = json!(t);
+        }
+        v
     }
 
     fn timeline_entry(&self, i: usize) -> Value {

@@ -60,6 +60,7 @@ fn sample() -> Dossier {
             date: Some("2025-03-07".into()),
             place: Some("dravosk".into()),
             perpetrator: None,
+            theme: None,
             mentions: vec![at("died"), at2("died")],
             dates: vec![SourceDate {
                 doc: 0,

@@ -41,6 +41,9 @@ impl Fact {
 pub fn event_label(d: &Dossier, e: usize) -> String {
     let ev = &d.events[e];
     let mut label = ev.kind.clone();
+    if let Some(t) = &ev.theme {
+        label += &format!(" of {}", name_of(d, Some(t)));
+    }
     if let Some(p) = &ev.place {
         label += &format!(" in {}", name_of(d, Some(p)));
     }
