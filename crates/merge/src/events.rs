@@ -523,6 +523,15 @@ pub fn find_mentions(
                             .enumerate()
                             .any(|(j, (s, _))| j != ti && premodifies(text, place.span, *s))
                     })
+                    // Where the arrested or tried come from is not where it happened ("The
+                    // four suspects arrested … are all from Tajikistan").
+                    .filter(|(place, _)| {
+                        !matches!(kind, "arrest" | "hearing")
+                            || text[..place.span.start]
+                                .split_whitespace()
+                                .last()
+                                .is_none_or(|w| !w.eq_ignore_ascii_case("from"))
+                    })
                     .min_by_key(|(place, _)| {
                         (!premodifies(text, place.span, at), distance(place.span, at))
                     })

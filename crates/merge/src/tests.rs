@@ -538,6 +538,14 @@ fn arrests_of_one_attacks_suspects_are_one_event_and_a_vague_count_disagrees_wit
     let values: Vec<&str> = counts.values.iter().map(|v| v.value.as_str()).collect();
     assert_eq!(values, vec!["4", "several suspects"]);
     assert_eq!(counts.measure.as_deref(), Some("arrested"));
+    // Where the suspects come from is not where they were arrested.
+    let tajikistan = d
+        .entities
+        .iter()
+        .find(|e| e.name == "Tajikistan")
+        .map(|e| e.id.clone());
+    assert!(tajikistan.is_some());
+    assert_ne!(d.events[both].place, tajikistan);
 }
 
 #[test]
