@@ -42,14 +42,15 @@ pub struct Actor {
 /// The actors of all documents: mentions of persons, organisations and countries
 /// (`country[e]`), demonyms of a state the dossier names ("Soviet" → Soviet Union), and each
 /// document's group descriptions ([`add_group_descriptions`]). Not cities, nor other MISC
-/// names, which are mostly adjectives ("European") and works.
+/// names, which are mostly adjectives ("European") and works. Also each document's topic: the
+/// organisation it names most, if at least [`TOPIC_MENTIONS`] times.
 pub fn actors(
     docs: &[(Document, Extraction)],
     mentions: &[Mention<'_>],
     entity_of_mention: &[usize],
     entities: &[ResolvedEntity],
     country: &[bool],
-) -> Actors {
+) -> (Actors, Vec<Option<usize>>) {
     let mut state_of_place: HashMap<String, usize> = HashMap::new();
     for (e, ent) in entities.iter().enumerate() {
         if matches!(ent.kind, EntityType::Location | EntityType::Organization) {
@@ -96,7 +97,11 @@ pub fn actors(
     }
     let texts: Vec<&str> = docs.iter().map(|(d, _)| d.text.as_str()).collect();
     add_group_descriptions(&texts, &topics, &mut actors);
-    actors
+    let topics = topics
+        .into_iter()
+        .map(|t| t.filter(|&(_, n)| n >= TOPIC_MENTIONS).map(|(e, _)| e))
+        .collect();
+    (actors, topics)
 }
 
 /// Definite descriptions that, in an article about an organisation, name it ("The group has
@@ -127,7 +132,7 @@ const PART_OF: &[&str] = &[
 ];
 
 /// Mentions of an organisation in its document before the descriptions stand for it.
-const TOPIC_MENTIONS: usize = 3;
+pub const TOPIC_MENTIONS: usize = 3;
 
 /// Adds the group descriptions of each document as mentions of the organisation it names most
 /// (at least [`TOPIC_MENTIONS`] times): "the group" in an article about IS-K is IS-K. "The

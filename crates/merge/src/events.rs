@@ -330,10 +330,11 @@ fn next_stretch(a: &str, b: &str) -> bool {
 /// The end of the period a date opens: a later calendar date joined to it ("in the 1990s and
 /// early 2000s"), with the span from the first to the second.
 fn period_end(text: &str, ex: &Extraction, start: &(String, Span)) -> Option<(String, Span)> {
-    let next = ex
-        .timexes
+    // Time expressions are in text order.
+    let after = ex.timexes.partition_point(|t| t.span.start < start.1.end);
+    let next = ex.timexes[after..]
         .iter()
-        .find(|t| t.span.start >= start.1.end && calendar_value(t).is_some())?;
+        .find(|t| calendar_value(t).is_some())?;
     let between = text.get(start.1.end..next.span.start)?.trim();
     let value = calendar_value(next)?;
     let value = value.get(..10).unwrap_or(value);

@@ -16,7 +16,7 @@ use crate::events::{EventMention, MAKING};
 use dossier_model::{
     ActorFact, DocSpan, Document, EntityType, Extraction, FactKind, ResolvedEntity, Span,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// Nouns for who leads an organisation.
 const LEADER_NOUNS: &[&str] = &["leader", "emir", "chief", "head", "commander"];
@@ -50,9 +50,6 @@ const MAX_FUNDING_WORDS: usize = 14;
 /// party is funded by").
 const FUNDED_SUBJECT_BEFORE: usize = 24;
 
-/// Mentions of an organisation in its article before the article is about it.
-const TOPIC_MENTIONS: usize = 3;
-
 /// Bytes between a possessor or premodifier and the leader noun ("ISK’s “emir”").
 const LEADER_OF_BEFORE: usize = 12;
 
@@ -62,17 +59,14 @@ pub fn actor_facts(
     mentions: &[EventMention],
     entities: &[ResolvedEntity],
     actors: &Actors,
+    topics: &[Option<usize>],
     entity_at: &BTreeMap<DocSpan, usize>,
 ) -> Vec<(usize, ActorFact)> {
     let mut out: Vec<(usize, ActorFact)> = Vec::new();
+    // One fact per actor, kind, document and wording.
+    let mut seen: HashSet<(usize, FactKind, usize, String)> = HashSet::new();
     let mut push = |entity: usize, kind: FactKind, value: String, span: DocSpan| {
-        let key = value.to_lowercase();
-        if !out.iter().any(|(e, f)| {
-            *e == entity
-                && f.kind == kind
-                && f.span.doc == span.doc
-                && f.value.to_lowercase() == key
-        }) {
+        if seen.insert((entity, kind, span.doc, value.to_lowercase())) {
             out.push((entity, ActorFact { kind, value, span }));
         }
     };
@@ -116,19 +110,8 @@ pub fn actor_facts(
                 .map(|(m, a)| (m.span, *a))
         };
         let organisation = |a: &Actor| !a.person && !a.demonym;
-        // The organisation the article is about: named most, and at least TOPIC_MENTIONS
-        // times.
-        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-        for (_, a) in in_span(Span::new(0, text.len())) {
-            if organisation(&a) && !a.country {
-                *counts.entry(a.entity).or_insert(0) += 1;
-            }
-        }
-        let topic = counts
-            .iter()
-            .max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))
-            .filter(|(_, n)| **n >= TOPIC_MENTIONS)
-            .map(|(e, _)| *e);
+        // The organisation the article is about (see `agents::actors`).
+        let topic = topics.get(d).copied().flatten();
         // The organisation a sentence opens with, its subject: the last one before the
         // sentence's first word that is no name, article or linking word ("Islamic State in
         // the Khorasan – or ISK – has …" is ISK).

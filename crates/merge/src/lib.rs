@@ -152,7 +152,7 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
     }
 
     // Events.
-    let actors = agents::actors(
+    let (actors, topics) = agents::actors(
         docs,
         &mentions,
         &resolution.entity_of_mention,
@@ -206,7 +206,14 @@ fn resolve(docs: &[(Document, Extraction)]) -> Dossier {
     }
     // What the articles say about actors; a count that is an organisation's strength ("ISK
     // has up to 6,000 fighters") is the organisation's, not an event's.
-    let actor_facts = facts::actor_facts(docs, &event_mentions, &entities, &actors, &mention_index);
+    let actor_facts = facts::actor_facts(
+        docs,
+        &event_mentions,
+        &entities,
+        &actors,
+        &topics,
+        &mention_index,
+    );
     let strength_figures: std::collections::BTreeSet<(usize, usize)> = actor_facts
         .iter()
         .filter(|(_, f)| f.kind == dossier_model::FactKind::Strength)
