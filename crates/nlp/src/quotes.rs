@@ -124,25 +124,26 @@ pub fn parc_attributions(
     out
 }
 
-/// Adds each relation of `extra` none of whose spans (cue, source, content) overlaps a span of
-/// a relation already in `out`.
+/// Adds each relation of `extra` whose cue and source overlap no cue or source of a relation
+/// already in `out` (nor a relation added before it). A line's quotation is one relation's
+/// content: PolNeAR's annotation is univocal (every token has one role in one relation), so
+/// the relations `out` finds inside that content (the quoted speaker's own `he said` or
+/// `I am afraid`) give way to it, and the line is added even where their content covers it.
 fn add_where_free(out: &mut Vec<Attribution>, extra: impl Iterator<Item = Attribution>) {
-    let spans = |a: &Attribution| -> Vec<Span> {
-        a.cue
-            .iter()
-            .chain(a.source.iter())
-            .chain(a.content.iter())
-            .copied()
-            .collect()
-    };
+    let heads = |a: &Attribution| -> Vec<Span> { a.cue.iter().chain(a.source.iter()).copied().collect() };
     for a in extra {
-        let mine = spans(&a);
-        if !out
+        let mine = heads(&a);
+        let taken = out
             .iter()
-            .any(|b| spans(b).iter().any(|x| mine.iter().any(|y| x.overlaps(*y))))
-        {
-            out.push(a);
+            .any(|b| heads(b).iter().any(|x| mine.iter().any(|y| x.overlaps(*y))));
+        if taken {
+            continue;
         }
+        out.retain(|b| {
+            !b.cue
+                .is_some_and(|c| a.content.iter().any(|q| q.start <= c.start && c.end <= q.end))
+        });
+        out.push(a);
     }
 }
 
@@ -447,6 +448,11 @@ impl<'a> Doc<'a> {
     pub(crate) fn cue_at(&self, i: usize, profile: Profile) -> Option<(Cue, usize)> {
         let cue = self.info[i].cue?;
         if cue.class == CueClass::Belief && profile == Profile::Speech {
+            return None;
+        }
+        // A capitalised word inside a name is the name's (`Gen. Omar Said, warned …`).
+        let span = self.toks[i].span;
+        if self.cap(i) && !self.entities_in(span.start, span.end).is_empty() {
             return None;
         }
         let mut last = i;
@@ -986,7 +992,9 @@ fn find(doc: &Doc, profile: Profile) -> Vec<Found> {
     if doc.toks.is_empty() {
         return Vec::new();
     }
-    let pieces = marks::pair(doc);
+    let mut pieces = marks::pair(doc);
+    pieces.extend(dash_pieces(doc, profile, &pieces));
+    pieces.sort_by_key(|p| p.open);
     // Tokens inside any piece (marks included), by piece index + 1.
     let mut inside = vec![0u32; doc.toks.len()];
     let mut directs: Vec<Direct> = Vec::with_capacity(pieces.len());
@@ -1047,6 +1055,42 @@ fn find(doc: &Doc, profile: Profile) -> Vec<Found> {
     found
 }
 
+/// Quotes that open with a dash instead of a mark, the dialogue style of many translated and
+/// European texts: a paragraph that starts with a dash and whose words run to a comma or dash
+/// followed by a cue (`– We are ready, said the harbour master.`). The comma stands where the
+/// closing mark would, so the piece is then attributed as a marked one. A dash paragraph with
+/// no cue stays unquoted: lists start with dashes too.
+fn dash_pieces(doc: &Doc, profile: Profile, marked: &[marks::Piece]) -> Vec<marks::Piece> {
+    let mut out = Vec::new();
+    let no_marks = vec![0u32; doc.toks.len()];
+    for i in 0..doc.toks.len() {
+        let para_start = i == 0 || doc.para[i - 1] != doc.para[i];
+        if !para_start || !doc.is_dash(i) || doc.tok_text(i) == "--" {
+            continue;
+        }
+        let para = doc.para[i];
+        let para_end = (i..doc.toks.len()).find(|&k| doc.para[k] != para).unwrap_or(doc.toks.len());
+        if marked.iter().any(|p| (i..para_end).contains(&p.open)) {
+            continue;
+        }
+        let close = (i + 2..para_end).find(|&k| {
+            (matches!(doc.tok_text(k), "," | "?" | "!") || doc.is_dash(k))
+                && k + 1 < para_end
+                && cue_after(doc, profile, k + 1, &no_marks).is_some()
+        });
+        let Some(close) = close else { continue };
+        let content = Span::new(doc.toks[i + 1].span.start, doc.toks[close - 1].span.end);
+        out.push(marks::Piece {
+            open: i,
+            close: Some(close),
+            content,
+            cont_next: false,
+            cont_prev: false,
+        });
+    }
+    out
+}
+
 /// Finds the cue and speaker of direct piece `di`, and whether it is a quote at all.
 fn attribute_direct(
     doc: &Doc,
@@ -1069,8 +1113,12 @@ fn attribute_direct(
         .map(|c| c + 1)
         .filter(|&n| n < doc.toks.len() && doc.para[n] == doc.para[p.open]);
     let comma_after = next.is_some_and(|n| doc.tok_text(n) == ",");
-    let lower_after =
-        next.is_some_and(|n| doc.is_word(n) && !doc.cap(n) || doc.has(n, lexicon::PRON));
+    // A pronoun after the mark is a cue's subject (`"…" she said`) unless the quote ended its
+    // sentence: `"… we have seen." She added: "…"` begins the next quote's sentence.
+    let ends_sentence = content_text.ends_with('.');
+    let lower_after = next.is_some_and(|n| {
+        doc.is_word(n) && !doc.cap(n) || doc.has(n, lexicon::PRON) && !ends_sentence
+    });
 
     let mut result: Option<((usize, usize), Option<Np>)> = None;
     // 0. An attribution line: `"…" ― Sonya Herridge` (readers' quotes, epigraphs).
@@ -1090,8 +1138,11 @@ fn attribute_direct(
     if result.is_none() {
         result = cue_before_linked(doc, profile, p.open, short, inside);
     }
-    // 3. The first reporting verb of the sentence before the quote (long quotes).
-    if result.is_none() && !short {
+    // 3. The first reporting verb of the sentence before the quote: long quotes, and the
+    // short ones that end a sentence, the quoted end of a paraphrase (`said the damage was
+    // "worse than anything we have seen."`); a word or two in marks is a scare quote.
+    let ends_its_sentence = d.words >= 3 && content_text.ends_with(['.', '!', '?']);
+    if result.is_none() && (!short || ends_its_sentence) {
         let (s0, _) = doc.sent_range(p.open);
         for (k, &ins) in inside.iter().enumerate().take(p.open).skip(s0) {
             if ins != 0 {
@@ -1132,8 +1183,12 @@ fn attribute_direct(
         let pk_para = doc.para[pk.piece.open];
         let cur_para = doc.para[cur.piece.open];
         let para_start = cur.piece.open == 0 || doc.para[cur.piece.open - 1] != cur_para;
+        // A short piece that is a sentence of its own (`"Everything."`) is speech, not a
+        // scare quote: the mark opens its sentence and the words end it.
+        let sentence_of_its_own = doc.sent_range(cur.piece.open).0 == cur.piece.open
+            && content_text.ends_with(['.', '!', '?']);
         let same_voice = cur.piece.cont_prev && pk.piece.cont_next
-            || pk_para == cur_para && !short
+            || pk_para == cur_para && (!short || sentence_of_its_own)
             || pk_para + 1 == cur_para && para_start && !short;
         if same_voice {
             let (cue, subject) = (pk.cue, pk.subject);

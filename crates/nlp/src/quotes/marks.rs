@@ -14,6 +14,11 @@
 //! that run across paragraphs, the two pieces are linked (`cont_next` / `cont_prev`).
 //! Otherwise the quote is taken to end with its paragraph (a missing closing mark) when its
 //! opening mark was unambiguous or it is long enough not to be a stray apostrophe.
+//!
+//! A closing double mark that can only open (a space before, a word after) while nothing is
+//! open is taken for an opening one: writers and their software turn `“` round often enough
+//! (`”Fear. I am afraid.” ― Edwin G. Monroy`) that reading it as a stray closer loses the quote
+//! and puts every later mark of the paragraph the wrong way round.
 
 use super::Doc;
 use dossier_model::Span;
@@ -126,7 +131,9 @@ pub(crate) fn pair(doc: &Doc) -> Vec<Piece> {
             None => {
                 let opens = match m.dir {
                     Dir::Open => m.level == Level::Double || !right,
-                    Dir::Close => false,
+                    // A closing double mark before a word after a space, with nothing open, is
+                    // an opening one typed the wrong way round (`”Fear. I am afraid.”`).
+                    Dir::Close => m.level == Level::Double && left && !right,
                     Dir::Either => match m.level {
                         Level::Double => left || !right,
                         // A straight single quote opens only before a word, after a space.

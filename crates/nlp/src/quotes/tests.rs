@@ -102,6 +102,47 @@ fn direct_quotes() {
         ),
         // Short quotes governed by a cue are quotes.
         ("The council dismissed the report as “fantasy”.", &[("fantasy", true, Some("The council"), Some("dismissed"))]),
+        // The quoted end of a paraphrase takes its sentence's cue, not the next sentence's.
+        (
+            "The mayor, Anna Berg, said the damage was \"worse than anything we have seen.\" She added: \"We will rebuild.\"",
+            &[
+                ("the damage was", false, Some("Anna Berg"), Some("said")),
+                ("worse than anything we have seen.", true, Some("Anna Berg"), Some("said")),
+                ("We will rebuild.", true, Some("Anna Berg"), Some("added")),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn quotes_without_marks_and_short_sentences() {
+    check(&[
+        // A document reads out its words after a colon; only documents read.
+        (
+            "The statement read: We will not negotiate with anyone who threatens our staff.",
+            &[("We will not negotiate with anyone who threatens our staff", false, Some("The statement"), Some("read"))],
+        ),
+        ("She read the report twice.", &[]),
+        // A one-word sentence in marks goes on with the voice before it.
+        (
+            "\"I've lost everything,\" said one resident. \"Everything.\"",
+            &[("I've lost everything,", true, Some("one resident"), Some("said")), ("Everything.", true, Some("one resident"), Some("said"))],
+        ),
+    ]);
+}
+
+#[test]
+fn quotes_that_open_with_a_dash() {
+    check(&[
+        (
+            "The port reopened.\n\n– We are ready, said the harbour master.\n\n— Nobody is ready, Ola Berg said.",
+            &[
+                ("We are ready", true, Some("the harbour master"), Some("said")),
+                ("Nobody is ready", true, Some("Ola Berg"), Some("said")),
+            ],
+        ),
+        // A list is not dialogue: no cue, no quote.
+        ("Bring:\n\n– water, food and blankets\n– a radio", &[]),
     ]);
 }
 
@@ -192,6 +233,22 @@ fn entity_spans_choose_the_speaker() {
     let q = annotate(text, &tokens, &sents, &ents);
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].speaker.map(|s| s.slice(text)), Some("Northgate Bank"));
+}
+
+#[test]
+fn a_capitalised_cue_word_inside_a_name_is_the_name() {
+    let text = "The army's chief, Gen. Omar Said, warned that more rain was coming.";
+    let tokens = tokenize(text);
+    let sents = sentences::split(text, &tokens);
+    let start = text.find("Omar").unwrap();
+    let ents = [Entity {
+        span: Span::new(start, start + "Omar Said".len()),
+        kind: EntityType::Person,
+    }];
+    let q = annotate(text, &tokens, &sents, &ents);
+    let cues: Vec<_> = q.iter().map(|q| q.cue.map(|c| c.slice(text))).collect();
+    assert_eq!(cues, [Some("warned")]);
+    assert_eq!(q[0].speaker.map(|s| s.slice(text)), Some("Omar Said"));
 }
 
 /// (text, [(predicate, subject, object, hedged)])
@@ -387,6 +444,20 @@ fn attribution_lines_after_a_dash() {
                 ("He represents our greatest shame.", true, Some("Sonya Herridge"), Some("―")),
                 ("I am ashamed.", true, Some("Pamela Padilla"), Some("—")),
             ],
+        ),
+        // One reader per line, the next reader's quotation right on the next line.
+        (
+            "Readers wrote in.\n“He represents our greatest shame.” ― Sonya Herridge\n“I am ashamed of him.” ―\u{a0}Nell Carden Grey\n“He lies.” ― Beck Pimentel.\n\nEditor’s note.",
+            &[
+                ("He represents our greatest shame.", true, Some("Sonya Herridge"), Some("―")),
+                ("I am ashamed of him.", true, Some("Nell Carden Grey"), Some("―")),
+                ("He lies.", true, Some("Beck Pimentel"), Some("―")),
+            ],
+        ),
+        // An opening mark typed the wrong way round still opens.
+        (
+            "Readers wrote in.\n\n”Fear. I am truly afraid that he will win.” ― Edwin G. Monroy",
+            &[("Fear. I am truly afraid that he will win.", true, Some("Edwin G. Monroy"), Some("―"))],
         ),
         // A dash that goes on with the sentence is no attribution line.
         ("The “reform” — as it was billed — failed.", &[]),
