@@ -491,9 +491,17 @@ pub fn evaluate_polnear_tagger(
                         p.cue.map(|c| show(&c))
                     ));
                 }
+                // Whether one of our relations holds part of the missed relation's content
+                // (a cue missed beside content that was found, or content never found).
+                let content_found = pred.iter().any(|p| {
+                    p.content
+                        .iter()
+                        .any(|x| g.content.iter().any(|y| overlap(*x, *y) > 0))
+                });
                 match hit {
                     None => details.push(format!(
-                        "MISS {id} cue {:?} src {:?} ctx {:?}",
+                        "MISS {id}{} cue {:?} src {:?} ctx {:?}",
+                        if content_found { " (content found)" } else { "" },
                         g.cue.map(|c| show(&c)),
                         g.source.first().map(show),
                         g.cue
