@@ -501,7 +501,11 @@ pub fn evaluate_polnear_tagger(
                 match hit {
                     None => details.push(format!(
                         "MISS {id}{} cue {:?} src {:?} ctx {:?}",
-                        if content_found { " (content found)" } else { "" },
+                        if content_found {
+                            " (content found)"
+                        } else {
+                            ""
+                        },
                         g.cue.map(|c| show(&c)),
                         g.source.first().map(show),
                         g.cue

@@ -130,7 +130,8 @@ pub fn parc_attributions(
 /// the relations `out` finds inside that content (the quoted speaker's own `he said` or
 /// `I am afraid`) give way to it, and the line is added even where their content covers it.
 fn add_where_free(out: &mut Vec<Attribution>, extra: impl Iterator<Item = Attribution>) {
-    let heads = |a: &Attribution| -> Vec<Span> { a.cue.iter().chain(a.source.iter()).copied().collect() };
+    let heads =
+        |a: &Attribution| -> Vec<Span> { a.cue.iter().chain(a.source.iter()).copied().collect() };
     for a in extra {
         let mine = heads(&a);
         let taken = out
@@ -140,8 +141,11 @@ fn add_where_free(out: &mut Vec<Attribution>, extra: impl Iterator<Item = Attrib
             continue;
         }
         out.retain(|b| {
-            !b.cue
-                .is_some_and(|c| a.content.iter().any(|q| q.start <= c.start && c.end <= q.end))
+            !b.cue.is_some_and(|c| {
+                a.content
+                    .iter()
+                    .any(|q| q.start <= c.start && c.end <= q.end)
+            })
         });
         out.push(a);
     }
@@ -1069,7 +1073,9 @@ fn dash_pieces(doc: &Doc, profile: Profile, marked: &[marks::Piece]) -> Vec<mark
             continue;
         }
         let para = doc.para[i];
-        let para_end = (i..doc.toks.len()).find(|&k| doc.para[k] != para).unwrap_or(doc.toks.len());
+        let para_end = (i..doc.toks.len())
+            .find(|&k| doc.para[k] != para)
+            .unwrap_or(doc.toks.len());
         if marked.iter().any(|p| (i..para_end).contains(&p.open)) {
             continue;
         }
@@ -1789,107 +1795,149 @@ fn content_found(doc: &Doc, a: usize, e: usize, np: Option<Np>, _inside: &[u32])
 /// before the pronoun (persons for he/she, organisations or names for it, plural or collective
 /// sources for they/we).
 fn resolve_pronouns(doc: &Doc, found: &mut [Found]) {
+    // Names inside quotation marks are the quoted speaker's words, not the narrative's actors.
+    let mut quoted: Vec<Span> = found
+        .iter()
+        .filter(|f| f.direct)
+        .map(|f| f.content)
+        .collect();
+    quoted.sort_by_key(|s| s.start);
+    let in_quote = |s: Span| {
+        let k = quoted.partition_point(|q| q.start <= s.start);
+        quoted[..k].iter().rev().take(4).any(|q| q.end >= s.end)
+    };
     for fi in 0..found.len() {
         let Some(p) = found[fi].pronoun else { continue };
-        let f = doc.flags(p);
-        let at = doc.toks[p].span.start;
-        let window = at.saturating_sub(2500);
-        let mut best: Option<Span> = None;
-        let mut consider = |s: Span| {
-            if s.end <= at && s.start >= window && best.is_none_or(|b| s.start > b.start) {
-                best = Some(s);
-            }
-        };
-        let personal = f & lexicon::PERSONAL != 0;
-        let neuter = f & lexicon::NEUTER != 0;
-        let text = doc.text;
-        // Earlier named speakers.
-        for g in found[..fi]
-            .iter()
-            .rev()
-            .take_while(|g| g.content.end >= window || g.content.start >= window)
+        if let Some(b) = antecedent(doc, found, fi, p, true, &in_quote)
+            .or_else(|| antecedent(doc, found, fi, p, false, &in_quote))
         {
-            if g.pronoun.is_some() {
-                continue;
-            }
-            let Some(s) = g.speaker else { continue };
-            let Some((a, b)) = toks_in(doc, s) else {
-                continue;
-            };
-            let named = doc.cap(b);
-            let single_word_upper = a == b
-                && text[s.start..s.end]
-                    .chars()
-                    .filter(|c| c.is_uppercase())
-                    .count()
-                    >= 2;
-            let ok = if personal {
-                named
-                    && !single_word_upper
-                    && doc
-                        .entities_in(s.start, s.end)
-                        .iter()
-                        .all(|e| e.kind == EntityType::Person)
-            } else if neuter {
-                named
-                    && (single_word_upper
-                        || doc
-                            .entities_in(s.start, s.end)
-                            .iter()
-                            .any(|e| e.kind != EntityType::Person))
-            } else {
-                true
-            };
-            if ok {
-                consider(s);
-            }
-        }
-        // Entity mentions.
-        for e in doc.entities_in(window, at) {
-            let ok = if personal {
-                e.kind == EntityType::Person
-            } else if neuter {
-                e.kind == EntityType::Organization
-            } else {
-                matches!(e.kind, EntityType::Organization | EntityType::Location)
-            };
-            if ok {
-                consider(e.span);
-            }
-        }
-        // Without entities: capitalised names (two capitalised words, or an acronym for `it`).
-        if doc.entities.is_empty() {
-            let upto = doc.toks.partition_point(|t| t.span.end <= at);
-            let from = doc.toks.partition_point(|t| t.span.start < window);
-            let mut k = from;
-            while k < upto {
-                if doc.cap(k)
-                    && !doc.has(
-                        k,
-                        lexicon::DET
-                            | lexicon::PRON
-                            | lexicon::TITLE
-                            | lexicon::STOP
-                            | lexicon::TIME,
-                    )
-                {
-                    let s = k;
-                    while k + 1 < upto && doc.cap(k + 1) {
-                        k += 1;
-                    }
-                    let w = doc.tok_text(s);
-                    let acronym = s == k
-                        && w.len() >= 2
-                        && w.chars().filter(|c| c.is_uppercase()).count() >= 2;
-                    if personal && k > s || neuter && acronym {
-                        consider(doc.span(s, k));
-                    }
-                }
-                k += 1;
-            }
-        }
-        if let Some(b) = best {
             found[fi].speaker = Some(b);
         }
     }
+}
+
+/// The antecedent of pronoun `p`, the speaker of `found[fi]`: with `before_content`, only
+/// mentions before the sentence of a content that precedes the pronoun.
+fn antecedent(
+    doc: &Doc,
+    found: &[Found],
+    fi: usize,
+    p: usize,
+    before_content: bool,
+    in_quote: &dyn Fn(Span) -> bool,
+) -> Option<Span> {
+    let f = doc.flags(p);
+    let at = doc.toks[p].span.start;
+    let window = at.saturating_sub(2500);
+    // A pronoun after its own content (`Mr Sullivan "made decisions," he told the court`)
+    // has its antecedent before that sentence: what precedes it there is what was said.
+    let content = found[fi].content;
+    let limit = if before_content && content.start < at {
+        let first = doc.toks.partition_point(|t| t.span.end <= content.start);
+        let s0 = doc.sent_range(first.min(doc.toks.len() - 1)).0;
+        doc.toks[s0].span.start.min(at)
+    } else {
+        at
+    };
+    // The antecedent is in the latest sentence with a compatible mention, and there the
+    // first one, the subject more often than not (`Dr Fox accused Mr Blair … He told
+    // BBC Radio`), not the nearest.
+    let sent_of = |s: Span| doc.sent[doc.toks.partition_point(|t| t.span.end <= s.start)];
+    let mut best: Option<(u32, Span)> = None;
+    let mut consider = |s: Span| {
+        if s.end <= limit && s.start >= window && !in_quote(s) {
+            let key = sent_of(s);
+            let better = match best {
+                None => true,
+                Some((k, b)) => key > k || key == k && s.start < b.start,
+            };
+            if better {
+                best = Some((key, s));
+            }
+        }
+    };
+    let personal = f & lexicon::PERSONAL != 0;
+    let neuter = f & lexicon::NEUTER != 0;
+    let text = doc.text;
+    // Earlier named speakers.
+    for g in found[..fi]
+        .iter()
+        .rev()
+        .take_while(|g| g.content.end >= window || g.content.start >= window)
+    {
+        if g.pronoun.is_some() {
+            continue;
+        }
+        let Some(s) = g.speaker else { continue };
+        let Some((a, b)) = toks_in(doc, s) else {
+            continue;
+        };
+        let named = doc.cap(b);
+        let single_word_upper = a == b
+            && text[s.start..s.end]
+                .chars()
+                .filter(|c| c.is_uppercase())
+                .count()
+                >= 2;
+        let ok = if personal {
+            named
+                && !single_word_upper
+                && doc
+                    .entities_in(s.start, s.end)
+                    .iter()
+                    .all(|e| e.kind == EntityType::Person)
+        } else if neuter {
+            named
+                && (single_word_upper
+                    || doc
+                        .entities_in(s.start, s.end)
+                        .iter()
+                        .any(|e| e.kind != EntityType::Person))
+        } else {
+            true
+        };
+        if ok {
+            consider(s);
+        }
+    }
+    // Entity mentions.
+    for e in doc.entities_in(window, at) {
+        let ok = if personal {
+            e.kind == EntityType::Person
+        } else if neuter {
+            e.kind == EntityType::Organization
+        } else {
+            matches!(e.kind, EntityType::Organization | EntityType::Location)
+        };
+        if ok {
+            consider(e.span);
+        }
+    }
+    // Without entities: capitalised names (two capitalised words, or an acronym for `it`).
+    if doc.entities.is_empty() {
+        let upto = doc.toks.partition_point(|t| t.span.end <= at);
+        let from = doc.toks.partition_point(|t| t.span.start < window);
+        let mut k = from;
+        while k < upto {
+            if doc.cap(k)
+                && !doc.has(
+                    k,
+                    lexicon::DET | lexicon::PRON | lexicon::TITLE | lexicon::STOP | lexicon::TIME,
+                )
+            {
+                let s = k;
+                while k + 1 < upto && doc.cap(k + 1) {
+                    k += 1;
+                }
+                let w = doc.tok_text(s);
+                let acronym =
+                    s == k && w.len() >= 2 && w.chars().filter(|c| c.is_uppercase()).count() >= 2;
+                if personal && k > s || neuter && acronym {
+                    consider(doc.span(s, k));
+                }
+            }
+            k += 1;
+        }
+    }
+    best.map(|(_, b)| b)
 }

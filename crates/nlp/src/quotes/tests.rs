@@ -120,13 +120,26 @@ fn quotes_without_marks_and_short_sentences() {
         // A document reads out its words after a colon; only documents read.
         (
             "The statement read: We will not negotiate with anyone who threatens our staff.",
-            &[("We will not negotiate with anyone who threatens our staff", false, Some("The statement"), Some("read"))],
+            &[(
+                "We will not negotiate with anyone who threatens our staff",
+                false,
+                Some("The statement"),
+                Some("read"),
+            )],
         ),
         ("She read the report twice.", &[]),
         // A one-word sentence in marks goes on with the voice before it.
         (
             "\"I've lost everything,\" said one resident. \"Everything.\"",
-            &[("I've lost everything,", true, Some("one resident"), Some("said")), ("Everything.", true, Some("one resident"), Some("said"))],
+            &[
+                (
+                    "I've lost everything,",
+                    true,
+                    Some("one resident"),
+                    Some("said"),
+                ),
+                ("Everything.", true, Some("one resident"), Some("said")),
+            ],
         ),
     ]);
 }
@@ -249,6 +262,35 @@ fn a_capitalised_cue_word_inside_a_name_is_the_name() {
     let cues: Vec<_> = q.iter().map(|q| q.cue.map(|c| c.slice(text))).collect();
     assert_eq!(cues, [Some("warned")]);
     assert_eq!(q[0].speaker.map(|s| s.slice(text)), Some("Omar Said"));
+}
+
+#[test]
+fn pronouns_resolve_to_the_subject_before_what_was_said() {
+    let text = "Earlier, Dr Fox accused Mr Blair of telling lies. He told BBC Radio: \"You lie about anything.\" Mr Ebbers spoke about Mr Sullivan. Mr Sullivan \"made decisions,\" he told the court. \"Members of Apple Club get copies,\" Apple said. It added that sales fell.";
+    let tokens = tokenize(text);
+    let sents = sentences::split(text, &tokens);
+    // Each mention by its text and which occurrence it is.
+    let mention = |needle: &str, nth: usize, kind| {
+        let start = text.match_indices(needle).nth(nth).unwrap().0;
+        Entity { span: Span::new(start, start + needle.len()), kind }
+    };
+    let ents = [
+        mention("Dr Fox", 0, EntityType::Person),
+        mention("Mr Blair", 0, EntityType::Person),
+        mention("Mr Ebbers", 0, EntityType::Person),
+        mention("Mr Sullivan", 0, EntityType::Person),
+        mention("Mr Sullivan", 1, EntityType::Person),
+        mention("Apple Club", 0, EntityType::Organization),
+        mention("Apple", 1, EntityType::Organization),
+    ];
+    let speakers: Vec<_> = annotate(text, &tokens, &sents, &ents)
+        .iter()
+        .map(|q| (q.span.slice(text).to_string(), q.speaker.map(|s| s.slice(text).to_string())))
+        .collect();
+    let want = |content: &str, speaker: &str| (content.to_string(), Some(speaker.to_string()));
+    assert!(speakers.contains(&want("You lie about anything.", "Dr Fox")), "{speakers:?}");
+    assert!(speakers.contains(&want("made decisions,", "Mr Ebbers")), "{speakers:?}");
+    assert!(speakers.contains(&want("sales fell", "Apple")), "{speakers:?}");
 }
 
 /// (text, [(predicate, subject, object, hedged)])
