@@ -989,6 +989,8 @@ struct Direct {
     cue: Option<(usize, usize)>,
     subject: Option<Np>,
     keep: bool,
+    /// The cue is the voice of the quote before, not one found for this piece.
+    inherited: bool,
 }
 
 /// The whole analysis: direct quotes first, then reported speech around them.
@@ -1021,10 +1023,29 @@ fn find(doc: &Doc, profile: Profile) -> Vec<Found> {
             cue: None,
             subject: None,
             keep: false,
+            inherited: false,
         });
     }
     for di in 0..directs.len() {
         attribute_direct(doc, profile, &mut directs, di, &inside);
+    }
+    // A quote that runs on into the next paragraph and finds its own cue only there (`"…
+    // make-up. ¶ "In the HD version …," explains Mr Dean`) is that cue's speaker's too, whatever
+    // voice it seemed to continue.
+    for di in (0..directs.len().saturating_sub(1)).rev() {
+        let (cur, next) = (&directs[di], &directs[di + 1]);
+        if (cur.cue.is_none() || cur.inherited)
+            && cur.piece.cont_next
+            && next.piece.cont_prev
+            && next.cue.is_some()
+            && !next.inherited
+        {
+            let (cue, subject) = (next.cue, next.subject);
+            let d = &mut directs[di];
+            d.cue = cue;
+            d.subject = subject;
+            d.keep = true;
+        }
     }
     let mut found: Vec<Found> = Vec::new();
     for d in &directs {
@@ -1202,6 +1223,7 @@ fn attribute_direct(
             d.cue = cue;
             d.subject = subject;
             d.keep = true;
+            d.inherited = true;
             return;
         }
     }

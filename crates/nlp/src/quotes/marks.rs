@@ -150,6 +150,26 @@ pub(crate) fn pair(doc: &Doc) -> Vec<Piece> {
                     });
                 }
             }
+            Some(o) if m.level == o.level && reopens_after_lost_break(doc, i, m, left, right) => {
+                // The paragraph break before a reopening mark was lost (`… make-up. "In the
+                // HD version …`): the quote goes on in a new piece, as across paragraphs.
+                push(
+                    &mut out,
+                    o,
+                    None,
+                    toks[o.tok].span.end,
+                    toks[i - 1].span.end,
+                    true,
+                );
+                outer = Some(Open {
+                    tok: i,
+                    level: m.level,
+                    low: m.low,
+                    sure: false,
+                    cont_prev: true,
+                });
+                inner = None;
+            }
             Some(o) if m.level == o.level => {
                 let closes = match m.dir {
                     Dir::Close => true,
@@ -228,6 +248,23 @@ fn push(
             cont_prev: o.cont_prev,
         });
     }
+}
+
+/// A straight double mark that can only open (a space before, a word after) right after the end
+/// of a sentence, while a double quote is open: the press convention for a quote running across
+/// paragraphs (no closing mark, the next paragraph reopens) in text whose paragraph breaks were
+/// lost. A closing mark there would have no space before it.
+fn reopens_after_lost_break(doc: &Doc, i: usize, m: Mark, left: bool, right: bool) -> bool {
+    m.dir == Dir::Either
+        && m.level == Level::Double
+        && left
+        && !right
+        && i > 0
+        && matches!(doc.tok_text(i - 1), "." | "?" | "!")
+        && doc.text[doc.toks[i - 1].span.end..doc.toks[i].span.start]
+            .chars()
+            .all(char::is_whitespace)
+        && doc.toks[i - 1].span.end < doc.toks[i].span.start
 }
 
 fn words_between(doc: &Doc, from: usize, to: usize) -> usize {

@@ -92,6 +92,16 @@ fn direct_quotes() {
                 ("The second part will follow next month,", true, Some("Tom Hale"), Some("added")),
             ],
         ),
+        // Paragraph breaks lost: the reopening mark still starts a new piece of the same quote,
+        // which takes the cue found only in the next piece.
+        (
+            "Tickets sold out. \"We could have sold a million,\" said Justin Green. \"When we did the first version, everybody was tanned. \"In the new version the lines showed up,\" explains Mr Dean.",
+            &[
+                ("We could have sold a million,", true, Some("Justin Green"), Some("said")),
+                ("When we did the first version, everybody was tanned.", true, Some("Dean"), Some("explains")),
+                ("In the new version the lines showed up,", true, Some("Dean"), Some("explains")),
+            ],
+        ),
         // The same voice goes on without a cue.
         (
             "Omar Haddad said: “We lost everything.” “Now we start again, slowly and together with everyone.”",
@@ -272,7 +282,10 @@ fn pronouns_resolve_to_the_subject_before_what_was_said() {
     // Each mention by its text and which occurrence it is.
     let mention = |needle: &str, nth: usize, kind| {
         let start = text.match_indices(needle).nth(nth).unwrap().0;
-        Entity { span: Span::new(start, start + needle.len()), kind }
+        Entity {
+            span: Span::new(start, start + needle.len()),
+            kind,
+        }
     };
     let ents = [
         mention("Dr Fox", 0, EntityType::Person),
@@ -285,12 +298,26 @@ fn pronouns_resolve_to_the_subject_before_what_was_said() {
     ];
     let speakers: Vec<_> = annotate(text, &tokens, &sents, &ents)
         .iter()
-        .map(|q| (q.span.slice(text).to_string(), q.speaker.map(|s| s.slice(text).to_string())))
+        .map(|q| {
+            (
+                q.span.slice(text).to_string(),
+                q.speaker.map(|s| s.slice(text).to_string()),
+            )
+        })
         .collect();
     let want = |content: &str, speaker: &str| (content.to_string(), Some(speaker.to_string()));
-    assert!(speakers.contains(&want("You lie about anything.", "Dr Fox")), "{speakers:?}");
-    assert!(speakers.contains(&want("made decisions,", "Mr Ebbers")), "{speakers:?}");
-    assert!(speakers.contains(&want("sales fell", "Apple")), "{speakers:?}");
+    assert!(
+        speakers.contains(&want("You lie about anything.", "Dr Fox")),
+        "{speakers:?}"
+    );
+    assert!(
+        speakers.contains(&want("made decisions,", "Mr Ebbers")),
+        "{speakers:?}"
+    );
+    assert!(
+        speakers.contains(&want("sales fell", "Apple")),
+        "{speakers:?}"
+    );
 }
 
 /// (text, [(predicate, subject, object, hedged)])
