@@ -1522,6 +1522,42 @@ fn according_to(
     }
     let np = doc.make_np(src_start, e);
     let before_comma = i > s0 + 1 && doc.tok_text(i - 1) == ",";
+    // Mid-clause, `according to` is manner (`ranked according to the steps they take`,
+    // `dealt with according to the law`) unless it names a source and ends the sentence:
+    // `shop online according to figures collected by …`.
+    let opens_clause = i == s0
+        || !doc.is_word(i - 1)
+        || lexicon::with_lower(doc.tok_text(i - 1), |w| {
+            matches!(w, "and" | "but" | "yet" | "so" | "that")
+        });
+    if !before_comma && !opens_clause {
+        // The source runs to the sentence's end or a comma: what came before was said.
+        let stop = (src_start..s1).find(|&k| doc.tok_text(k) == "," || doc.is_hard_punct(k));
+        let src_end = stop.unwrap_or(s1).saturating_sub(1);
+        let ends =
+            stop.is_none_or(|k| doc.tok_text(k) == "," || (k + 1..s1).all(|j| !doc.is_word(j)));
+        // The head of the source's first noun phrase: before `of`, `by`, `in` … or a participle.
+        let head = (src_start..=src_end)
+            .find(|&k| {
+                k == src_end
+                    || doc.has(k + 1, lexicon::PREP | lexicon::STOP)
+                    || !doc.cap(k + 1) && doc.tok_text(k + 1).ends_with("ed")
+            })
+            .unwrap_or(src_end);
+        if !ends || src_end < src_start || !source_like(doc, head) {
+            return None;
+        }
+        let np = doc.make_np(src_start, src_end);
+        let mut a = s0;
+        while a < i && doc.is_mark(a) && inside[a] == 0 {
+            a += 1;
+        }
+        // `That is according to …` points back to a sentence it does not hold.
+        if word_count(doc, a, i) < 3 {
+            return None;
+        }
+        return content_found(doc, a, i - 1, Some(np), inside);
+    }
     let (cs, ce) = if before_comma {
         // `CONTENT, according to X`.
         let mut a = s0;
@@ -1541,6 +1577,39 @@ fn according_to(
         (a, end?)
     };
     content_found(doc, cs, ce, Some(np), inside)
+}
+
+/// Whether the noun phrase ending at token `e` can be a source: a name, a role or a report,
+/// or numbers and research that say something (`figures`, `a survey`).
+fn source_like(doc: &Doc, e: usize) -> bool {
+    if doc.cap(e) || doc.has(e, lexicon::ROLE | lexicon::REPORT_NOUN) {
+        return true;
+    }
+    lexicon::with_lower(doc.tok_text(e), |w| {
+        let one = w.strip_suffix('s').unwrap_or(w);
+        lexicon::lookup(one).flags & (lexicon::ROLE | lexicon::REPORT_NOUN) != 0
+            || matches!(
+                one,
+                "figure"
+                    | "data"
+                    | "statistic"
+                    | "estimate"
+                    | "research"
+                    | "survey"
+                    | "poll"
+                    | "study"
+                    | "studie"
+                    | "panel"
+                    | "lawyer"
+                    | "police"
+                    | "document"
+                    | "record"
+                    | "analysis"
+                    | "calculation"
+                    | "count"
+                    | "census"
+            )
+    })
 }
 
 /// `CONTENT, X said.` / `CONTENT, said X.` / `CONTENT, X said, CONTENT.`

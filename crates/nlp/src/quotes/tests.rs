@@ -138,6 +138,17 @@ fn quotes_without_marks_and_short_sentences() {
             )],
         ),
         ("She read the report twice.", &[]),
+        // `according to` as manner is no source; mid-clause, a source must end the sentence.
+        ("The issue will be dealt with according to Russia's competition law, the minister was quoted as saying.", &[]),
+        ("The Commission ranks countries according to the steps they are taking.", &[]),
+        (
+            "Half of all adults now shop online according to figures collected by the Retail Group.",
+            &[("Half of all adults now shop online", false, Some("Retail Group"), Some("according to"))],
+        ),
+        (
+            "The banks hold $190bn of bad debt according to official data, though observers doubt it.",
+            &[("The banks hold $190bn of bad debt", false, Some("official data"), Some("according to"))],
+        ),
         // A one-word sentence in marks goes on with the voice before it.
         (
             "\"I've lost everything,\" said one resident. \"Everything.\"",
