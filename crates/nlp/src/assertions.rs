@@ -155,6 +155,38 @@ fn is_warning_noun(w: &str) -> bool {
     })
 }
 
+/// Verbs that say what a party is or has: `is`, `poses`, `remains`, `retains` ….
+fn predicates_threat(w: &str) -> bool {
+    lexicon::with_lower(w, |l| {
+        matches!(
+            l,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "'s"
+                | "’s"
+                | "remains"
+                | "remain"
+                | "remained"
+                | "pose"
+                | "poses"
+                | "posed"
+                | "represents"
+                | "represent"
+                | "represented"
+                | "retains"
+                | "retain"
+                | "retained"
+                | "becoming"
+                | "become"
+                | "becomes"
+                | "has"
+                | "have"
+                | "had"
+        )
+    })
+}
+
 fn is_threat_word(w: &str) -> bool {
     lexicon::with_lower(w, |l| {
         matches!(
@@ -1112,16 +1144,34 @@ fn from_quotes(doc: &Doc, quotes: &[Quote], out: &mut Vec<Assertion>) {
         let first_end = (from..to)
             .find(|&k| doc.sent[k] != doc.sent[from])
             .unwrap_or(to);
-        if !(from..first_end).any(|k| is_threat_word(doc.tok_text(k))) {
+        let Some(threat) = (from..first_end).find(|&k| is_threat_word(doc.tok_text(k))) else {
             continue;
-        }
+        };
         // The party warned about may stand in the clause before the quote (`told a hearing that
         // X "…"`).
         let that = (ci + 1..from).find(|&k| doc.is(k, "that"));
         let obj = that
             .and_then(|t| first_party(doc, t + 1, from))
             .or_else(|| first_party(doc, from, first_end));
-        if obj.is_none() {
+        let Some(party) = obj else { continue };
+        // The threat must be said of the party (`ISK is … one of the most serious threats`,
+        // `the networks pose a threat`, `IS-K retains the capability`), not merely be named near
+        // it (`the threat to TV was greatest in the UK`).
+        // The party is the subject of that verb: at most a few words of its own noun phrase
+        // between them (`the networks in Afghanistan pose`), no comma, and the threat follows
+        // within the clause.
+        let party_end = doc
+            .toks
+            .partition_point(|t| t.span.end <= party.start.max(party.end - 1));
+        let verb = (party_end + 1..threat.min(party_end + 7))
+            .take_while(|&k| doc.tok_text(k) != "," && !doc.is_hard_punct(k))
+            .find(|&k| predicates_threat(doc.tok_text(k)));
+        let said_of_party = verb.is_some_and(|v| {
+            threat > v
+                && threat - v <= 10
+                && (v + 1..threat).all(|k| doc.tok_text(k) != "," && !doc.is_hard_punct(k))
+        });
+        if party_end >= threat || !said_of_party || q.speaker.is_some_and(|s| s.overlaps(party)) {
             continue;
         }
         let sentence = sentence_span(doc, ci);

@@ -340,6 +340,16 @@ type AWant<'a> = (
 #[test]
 fn assertions_table() {
     let cases: &[AWant] = &[
+        // A quote that says a party is a threat is a warning about it; a threat merely named
+        // near a party is not.
+        (
+            "Colonel Tom Hale said: \"The Northern Front is without doubt one of the most serious threats today.\"",
+            &[("warned", Some("Tom Hale"), Some("Northern Front"), false)],
+        ),
+        (
+            "\"The threat to television was greatest in Spain and in France,\" said Tom Hale.",
+            &[],
+        ),
         (
             "The Northern Front claimed responsibility for the bombing of the bridge.",
             &[(
