@@ -187,6 +187,34 @@ fn predicates_threat(w: &str) -> bool {
     })
 }
 
+/// Nouns whose infinitive says what may or should happen: `powers to detain`, `plans to arrest`.
+fn is_intent_noun(w: &str) -> bool {
+    lexicon::with_lower(w, |l| {
+        matches!(
+            l.strip_suffix('s').unwrap_or(l),
+            "power"
+                | "plan"
+                | "right"
+                | "ability"
+                | "authority"
+                | "order"
+                | "decision"
+                | "call"
+                | "proposal"
+                | "law"
+                | "bill"
+                | "legislation"
+                | "need"
+                | "threat"
+                | "pledge"
+                | "promise"
+                | "warrant"
+                | "permission"
+                | "mandate"
+        )
+    })
+}
+
 fn is_threat_word(w: &str) -> bool {
     lexicon::with_lower(w, |l| {
         matches!(
@@ -275,6 +303,23 @@ fn passive(doc: &Doc, i: usize) -> bool {
         return doc.has(k, lexicon::BE);
     }
     false
+}
+
+/// The subject of a passive verb at `i`, past a reduced relative clause between them: in `A man
+/// suspected of radical links has been charged` the charged is `A man`, not `radical links`.
+fn passive_subject(doc: &Doc, i: usize, s0: usize) -> Option<Np> {
+    let np = doc.subject_of(i, s0)?;
+    let (a, _) = doc.sent_range(np.start);
+    if np.start >= a + 3 && doc.has(np.start - 1, lexicon::PREP) {
+        let participle = np.start - 2;
+        let w = doc.tok_text(participle);
+        if !doc.cap(participle) && w.ends_with("ed") && doc.is_word(participle - 1) {
+            if let Some((s, e)) = doc.np_left(participle - 1, s0) {
+                return Some(doc.make_np(s, e));
+            }
+        }
+    }
+    Some(np)
 }
 
 /// The agent of a passive: `by X` within a few tokens after `i`.
@@ -481,7 +526,20 @@ fn subject_for_trigger(doc: &Doc, i: usize) -> Vec<Np> {
         k -= 1;
     }
     if k > s0 && doc.is(k - 1, "to") {
-        let to = k - 1;
+        return infinitive_subject(doc, i, k - 1, s0);
+    }
+    subject_before(doc, i, s0)
+}
+
+fn is_negation(w: &str) -> bool {
+    lexicon::with_lower(w, |l| {
+        l.ends_with("n't") || matches!(l, "not" | "never" | "cannot")
+    })
+}
+
+/// The subject of an infinitive trigger at `i` whose `to` is at `to`.
+fn infinitive_subject(doc: &Doc, i: usize, to: usize, s0: usize) -> Vec<Np> {
+    {
         // `for X (– an aside –) to round up`.
         if to > s0 {
             let mut e = to - 1;
@@ -535,8 +593,12 @@ fn subject_for_trigger(doc: &Doc, i: usize) -> Vec<Np> {
                 return vec![np];
             }
         }
-        return doc.sentence_subject(i).into_iter().collect();
+        doc.sentence_subject(i).into_iter().collect()
     }
+}
+
+/// The subject before a finite trigger at `i`.
+fn subject_before(doc: &Doc, i: usize, s0: usize) -> Vec<Np> {
     if let Some(np) = doc.subject_of(i, s0) {
         let head = doc.tok_text(np.end);
         if (!head.ends_with("ing") || doc.cap(np.end)) && !doc.is(np.end, "there") {
@@ -578,6 +640,13 @@ fn push(
     let (_, s1) = doc.sent_range(i);
     let hedged = hedged || hedged_between(doc, from, (i + 10).min(s1.saturating_sub(1)));
     for &subject in subjects {
+        // An auxiliary is no subject (`We can't speculate`: `can't`), and what is asserted is
+        // never its own asserter (`A club spokesman confirmed: …`).
+        let subject = subject.filter(|s| {
+            let k = doc.toks.partition_point(|t| t.span.end <= s.start);
+            k >= doc.toks.len() || !doc.has(k, lexicon::AUX)
+        });
+        let object = object.filter(|o| subject.is_none_or(|s| !s.overlaps(*o)));
         out.push(Assertion {
             subject,
             predicate: pred,
@@ -681,7 +750,16 @@ fn verb_or_noun(
         }
         return;
     }
-    // Verbs.
+    // Verbs. A negated act is not one (`did not deny`, `We can't speculate`).
+    let mut k = i;
+    while k > s0
+        && (doc.has(k - 1, lexicon::AUX | lexicon::ADV) || is_negation(doc.tok_text(k - 1)))
+    {
+        k -= 1;
+        if is_negation(doc.tok_text(k)) {
+            return;
+        }
+    }
     let is_past = w.ends_with("ed") || matches!(w.as_str(), "laid" | "put");
     let pass = is_past && passive(doc, i);
     // A participle after a noun (`the suspects arrested by …`, `the four men captured`).
@@ -692,10 +770,19 @@ fn verb_or_noun(
         && !doc.cap(i - 1)
         && !doc.has(
             i - 1,
-            lexicon::AUX | lexicon::PRON | lexicon::ADV | lexicon::STOP | lexicon::PREP,
+            lexicon::AUX
+                | lexicon::PRON
+                | lexicon::ADV
+                | lexicon::STOP
+                | lexicon::PREP
+                | lexicon::DET,
         )
         && !doc.tok_text(i - 1).ends_with("ly")
         && matches!(trig, Trig::Arrest | Trig::Charge);
+    // After a determiner the participle is an adjective: `the detained person`.
+    if is_past && !pass && i > s0 && doc.has(i - 1, lexicon::DET) {
+        return;
+    }
     let participle = participle
         || is_past
             && i > s0
@@ -715,6 +802,14 @@ fn verb_or_noun(
             if w == "charge" && i > s0 && (doc.has(i - 1, lexicon::DET) || doc.is(i - 1, "in")) {
                 return; // `in charge`, `the charge`: nouns.
             }
+            // `powers to detain suspects`, `plans to arrest`: what may be done, not an act.
+            if i >= s0 + 2
+                && doc.is(i - 1, "to")
+                && !doc.is_possessive(i - 3)
+                && is_intent_noun(doc.tok_text(i - 2))
+            {
+                return;
+            }
             let pred = if trig == Trig::Charge {
                 Predicate::Charged
             } else {
@@ -728,7 +823,7 @@ fn verb_or_noun(
                     }
                     doc.np_left(e, s0).map(|(a, b)| doc.make_np(a, b).name)
                 } else {
-                    doc.subject_of(i, s0).map(|np| np.name)
+                    passive_subject(doc, i, s0).map(|np| np.name)
                 };
                 let subject = match agent_after(doc, i) {
                     Some(np) => Some(np.name),

@@ -340,6 +340,19 @@ type AWant<'a> = (
 #[test]
 fn assertions_table() {
     let cases: &[AWant] = &[
+        // The charged, past a reduced relative clause; adjectives, intentions and negated acts
+        // are no acts; the asserter is not what it asserts.
+        (
+            "A Dutch-Moroccan man suspected of radical links has been charged.",
+            &[("charged", None, Some("A Dutch-Moroccan man"), false)],
+        ),
+        ("It deprives the detained person of a trial.", &[]),
+        ("They would replace current powers to detain foreign suspects.", &[]),
+        ("The minister did not deny the report, and we can't speculate.", &[]),
+        (
+            "A club spokesman confirmed: \"It is a hernia.\"",
+            &[("confirmed", Some("A club spokesman"), None, false)],
+        ),
         // A quote that says a party is a threat is a warning about it; a threat merely named
         // near a party is not.
         (
