@@ -599,7 +599,13 @@ fn infinitive_subject(doc: &Doc, i: usize, to: usize, s0: usize) -> Vec<Np> {
 
 /// The subject before a finite trigger at `i`.
 fn subject_before(doc: &Doc, i: usize, s0: usize) -> Vec<Np> {
-    if let Some(np) = doc.subject_of(i, s0) {
+    // An `-ing` clause after a prepositional object (`has written to the watchdog accusing
+    // Labour`) is the sentence subject's act.
+    let ing = doc.tok_text(i).ends_with("ing");
+    if let Some(np) = doc
+        .subject_of(i, s0)
+        .filter(|np| !(ing && np.start > s0 && doc.has(np.start - 1, lexicon::PREP)))
+    {
         let head = doc.tok_text(np.end);
         if (!head.ends_with("ing") || doc.cap(np.end)) && !doc.is(np.end, "there") {
             return vec![np];
@@ -778,9 +784,25 @@ fn verb_or_noun(
                 | lexicon::DET,
         )
         && !doc.tok_text(i - 1).ends_with("ly")
+        && doc.time_phrase_ending_at(i - 1, s0).is_none()
         && matches!(trig, Trig::Arrest | Trig::Charge);
     // After a determiner the participle is an adjective: `the detained person`.
     if is_past && !pass && i > s0 && doc.has(i - 1, lexicon::DET) {
+        return;
+    }
+    // A participle after a plural noun and before `by`, `under` …: a reduced passive relative
+    // (`the licences denied under the embargo`), whose noun is not its subject.
+    if is_past
+        && !pass
+        && !matches!(trig, Trig::Arrest | Trig::Charge)
+        && i > s0
+        && next < s1
+        && !doc.cap(i - 1)
+        && doc.tok_text(i - 1).ends_with('s')
+        && doc.is_word(i - 1)
+        && !doc.has(i - 1, lexicon::PRON | lexicon::AUX | lexicon::STOP)
+        && ["by", "under", "to", "for"].iter().any(|w| doc.is(next, w))
+    {
         return;
     }
     let participle = participle
@@ -801,6 +823,14 @@ fn verb_or_noun(
             }
             if w == "charge" && i > s0 && (doc.has(i - 1, lexicon::DET) || doc.is(i - 1, "in")) {
                 return; // `in charge`, `the charge`: nouns.
+            }
+            // A legal charge is brought with or over something or suffered (`charged with
+            // fraud`, `was charged`); `charging users for the tool` is a price.
+            if trig == Trig::Charge && !pass && !participle {
+                let end = clause_end(doc, i).min(i + 12);
+                if !(i + 1..end).any(|k| doc.is(k, "with") || doc.is(k, "over")) {
+                    return;
+                }
             }
             // `powers to detain suspects`, `plans to arrest`: what may be done, not an act.
             if i >= s0 + 2

@@ -372,6 +372,74 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The first token of a time phrase that ends at token `t` and opens with a preposition or
+    /// a deictic word (`on Sunday`, `last week`, `earlier this month`), if there is one.
+    pub(crate) fn time_phrase_ending_at(&self, t: usize, lo: usize) -> Option<usize> {
+        let is_time_noun = |k: usize| {
+            lexicon::with_lower(self.tok_text(k), |w| {
+                matches!(
+                    w,
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "week"
+                        | "weekend"
+                        | "month"
+                        | "year"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "night"
+                        | "january"
+                        | "february"
+                        | "march"
+                        | "april"
+                        | "may"
+                        | "june"
+                        | "july"
+                        | "august"
+                        | "september"
+                        | "october"
+                        | "november"
+                        | "december"
+                )
+            })
+        };
+        if !is_time_noun(t) {
+            return None;
+        }
+        let mut k = t;
+        while k > lo + 1 {
+            let w = self.tok_text(k - 1);
+            let opener = lexicon::with_lower(w, |l| {
+                matches!(
+                    l,
+                    "on" | "in" | "at" | "during" | "last" | "this" | "next" | "earlier"
+                )
+            });
+            let inner = lexicon::with_lower(w, |l| {
+                matches!(l, "the" | "early" | "late" | "last" | "this")
+            }) || is_time_noun(k - 1);
+            if opener {
+                // Opened: the phrase may go on to the left (`earlier this week`).
+                k -= 1;
+                if k > lo + 1 && self.is(k - 1, "earlier") {
+                    k -= 1;
+                }
+                return Some(k).filter(|&s| s > lo && self.is_word(s - 1));
+            }
+            if !inner {
+                return None;
+            }
+            k -= 1;
+        }
+        None
+    }
+
     /// The entity mentions overlapping the byte range `[from, to)` (a binary search).
     pub(crate) fn entities_in(&self, from: usize, to: usize) -> &[Entity] {
         let a = self.entities.partition_point(|e| e.span.end <= from);
@@ -802,7 +870,8 @@ impl Doc<'_> {
         let (s0, _) = self.sent_range(cue);
         let lo = lo.max(s0);
         let mut k = cue;
-        // Auxiliaries, adverbs and an infinitive `to` between subject and verb.
+        // Auxiliaries, adverbs, an infinitive `to` and a time (`Mr Blair on Sunday
+        // dismissed`, `Police last week arrested`) between subject and verb.
         while k > lo {
             let t = k - 1;
             if self.is_word(t)
@@ -811,6 +880,10 @@ impl Doc<'_> {
                 && !self.has(t, lexicon::PRON)
             {
                 k = t;
+                continue;
+            }
+            if let Some(start) = self.time_phrase_ending_at(t, lo) {
+                k = start;
                 continue;
             }
             break;

@@ -353,6 +353,19 @@ fn assertions_table() {
             "A club spokesman confirmed: \"It is a hernia.\"",
             &[("confirmed", Some("A club spokesman"), None, false)],
         ),
+        // A time between subject and verb; a price is no legal charge; a reduced passive
+        // relative has no subject; an `-ing` clause is the sentence subject's.
+        (
+            "Mr Blair on Sunday dismissed claims of broken promises.",
+            &[("dismissed", Some("Blair"), Some("claims"), false)],
+        ),
+        ("Police last week arrested three men in Leeds.", &[("arrested", Some("Police"), Some("three men"), false)]),
+        ("Record labels are charging more, and the firm will be charging users for the tool.", &[]),
+        ("Only two of the licences denied under the embargo were granted.", &[]),
+        (
+            "Matthew Taylor has written to the watchdog accusing Labour of a breach.",
+            &[("accused", Some("Matthew Taylor"), Some("Labour of a breach"), false)],
+        ),
         // A quote that says a party is a threat is a warning about it; a threat merely named
         // near a party is not.
         (
