@@ -528,7 +528,23 @@ fn subject_for_trigger(doc: &Doc, i: usize) -> Vec<Np> {
     if k > s0 && doc.is(k - 1, "to") {
         return infinitive_subject(doc, i, k - 1, s0);
     }
+    if i > s0 && doc.is(i - 1, "to") {
+        return infinitive_subject(doc, i, i - 1, s0);
+    }
     subject_before(doc, i, s0)
+}
+
+/// Whether token `i` lies in a clause of supposition: `if`, `unless` or `whether` opens the
+/// clause (the words back to the last comma, dash or sentence start).
+fn in_supposition(doc: &Doc, i: usize, s0: usize) -> bool {
+    (s0..i)
+        .rev()
+        .take_while(|&k| !matches!(doc.tok_text(k), "," | ";" | "—" | "–" | "--" | ":"))
+        .any(|k| {
+            lexicon::with_lower(doc.tok_text(k), |w| {
+                matches!(w, "if" | "unless" | "whether")
+            })
+        })
 }
 
 fn is_negation(w: &str) -> bool {
@@ -586,10 +602,16 @@ fn infinitive_subject(doc: &Doc, i: usize, to: usize, s0: usize) -> Vec<Np> {
                 return out;
             }
         }
-        // `prompting X to`, `for X to`.
+        // `prompting X to`, `for X to`; a phrase with a verb in it is no subject (`were
+        // doing enough to warn`): the sentence's is.
         if let Some(np) = doc.subject_of(i, s0) {
             let head = doc.tok_text(np.end);
-            if !head.ends_with("ing") || doc.cap(np.end) {
+            let verbal = (np.start..=np.end).any(|k| {
+                doc.has(k, lexicon::AUX)
+                    || is_negation(doc.tok_text(k))
+                    || !doc.cap(k) && doc.tok_text(k).ends_with("ing")
+            });
+            if (!head.ends_with("ing") || doc.cap(np.end)) && !verbal {
                 return vec![np];
             }
         }
@@ -684,7 +706,11 @@ fn verb_or_noun(
                         subs.push(doc.make_np(a, b).name);
                     }
                 }
-                if next < s1 && doc.is(next, "from") {
+                // Advice is a warning only when it says what threatens: `advice from Britain …
+                // that militants were about to target …`, not `took advice from officials`.
+                let says_what =
+                    w != "advice" || (next..clause_end(doc, next)).any(|k| doc.is(k, "that"));
+                if says_what && next < s1 && doc.is(next, "from") {
                     subs.extend(name_list(doc, next + 1, s1));
                 }
                 if !subs.is_empty() {
@@ -756,15 +782,29 @@ fn verb_or_noun(
         }
         return;
     }
-    // Verbs. A negated act is not one (`did not deny`, `We can't speculate`).
+    // Verbs. A negated act is not one (`did not deny`, `We can't speculate`, `not yet
+    // confirming`), nor is a supposed one (`if he is charged`).
     let mut k = i;
     while k > s0
-        && (doc.has(k - 1, lexicon::AUX | lexicon::ADV) || is_negation(doc.tok_text(k - 1)))
+        && (doc.has(k - 1, lexicon::AUX | lexicon::ADV)
+            || is_negation(doc.tok_text(k - 1))
+            || doc.is(k - 1, "yet")
+            || doc.is(k - 1, "still"))
     {
         k -= 1;
         if is_negation(doc.tok_text(k)) {
             return;
         }
+    }
+    if in_supposition(doc, i, s0) {
+        return;
+    }
+    // An infinitive under a negated verb (`are not doing enough to warn`) is not done either.
+    if i > s0 + 1
+        && doc.is(i - 1, "to")
+        && (i.saturating_sub(7).max(s0)..i - 1).any(|x| is_negation(doc.tok_text(x)))
+    {
+        return;
     }
     let is_past = w.ends_with("ed") || matches!(w.as_str(), "laid" | "put");
     let pass = is_past && passive(doc, i);

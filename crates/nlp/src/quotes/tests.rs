@@ -366,6 +366,10 @@ fn assertions_table() {
             "Matthew Taylor has written to the watchdog accusing Labour of a breach.",
             &[("accused", Some("Matthew Taylor"), Some("Labour of a breach"), false)],
         ),
+        // Supposed, not-yet and consulted acts are none; a verb phrase is no subject.
+        ("He will be happy if he is charged, and she is not yet confirming it.", &[]),
+        ("Mr McLetchie has taken advice from Holyrood officials.", &[]),
+        ("Phone companies are not doing enough to warn customers about scams.", &[]),
         // A quote that says a party is a threat is a warning about it; a threat merely named
         // near a party is not.
         (
