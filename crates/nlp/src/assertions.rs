@@ -450,6 +450,61 @@ fn name_list(doc: &Doc, s: usize, hi: usize) -> Vec<Span> {
 
 /// The first named party in `[from, to)`: an organisation or person entity first, then any
 /// entity, then a capitalised run (not sentence-initial), then a pronoun resolved.
+/// What a warning, confirmation or speculation is about, read from its complement at `c`:
+/// the subject of a `that` clause (`warned that the changes … would`), the object of `of`,
+/// `about`, `against` or `over`, else the noun phrase that follows; within that phrase its
+/// first named party, a pronoun's antecedent, or the phrase. Never a name further on in the
+/// clause (`… would have to go ahead in April` is not about April).
+fn clause_party(doc: &Doc, c: usize, end: usize) -> Option<Span> {
+    if c >= end {
+        return None;
+    }
+    let mut at = c;
+    // `warned: “…”`: the quotation's own first phrase; `warned recently that`, `confirmed on
+    // Wednesday that`: the clause after the adverbial.
+    while at < end && (doc.tok_text(at) == ":" || doc.is_mark(at) || doc.has(at, lexicon::ADV)) {
+        at += 1;
+    }
+    if let Some(that) = (at..(at + 4).min(end)).find(|&k| doc.is(k, "that")) {
+        if (at..that).all(|k| doc.is_word(k) && !doc.has(k, lexicon::AUX))
+            && doc.has(at, lexicon::PREP)
+        {
+            at = that;
+        }
+    }
+    if at < end
+        && (doc.is(at, "that")
+            || ["of", "about", "against", "over"]
+                .iter()
+                .any(|w| doc.is(at, w)))
+    {
+        at += 1;
+    }
+    // An opening adjunct (`that in their view, it was …`).
+    if at < end && doc.has(at, lexicon::PREP) {
+        if let Some(comma) = (at + 1..(at + 6).min(end)).find(|&k| doc.tok_text(k) == ",") {
+            at = comma + 1;
+        }
+    }
+    let (a, b) = doc.np_right(at, end)?;
+    let np = doc.make_np(a, b);
+    if let Some(p) = np.pronoun {
+        // A cleft or existential (`it was Islamic State behind this`): the party follows.
+        if (doc.is(p, "it") || doc.is(p, "there")) && p + 1 < end && doc.has(p + 1, lexicon::AUX) {
+            return first_party(doc, p + 2, end);
+        }
+        if doc.is(p, "this") || doc.is(p, "that") || doc.is(p, "it") {
+            return None;
+        }
+        return antecedent(doc, p);
+    }
+    // The phrase with its attachments (`a cover-up by Harlow Group`), up to the clause's verb.
+    let verb = (a + 1..end)
+        .find(|&k| doc.has(k, lexicon::AUX))
+        .unwrap_or(end);
+    first_party(doc, a, verb).or(Some(np.name))
+}
+
 fn first_party(doc: &Doc, from: usize, to: usize) -> Option<Span> {
     if from >= to {
         return None;
@@ -1260,7 +1315,7 @@ fn verb_or_noun(
                     if matches!(trig, Trig::Warn) && c < end && doc.has(c, lexicon::ADDRESSEE) {
                         c += 1;
                     }
-                    first_party(doc, c, end).or_else(|| direct_obj.map(|(_, s)| s))
+                    clause_party(doc, c, end).or_else(|| direct_obj.map(|(_, s)| s))
                 }
                 _ => None,
             };

@@ -366,6 +366,16 @@ fn assertions_table() {
             "Matthew Taylor has written to the watchdog accusing Labour of a breach.",
             &[("accused", Some("Matthew Taylor"), Some("Labour of a breach"), false)],
         ),
+        // What a warning or confirmation is about: the subject of its clause (past an
+        // adverbial), not a name further on.
+        (
+            "A spokesman warned that the changes to the pension scheme would go ahead in April.",
+            &[("warned", Some("A spokesman"), Some("the changes"), false)],
+        ),
+        (
+            "A Delta spokesperson confirmed on Wednesday that Ms Simonetti had left.",
+            &[("confirmed", Some("A Delta spokesperson"), Some("Simonetti"), false)],
+        ),
         // Supposed, not-yet and consulted acts are none; a verb phrase is no subject.
         ("He will be happy if he is charged, and she is not yet confirming it.", &[]),
         ("Mr McLetchie has taken advice from Holyrood officials.", &[]),
