@@ -465,9 +465,14 @@ fn clause_party(doc: &Doc, c: usize, end: usize) -> Option<Span> {
     while at < end && (doc.tok_text(at) == ":" || doc.is_mark(at) || doc.has(at, lexicon::ADV)) {
         at += 1;
     }
+    // `confirmed on Wednesday that`, `warned last week that`: the clause after the adverbial.
     if let Some(that) = (at..(at + 4).min(end)).find(|&k| doc.is(k, "that")) {
-        if (at..that).all(|k| doc.is_word(k) && !doc.has(k, lexicon::AUX))
-            && doc.has(at, lexicon::PREP)
+        let adverbial = doc.has(at, lexicon::PREP)
+            || that > at
+                && doc
+                    .time_phrase_ending_at(that - 1, at.saturating_sub(1))
+                    .is_some();
+        if that > at && (at..that).all(|k| doc.is_word(k) && !doc.has(k, lexicon::AUX)) && adverbial
         {
             at = that;
         }
@@ -488,6 +493,10 @@ fn clause_party(doc: &Doc, c: usize, end: usize) -> Option<Span> {
     }
     let (a, b) = doc.np_right(at, end)?;
     let np = doc.make_np(a, b);
+    if a == b && doc.is(a, "there") {
+        // `warned that there could be further walkouts`: about no one named.
+        return None;
+    }
     if let Some(p) = np.pronoun {
         // A cleft or existential (`it was Islamic State behind this`): the party follows.
         if (doc.is(p, "it") || doc.is(p, "there")) && p + 1 < end && doc.has(p + 1, lexicon::AUX) {
@@ -755,17 +764,21 @@ fn verb_or_noun(
         match trig {
             Trig::Warn => {
                 // `America’s warning`, `advice from Britain, the US and …`.
+                // Advice is a warning only when it says what threatens: `advice from Britain …
+                // that militants were about to target …`, not `took advice from officials` or
+                // `the attorney general's advice should be independent`.
+                let says_what =
+                    w != "advice" || (next..clause_end(doc, next)).any(|k| doc.is(k, "that"));
+                if !says_what {
+                    return;
+                }
                 let mut subs: Vec<Span> = Vec::new();
                 if i >= 2 && doc.is_possessive(i - 1) {
                     if let Some((a, b)) = doc.np_left(i - 2, s0) {
                         subs.push(doc.make_np(a, b).name);
                     }
                 }
-                // Advice is a warning only when it says what threatens: `advice from Britain …
-                // that militants were about to target …`, not `took advice from officials`.
-                let says_what =
-                    w != "advice" || (next..clause_end(doc, next)).any(|k| doc.is(k, "that"));
-                if says_what && next < s1 && doc.is(next, "from") {
+                if next < s1 && doc.is(next, "from") {
                     subs.extend(name_list(doc, next + 1, s1));
                 }
                 if !subs.is_empty() {
@@ -1239,6 +1252,31 @@ fn verb_or_noun(
                 Trig::Accuse => Predicate::Accused,
                 _ => Predicate::Speculated,
             };
+            // `denied accusing Germany`: the act is the denial, not the accusation.
+            if w.ends_with("ing")
+                && i > s0
+                && trigger(doc.tok_text(i - 1)).is_some_and(|t| t.0 == Trig::Deny)
+            {
+                return;
+            }
+            // `the four men accused of distributing drugs`: a reduced passive relative.
+            let reduced = trig == Trig::Accuse
+                && w.ends_with("ed")
+                && !pass
+                && i > s0
+                && next < s1
+                && doc.is(next, "of")
+                && doc.is_word(i - 1)
+                && !doc.cap(i - 1)
+                && !doc.has(
+                    i - 1,
+                    lexicon::AUX | lexicon::PRON | lexicon::ADV | lexicon::STOP,
+                );
+            if reduced {
+                let obj = doc.np_left(i - 1, s0).map(|(a, b)| doc.make_np(a, b).name);
+                push(doc, out, i, pred, &[None], obj, i, false);
+                return;
+            }
             if pass {
                 // `they were accused of …`: accusers unnamed unless `by X`.
                 let obj = doc.subject_of(i, s0).map(|np| match np.pronoun {

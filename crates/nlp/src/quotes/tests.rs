@@ -376,6 +376,15 @@ fn assertions_table() {
             "A Delta spokesperson confirmed on Wednesday that Ms Simonetti had left.",
             &[("confirmed", Some("A Delta spokesperson"), Some("Simonetti"), false)],
         ),
+        (
+            "Mark Serwotka warned last week that Labour could lose, and a firm warned that there could be walkouts.",
+            &[("warned", Some("Mark Serwotka"), Some("Labour"), true), ("warned", Some("a firm"), None, true)],
+        ),
+        // The accused of a reduced relative; a denied accusation is a denial only; advice that
+        // says nothing threatening is no warning.
+        ("She set a date for the case of the four men accused of fraud.", &[("accused", None, Some("the four men"), false)]),
+        ("He denied accusing Germany of fraud.", &[("denied", Some("He"), Some("accusing Germany"), false)]),
+        ("The attorney general's advice should be independent.", &[]),
         // Supposed, not-yet and consulted acts are none; a verb phrase is no subject.
         ("He will be happy if he is charged, and she is not yet confirming it.", &[]),
         ("Mr McLetchie has taken advice from Holyrood officials.", &[]),
