@@ -561,6 +561,10 @@ fn first_party(doc: &Doc, from: usize, to: usize) -> Option<Span> {
 fn object_after(doc: &Doc, k: usize) -> Option<(Np, Span)> {
     let (_, s1) = doc.sent_range(k);
     let (a, b) = doc.np_right(k, s1)?;
+    // `denied there had been …`: an existential clause, no object phrase.
+    if a == b && doc.is(a, "there") {
+        return None;
+    }
     let np = doc.make_np(a, b);
     let span = match np.pronoun {
         Some(p) if !doc.is(p, "this") && !doc.is(p, "that") => {

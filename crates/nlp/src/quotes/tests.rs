@@ -385,6 +385,10 @@ fn assertions_table() {
         ("She set a date for the case of the four men accused of fraud.", &[("accused", None, Some("the four men"), false)]),
         ("He denied accusing Germany of fraud.", &[("denied", Some("He"), Some("accusing Germany"), false)]),
         ("The attorney general's advice should be independent.", &[]),
+        (
+            "Union officials denied there had been a sickout.",
+            &[("denied", Some("Union officials"), Some("there had been a sickout."), false)],
+        ),
         // Supposed, not-yet and consulted acts are none; a verb phrase is no subject.
         ("He will be happy if he is charged, and she is not yet confirming it.", &[]),
         ("Mr McLetchie has taken advice from Holyrood officials.", &[]),
