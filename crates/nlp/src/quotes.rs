@@ -1370,6 +1370,10 @@ fn cue_after(
         if cue.form == Form::Ing {
             return None;
         }
+        // Only documents read out words or emerge (`a remark widely read as …` is no cue).
+        if cue.frames & lexicon::F_REPORT_SUBJ != 0 {
+            return None;
+        }
         if k == j {
             // Inverted: `said Jones`, `said the spokesman`.
             let hi = (last + 12).min(doc.toks.len());
@@ -1808,7 +1812,13 @@ fn forward(
             }
             t += 1;
         }
-        if let Some(t) = that {
+        // A verb that takes no addressee (`denied`, `said`) with a bare object before the
+        // `that` heads a relative clause: `denied any part in the explosion that killed 32`.
+        let object_first = cue.frames & lexicon::F_TELL == 0
+            && that.is_some_and(|t| t > a)
+            && !doc.has(a, lexicon::PREP | lexicon::ADV | lexicon::TIME)
+            && !doc.tok_text(a).ends_with("ly");
+        if let Some(t) = that.filter(|_| !object_first) {
             // Only over an addressee or an adjunct: not `said the plan that failed …`.
             a = t + 1;
             linked = true;

@@ -149,6 +149,16 @@ fn quotes_without_marks_and_short_sentences() {
             "The banks hold $190bn of bad debt according to official data, though observers doubt it.",
             &[("The banks hold $190bn of bad debt", false, Some("official data"), Some("according to"))],
         ),
+        // After a bare object, `that` opens a relative clause, not what was said; `read` is no
+        // cue of a remark.
+        (
+            "Kesh denied any part in the explosion that killed 32 people.",
+            &[("any part in the explosion that killed 32 people", false, Some("Kesh"), Some("denied"))],
+        ),
+        (
+            "Ilse Varga told reporters that the bomb \"may have had help from abroad\", a remark widely read as pointing at Kesh.",
+            &[("may have had help from abroad", true, Some("Ilse Varga"), Some("told"))],
+        ),
         // A one-word sentence in marks goes on with the voice before it.
         (
             "\"I've lost everything,\" said one resident. \"Everything.\"",
