@@ -469,35 +469,7 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
-        let month_word = |w: &str| {
-            matches!(
-                w.trim_end_matches('.'),
-                "january"
-                    | "february"
-                    | "march"
-                    | "april"
-                    | "may"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
-                    | "jan"
-                    | "feb"
-                    | "mar"
-                    | "apr"
-                    | "jun"
-                    | "jul"
-                    | "aug"
-                    | "sep"
-                    | "sept"
-                    | "oct"
-                    | "nov"
-                    | "dec"
-            )
-        };
+        let month_word = |w: &str| crate::time::month_of(w).is_some();
         if self.doc.is_num(k) && (month_word(prev) || month_word(next)) {
             return None;
         }

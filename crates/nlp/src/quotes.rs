@@ -376,38 +376,8 @@ impl<'a> Doc<'a> {
     /// a deictic word (`on Sunday`, `last week`, `earlier this month`), if there is one.
     pub(crate) fn time_phrase_ending_at(&self, t: usize, lo: usize) -> Option<usize> {
         let is_time_noun = |k: usize| {
-            lexicon::with_lower(self.tok_text(k), |w| {
-                matches!(
-                    w,
-                    "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                        | "week"
-                        | "weekend"
-                        | "month"
-                        | "year"
-                        | "morning"
-                        | "afternoon"
-                        | "evening"
-                        | "night"
-                        | "january"
-                        | "february"
-                        | "march"
-                        | "april"
-                        | "may"
-                        | "june"
-                        | "july"
-                        | "august"
-                        | "september"
-                        | "october"
-                        | "november"
-                        | "december"
-                )
-            })
+            let w = self.tok_text(k);
+            is_period_noun(w) || is_month_name(w)
         };
         if !is_time_noun(t) {
             return None;
@@ -1012,7 +982,19 @@ fn is_role_like(w: &str) -> bool {
         || lexicon::lookup(w).flags & lexicon::ROLE != 0
 }
 
+/// Words that name a time: period nouns ([`is_period_noun`]) and time adverbs.
 fn is_time_word(w: &str) -> bool {
+    is_period_noun(w)
+        || lexicon::with_lower(w, |l| {
+            matches!(
+                l,
+                "now" | "today" | "yesterday" | "meanwhile" | "earlier" | "later" | "previously"
+            )
+        })
+}
+
+/// Nouns of a day or period: `week`, `morning`, `Sunday`.
+fn is_period_noun(w: &str) -> bool {
     lexicon::with_lower(w, |l| {
         matches!(
             l,
@@ -1031,14 +1013,14 @@ fn is_time_word(w: &str) -> bool {
                 | "friday"
                 | "saturday"
                 | "sunday"
-                | "now"
-                | "today"
-                | "yesterday"
-                | "meanwhile"
-                | "earlier"
-                | "later"
-                | "previously"
         )
+    })
+}
+
+/// Month names, in full (`may` too: callers reach it only where a time noun can stand).
+fn is_month_name(w: &str) -> bool {
+    lexicon::with_lower(w, |l| {
+        crate::time::month_of(l).is_some_and(|(_, abbr)| !abbr)
     })
 }
 

@@ -47,6 +47,12 @@
 //! and ages (`18-year-old`).
 
 mod lexicon;
+
+/// Month number of a lower-case month name or abbreviation (`jan.`, `sept`), with whether it
+/// was abbreviated: the one month table, shared with the figure and quote annotators.
+pub(crate) fn month_of(w: &str) -> Option<(u8, bool)> {
+    lexicon::month(w)
+}
 #[cfg(test)]
 mod tests;
 
