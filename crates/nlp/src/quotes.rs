@@ -4,7 +4,8 @@
 //! [`annotate`] finds, in one document,
 //! - **direct quotes**: the characters between quotation marks (straight, curly, `« »`,
 //!   `„ “`, single or double, nested, running across paragraphs, split by their cue as in
-//!   `"It means," he said, "that …"`), attributed to a speaker by a communication act;
+//!   `"It means," he said, "that …"`, or opened by a dash in dialogue style, `– We are ready,
+//!   said the harbour master`), attributed to a speaker by a communication act;
 //! - **reported speech**: the content clause of a reporting verb (`X said that …`,
 //!   `X told a hearing that …`, `according to X, …`, `…, X said.`).
 //!

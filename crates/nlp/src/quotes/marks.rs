@@ -15,6 +15,10 @@
 //! Otherwise the quote is taken to end with its paragraph (a missing closing mark) when its
 //! opening mark was unambiguous or it is long enough not to be a stray apostrophe.
 //!
+//! Text whose paragraph breaks were lost (BBC's corpus joins a quote's paragraphs with a
+//! space) shows the same convention inside one paragraph: a straight mark that can only open,
+//! right after a sentence's end while a quote is open, starts a new linked piece.
+//!
 //! A closing double mark that can only open (a space before, a word after) while nothing is
 //! open is taken for an opening one: writers and their software turn `“` round often enough
 //! (`”Fear. I am afraid.” ― Edwin G. Monroy`) that reading it as a stray closer loses the quote
