@@ -880,6 +880,29 @@ impl Doc<'_> {
             e = p - 1;
         }
         if self.tok_text(e) == "," {
+            // A relative clause between commas, whatever commas it holds itself (`Southcorp,
+            // whose brands include Penfolds, Rosemount and Lindemans, dismissed`).
+            let relative = (e.saturating_sub(30).max(lo + 2)..e).rev().find(|&r| {
+                self.tok_text(r - 1) == ","
+                    && lexicon::with_lower(self.tok_text(r), |w| {
+                        matches!(w, "who" | "whose" | "which")
+                    })
+            });
+            // Not an object relative, whose own subject the verb may be (`this franchise,
+            // which a specialist, Dr Giustozzi, describes as …`).
+            let object_relative = |r: usize| {
+                !self.is(r, "whose")
+                    && (self.has(r + 1, lexicon::DET | lexicon::PRON) || self.cap(r + 1))
+            };
+            if let Some(r) = relative.filter(|&r| {
+                (r..e).all(|x| !self.is_mark(x) && !self.is_hard_punct(x)) && !object_relative(r)
+            }) {
+                if let Some((s, e2)) = self.np_left(r - 2, lo) {
+                    let mut np = self.make_np(s, e2);
+                    np.source = Span::new(self.toks[s].span.start, self.toks[e].span.end);
+                    return Some(np);
+                }
+            }
             // An appositive between commas, or a reduced relative (`X, run by Y, said`).
             let c2 = e;
             let mut c1 = None;
@@ -1353,18 +1376,19 @@ fn cue_after(
         if cue.form == Form::Ing {
             return None;
         }
-        // Only documents read out words or emerge (`a remark widely read as …` is no cue).
-        if cue.frames & lexicon::F_REPORT_SUBJ != 0 {
-            return None;
-        }
+        // Only documents read out words or emerge (`a BBC statement read`, `reads a telephone
+        // memo`; `a remark widely read as …` is no cue).
+        let fits = |np: &Np| {
+            cue.frames & lexicon::F_REPORT_SUBJ == 0 || doc.has(np.end, lexicon::REPORT_NOUN)
+        };
         if k == j {
             // Inverted: `said Jones`, `said the spokesman`.
             let hi = (last + 12).min(doc.toks.len());
             let np = doc.np_right(last + 1, hi).map(|(s, e)| doc.make_np(s, e))?;
-            return Some(((k, last), Some(np)));
+            return fits(&np).then_some(((k, last), Some(np)));
         }
         let np = doc.subject_of(k, j);
-        if let Some(np) = np {
+        if let Some(np) = np.filter(fits) {
             if np.start == j || doc.has(j, lexicon::ADV | lexicon::TIME) {
                 return Some(((k, last), Some(np)));
             }

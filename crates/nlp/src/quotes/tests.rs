@@ -159,6 +159,11 @@ fn quotes_without_marks_and_short_sentences() {
             "Ilse Varga told reporters that the bomb \"may have had help from abroad\", a remark widely read as pointing at Kesh.",
             &[("may have had help from abroad", true, Some("Ilse Varga"), Some("told"))],
         ),
+        // Documents read out their words after a quotation too.
+        (
+            "\"The performer ignored this request during the broadcast,\" a BBC statement read.",
+            &[("The performer ignored this request during the broadcast,", true, Some("a BBC statement"), Some("read"))],
+        ),
         // A one-word sentence in marks goes on with the voice before it.
         (
             "\"I've lost everything,\" said one resident. \"Everything.\"",
@@ -398,6 +403,11 @@ fn assertions_table() {
         (
             "Union officials denied there had been a sickout.",
             &[("denied", Some("Union officials"), Some("there had been a sickout."), false)],
+        ),
+        // The subject past a relative clause with commas of its own.
+        (
+            "Southcorp, whose brands include Penfolds, Rosemount and Lindemans, dismissed the offer.",
+            &[("dismissed", Some("Southcorp"), Some("the offer"), false)],
         ),
         // Supposed, not-yet and consulted acts are none; a verb phrase is no subject.
         ("He will be happy if he is charged, and she is not yet confirming it.", &[]),
