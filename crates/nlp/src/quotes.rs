@@ -517,8 +517,20 @@ impl<'a> Doc<'a> {
         }
         let nounish = cue.frames & lexicon::F_NOUNY != 0 || cue.form == Form::Ing;
         if nounish && cue.form != Form::Past {
-            // `the claims`, `Moscow’s claims`, `a warning`: nouns.
+            // `the claims`, `Moscow’s claims`, `a warning`, `amid fresh claims`: nouns.
             if i > 0 && (self.has(i - 1, lexicon::DET) || self.is_possessive(i - 1)) {
+                return None;
+            }
+            if cue.form != Form::Ing
+                && i > 1
+                && self.is_word(i - 1)
+                && !self.cap(i - 1)
+                && !self.has(i - 1, lexicon::PRON | lexicon::AUX | lexicon::ADV)
+                && self.has(i - 2, lexicon::PREP)
+                && !self.is(i - 2, "of")
+            {
+                // A preposition's object with an adjective (`amid fresh claims that …`); after
+                // `of` the word before may be a noun (`the head of the party claims`).
                 return None;
             }
             if cue.form != Form::Ing {

@@ -159,6 +159,8 @@ fn quotes_without_marks_and_short_sentences() {
             "Ilse Varga told reporters that the bomb \"may have had help from abroad\", a remark widely read as pointing at Kesh.",
             &[("may have had help from abroad", true, Some("Ilse Varga"), Some("told"))],
         ),
+        // A noun cue after a preposition and an adjective is a noun.
+        ("It came amid fresh claims that the minister was seething.", &[]),
         // Documents read out their words after a quotation too.
         (
             "\"The performer ignored this request during the broadcast,\" a BBC statement read.",
@@ -178,6 +180,14 @@ fn quotes_without_marks_and_short_sentences() {
             ],
         ),
     ]);
+}
+
+#[test]
+fn a_noun_like_cue_after_of_is_a_verb() {
+    // `the head of the party claims`: the word before may be a noun, so `claims` stays a cue.
+    let got = run("The head of the party claims that the vote was rigged.");
+    let cues: Vec<_> = got.iter().map(|q| (q.0.as_str(), q.3.as_deref())).collect();
+    assert_eq!(cues, [("the vote was rigged", Some("claims"))]);
 }
 
 #[test]
