@@ -638,6 +638,46 @@ impl Doc<'_> {
                 if t > lo && self.sent[t - 1] == self.sent[e] && self.has(t - 1, lexicon::DET) {
                     k = t - 1; // `the three suspects`
                 }
+                // An unnamed source's whole descriptor, over one attachment: `the head of the
+                // party`, `officials at the ministry` (a name at the head keeps its own span).
+                if !named_head
+                    && len < 8
+                    && t > lo + 1
+                    && self.sent[t - 1] == self.sent[e]
+                    && lexicon::with_lower(self.tok_text(t - 1), |l| {
+                        matches!(l, "of" | "at" | "in" | "from")
+                    })
+                    && self.is_word(t - 2)
+                    && !self.cap(t - 2)
+                    && self.flags(t - 2)
+                        & (lexicon::STOP
+                            | lexicon::AUX
+                            | lexicon::PREP
+                            | lexicon::PRON
+                            | lexicon::DET)
+                        == 0
+                    && self.info[t - 2].cue.is_none()
+                    && is_source_head(self.tok_text(t - 2))
+                {
+                    // The head with its modifiers and determiner: `A senior source`.
+                    let mut s2 = t - 2;
+                    while s2 > lo
+                        && t - 2 - s2 < 3
+                        && self.is_word(s2 - 1)
+                        && self.sent[s2 - 1] == self.sent[e]
+                        && self.flags(s2 - 1)
+                            & (lexicon::STOP | lexicon::AUX | lexicon::PREP | lexicon::PRON)
+                            == 0
+                        && self.info[s2 - 1].cue.is_none()
+                        && !self.tok_text(s2 - 1).ends_with("ly")
+                    {
+                        s2 -= 1;
+                        if self.has(s2, lexicon::DET) {
+                            break;
+                        }
+                    }
+                    return Some((s2, e));
+                }
                 break;
             }
             if f & lexicon::PREP != 0 {
@@ -1004,6 +1044,33 @@ impl Doc<'_> {
         let (a, b) = self.np_right(s, i)?;
         Some(self.make_np(a, b))
     }
+}
+
+/// A noun that can head an unnamed source's descriptor before `of`, `at`, `in` or `from`:
+/// a role, a plural (`critics of the bill`, `organisers of the play`) or a few source words.
+fn is_source_head(w: &str) -> bool {
+    is_role_like(w)
+        || w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.chars().all(|c| c.is_ascii_lowercase())
+        || lexicon::with_lower(w, |l| {
+            matches!(
+                l,
+                "source"
+                    | "judge"
+                    | "head"
+                    | "chief"
+                    | "member"
+                    | "lawyer"
+                    | "owner"
+                    | "founder"
+                    | "author"
+                    | "article"
+                    | "report"
+                    | "statement"
+            )
+        })
 }
 
 fn is_role_like(w: &str) -> bool {

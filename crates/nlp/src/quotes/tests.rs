@@ -183,6 +183,40 @@ fn quotes_without_marks_and_short_sentences() {
 }
 
 #[test]
+fn unnamed_sources_keep_their_whole_descriptor() {
+    check(&[
+        (
+            "A senior source at the club said the deal was close.",
+            &[(
+                "the deal was close",
+                false,
+                Some("A senior source at the club"),
+                Some("said"),
+            )],
+        ),
+        (
+            "Other proponents of the bill say it will cut costs.",
+            &[(
+                "it will cut costs",
+                false,
+                Some("Other proponents of the bill"),
+                Some("say"),
+            )],
+        ),
+        // A name keeps its own span; a word that is no source head stops the walk.
+        (
+            "Officials said the deal was close in the end.",
+            &[(
+                "the deal was close in the end",
+                false,
+                Some("Officials"),
+                Some("said"),
+            )],
+        ),
+    ]);
+}
+
+#[test]
 fn a_noun_like_cue_after_of_is_a_verb() {
     // `the head of the party claims`: the word before may be a noun, so `claims` stays a cue.
     let got = run("The head of the party claims that the vote was rigged.");
