@@ -448,8 +448,6 @@ fn name_list(doc: &Doc, s: usize, hi: usize) -> Vec<Span> {
     out
 }
 
-/// The first named party in `[from, to)`: an organisation or person entity first, then any
-/// entity, then a capitalised run (not sentence-initial), then a pronoun resolved.
 /// What a warning, confirmation or speculation is about, read from its complement at `c`:
 /// the subject of a `that` clause (`warned that the changes … would`), the object of `of`,
 /// `about`, `against` or `over`, else the noun phrase that follows; within that phrase its
@@ -460,8 +458,7 @@ fn clause_party(doc: &Doc, c: usize, end: usize) -> Option<Span> {
         return None;
     }
     let mut at = c;
-    // `warned: “…”`: the quotation's own first phrase; `warned recently that`, `confirmed on
-    // Wednesday that`: the clause after the adverbial.
+    // `warned: “…”`: the quotation's own first phrase; `warned recently that`: past the adverb.
     while at < end && (doc.tok_text(at) == ":" || doc.is_mark(at) || doc.has(at, lexicon::ADV)) {
         at += 1;
     }
@@ -498,8 +495,8 @@ fn clause_party(doc: &Doc, c: usize, end: usize) -> Option<Span> {
         return None;
     }
     if let Some(p) = np.pronoun {
-        // A cleft or existential (`it was Islamic State behind this`): the party follows.
-        if (doc.is(p, "it") || doc.is(p, "there")) && p + 1 < end && doc.has(p + 1, lexicon::AUX) {
+        // A cleft (`it was Islamic State behind this`): the party follows.
+        if doc.is(p, "it") && p + 1 < end && doc.has(p + 1, lexicon::AUX) {
             return first_party(doc, p + 2, end);
         }
         if doc.is(p, "this") || doc.is(p, "that") || doc.is(p, "it") {
@@ -514,6 +511,8 @@ fn clause_party(doc: &Doc, c: usize, end: usize) -> Option<Span> {
     first_party(doc, a, verb).or(Some(np.name))
 }
 
+/// The first named party in `[from, to)`: an organisation or person entity first, then any
+/// entity, then a capitalised run (not sentence-initial), then a pronoun resolved.
 fn first_party(doc: &Doc, from: usize, to: usize) -> Option<Span> {
     if from >= to {
         return None;
@@ -623,68 +622,66 @@ fn is_negation(w: &str) -> bool {
 
 /// The subject of an infinitive trigger at `i` whose `to` is at `to`.
 fn infinitive_subject(doc: &Doc, i: usize, to: usize, s0: usize) -> Vec<Np> {
-    {
-        // `for X (– an aside –) to round up`.
-        if to > s0 {
-            let mut e = to - 1;
-            if matches!(doc.tok_text(e), "—" | "–" | "--") {
-                if let Some(d) = (e.saturating_sub(30).max(s0)..e)
-                    .rev()
-                    .find(|&x| matches!(doc.tok_text(x), "—" | "–" | "--"))
-                {
-                    e = d.saturating_sub(1);
+    // `for X (– an aside –) to round up`.
+    if to > s0 {
+        let mut e = to - 1;
+        if matches!(doc.tok_text(e), "—" | "–" | "--") {
+            if let Some(d) = (e.saturating_sub(30).max(s0)..e)
+                .rev()
+                .find(|&x| matches!(doc.tok_text(x), "—" | "–" | "--"))
+            {
+                e = d.saturating_sub(1);
+            }
+        }
+        if e > s0 {
+            if let Some((a, b)) = doc.np_left(e, s0) {
+                if a > s0 && doc.is(a - 1, "for") {
+                    return vec![doc.make_np(a, b)];
                 }
             }
-            if e > s0 {
-                if let Some((a, b)) = doc.np_left(e, s0) {
-                    if a > s0 && doc.is(a - 1, "for") {
-                        return vec![doc.make_np(a, b)];
-                    }
-                }
-            }
         }
-        // `X’s bid/attempt to`.
-        if to >= s0 + 2 && doc.is_word(to - 1) && doc.is_possessive(to - 2) {
-            if let Some((a, b)) = doc.np_left(to - 3, s0) {
-                return vec![doc.make_np(a, b)];
-            }
-        }
-        // `attempts by X and Y to`.
-        if let Some(by) = (to.saturating_sub(14).max(s0)..to)
-            .rev()
-            .find(|&x| doc.is(x, "by"))
-        {
-            let mut out = Vec::new();
-            let mut x = by + 1;
-            while x < to {
-                let Some((a, b)) = doc.np_right(x, to) else {
-                    break;
-                };
-                out.push(doc.make_np(a, b));
-                x = b + 1;
-                while x < to && (doc.is(x, "and") || doc.tok_text(x) == ",") {
-                    x += 1;
-                }
-            }
-            if !out.is_empty() {
-                return out;
-            }
-        }
-        // `prompting X to`, `for X to`; a phrase with a verb in it is no subject (`were
-        // doing enough to warn`): the sentence's is.
-        if let Some(np) = doc.subject_of(i, s0) {
-            let head = doc.tok_text(np.end);
-            let verbal = (np.start..=np.end).any(|k| {
-                doc.has(k, lexicon::AUX)
-                    || is_negation(doc.tok_text(k))
-                    || !doc.cap(k) && doc.tok_text(k).ends_with("ing")
-            });
-            if (!head.ends_with("ing") || doc.cap(np.end)) && !verbal {
-                return vec![np];
-            }
-        }
-        doc.sentence_subject(i).into_iter().collect()
     }
+    // `X’s bid/attempt to`.
+    if to >= s0 + 2 && doc.is_word(to - 1) && doc.is_possessive(to - 2) {
+        if let Some((a, b)) = doc.np_left(to - 3, s0) {
+            return vec![doc.make_np(a, b)];
+        }
+    }
+    // `attempts by X and Y to`.
+    if let Some(by) = (to.saturating_sub(14).max(s0)..to)
+        .rev()
+        .find(|&x| doc.is(x, "by"))
+    {
+        let mut out = Vec::new();
+        let mut x = by + 1;
+        while x < to {
+            let Some((a, b)) = doc.np_right(x, to) else {
+                break;
+            };
+            out.push(doc.make_np(a, b));
+            x = b + 1;
+            while x < to && (doc.is(x, "and") || doc.tok_text(x) == ",") {
+                x += 1;
+            }
+        }
+        if !out.is_empty() {
+            return out;
+        }
+    }
+    // `prompting X to`, `for X to`; a phrase with a verb in it is no subject (`were
+    // doing enough to warn`): the sentence's is.
+    if let Some(np) = doc.subject_of(i, s0) {
+        let head = doc.tok_text(np.end);
+        let verbal = (np.start..=np.end).any(|k| {
+            doc.has(k, lexicon::AUX)
+                || is_negation(doc.tok_text(k))
+                || !doc.cap(k) && doc.tok_text(k).ends_with("ing")
+        });
+        if (!head.ends_with("ing") || doc.cap(np.end)) && !verbal {
+            return vec![np];
+        }
+    }
+    doc.sentence_subject(i).into_iter().collect()
 }
 
 /// The subject before a finite trigger at `i`.

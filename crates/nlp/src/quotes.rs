@@ -392,9 +392,8 @@ impl<'a> Doc<'a> {
                     "on" | "in" | "at" | "during" | "last" | "this" | "next" | "earlier"
                 )
             });
-            let inner = lexicon::with_lower(w, |l| {
-                matches!(l, "the" | "early" | "late" | "last" | "this")
-            }) || is_time_noun(k - 1);
+            let inner = lexicon::with_lower(w, |l| matches!(l, "the" | "early" | "late"))
+                || is_time_noun(k - 1);
             if opener {
                 // Opened: the phrase may go on to the left (`earlier this week`).
                 k -= 1;
@@ -1047,9 +1046,11 @@ impl Doc<'_> {
 }
 
 /// A noun that can head an unnamed source's descriptor before `of`, `at`, `in` or `from`:
-/// a role, a plural (`critics of the bill`, `organisers of the play`) or a few source words.
+/// a role, a report, a plural (`critics of the bill`, `organisers of the play`) or a few source
+/// words.
 fn is_source_head(w: &str) -> bool {
     is_role_like(w)
+        || lexicon::lookup(w).flags & lexicon::REPORT_NOUN != 0
         || w.len() > 3
             && w.ends_with('s')
             && !w.ends_with("ss")
@@ -1067,8 +1068,6 @@ fn is_source_head(w: &str) -> bool {
                     | "founder"
                     | "author"
                     | "article"
-                    | "report"
-                    | "statement"
             )
         })
 }
