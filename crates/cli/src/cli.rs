@@ -359,7 +359,7 @@ pub enum EvalCommand {
     /// Quotes: source, cue and content F1 on PolNeAR, or quotes, speakers and assertions on the
     /// seeds with --seeds.
     #[command(
-        after_help = "Examples:\n  dossier eval quotes ../shared/data/polnear/dev.jsonl\n  dossier eval quotes --seeds"
+        after_help = "Examples:\n  dossier eval quotes ../shared/data/polnear/dev.jsonl\n  dossier eval quotes --seeds\n  dossier eval quotes annotator_a.jsonl --against annotator_b.jsonl"
     )]
     Quotes {
         #[arg(default_value = "../shared/data/polnear/dev.jsonl")]
@@ -376,6 +376,11 @@ pub enum EvalCommand {
         /// Also list the misses and errors behind the PolNeAR scores.
         #[arg(long)]
         details: bool,
+        /// Score this second annotation of the same articles (PolNeAR's format, matched by id)
+        /// against FILE instead of our annotator: the agreement between two annotators, the
+        /// ceiling our scores can be read against.
+        #[arg(long, value_name = "OTHER", conflicts_with_all = ["seeds", "model"])]
+        against: Option<PathBuf>,
     },
     /// Main-text extraction on trafilatura's evaluation set (990 pages).
     #[command(after_help = "Example:\n  dossier eval html ../shared/data/html-extraction")]

@@ -403,6 +403,83 @@ pub fn evaluate_polnear_tagger(
     with_entities: bool,
     tagger: Option<&QuoteTagger>,
 ) -> Result<QuoteScores> {
+    let docs = read_json_lines(jsonl)?;
+    let models = with_entities.then(dossier_nlp::Models::builtin);
+    let predict = |_: &Value, text: &str, tokens: &[Token]| -> Vec<Rel> {
+        let sentences = dossier_nlp::sentences::split(text, tokens);
+        let entities = models
+            .as_ref()
+            .map(|m| m.ner.annotate(text, tokens, &sentences))
+            .unwrap_or_default();
+        let ours = match tagger {
+            // A model under evaluation is scored as the built-in one would be: with the
+            // rules' attribution lines added.
+            Some(t) => parc_attributions(t, text, tokens, &sentences, &entities),
+            None => attributions(text, tokens, &sentences, &entities, profile),
+        };
+        ours.iter()
+            .map(|a: &Attribution| Rel {
+                source: a.source.iter().map(|s| tok_range(tokens, *s)).collect(),
+                cue: a.cue.map(|s| tok_range(tokens, s)),
+                content: a.content.iter().map(|s| tok_range(tokens, *s)).collect(),
+            })
+            .collect()
+    };
+    let name = format!(
+        "quotes on PolNeAR {} ({:?} profile{}, Citron's metrics on our tokens)",
+        jsonl.file_name().and_then(|n| n.to_str()).unwrap_or("?"),
+        profile,
+        if with_entities { ", with entities" } else { "" }
+    );
+    Ok(score_polnear(&docs, &predict, name))
+}
+
+/// Agreement between two annotations of the same articles in PolNeAR's format (such as two
+/// annotators of the articles PolNeAR had annotated several times): `other`'s relations are
+/// scored against `gold`'s with the metrics the annotator is scored with, over the articles
+/// both files hold (matched by `id`). Citron's counts are asymmetric only in which side is
+/// called precision, so swapping the files swaps precision and recall.
+pub fn agreement_polnear(gold: &Path, other: &Path) -> Result<QuoteScores> {
+    let gold_docs = read_json_lines(gold)?;
+    let other_docs = read_json_lines(other)?;
+    let by_id: std::collections::HashMap<&str, &Value> = other_docs
+        .iter()
+        .filter_map(|d| Some((d["id"].as_str()?, d)))
+        .collect();
+    let shared: Vec<Value> = gold_docs
+        .into_iter()
+        .filter(|d| d["id"].as_str().is_some_and(|id| by_id.contains_key(id)))
+        .collect();
+    if shared.is_empty() {
+        bail!(
+            "{} and {} share no article id; agreement needs two annotations of the same articles",
+            gold.display(),
+            other.display()
+        );
+    }
+    for d in &shared {
+        let id = d["id"].as_str().unwrap_or("?");
+        if by_id[id]["text"] != d["text"] {
+            bail!(
+                "article {id} has different texts in {} and {}",
+                gold.display(),
+                other.display()
+            );
+        }
+    }
+    let predict = |d: &Value, text: &str, tokens: &[Token]| -> Vec<Rel> {
+        let id = d["id"].as_str().unwrap_or("?");
+        relations_of(by_id[id], &cp_to_byte(text), tokens)
+    };
+    let name = format!(
+        "agreement on PolNeAR: {} against {} (Citron's metrics on our tokens)",
+        other.display(),
+        gold.display()
+    );
+    Ok(score_polnear(&shared, &predict, name))
+}
+
+fn read_json_lines(jsonl: &Path) -> Result<Vec<Value>> {
     let raw = std::fs::read_to_string(jsonl)
         .with_context(|| format!("reading PolNeAR file {}", jsonl.display()))?;
     let docs: Vec<Value> = raw
@@ -414,7 +491,49 @@ pub fn evaluate_polnear_tagger(
     if docs.is_empty() {
         bail!("{} holds no documents", jsonl.display());
     }
-    let models = with_entities.then(dossier_nlp::Models::builtin);
+    Ok(docs)
+}
+
+/// A PolNeAR article's annotated relations as token ranges.
+fn relations_of(d: &Value, byte: &[usize], tokens: &[Token]) -> Vec<Rel> {
+    let frags = |v: &Value| -> Vec<(usize, usize)> {
+        v["fragments"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|f| {
+                let s = *byte.get(f[0].as_u64()? as usize)?;
+                let e = *byte.get(f[1].as_u64()? as usize)?;
+                Some(tok_range(tokens, Span::new(s, e)))
+            })
+            .collect()
+    };
+    let role = |a: &Value, r: &str| -> Vec<(usize, usize)> {
+        if a[r].is_null() {
+            Vec::new()
+        } else {
+            frags(&a[r])
+        }
+    };
+    d["attributions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|a| Rel {
+            source: role(a, "source"),
+            cue: role(a, "cue").first().copied(),
+            content: role(a, "content"),
+        })
+        .collect()
+}
+
+/// Citron's scores of `predict`'s relations against each article's annotated ones, with the
+/// misses and errors behind them.
+fn score_polnear(
+    docs: &[Value],
+    predict: &(dyn Fn(&Value, &str, &[Token]) -> Vec<Rel> + Sync),
+    name: String,
+) -> QuoteScores {
     let per_doc: Vec<(Counts, Vec<String>)> = docs
         .par_iter()
         .map(|d| {
@@ -422,57 +541,8 @@ pub fn evaluate_polnear_tagger(
             let id = d["id"].as_str().unwrap_or("?");
             let byte = cp_to_byte(text);
             let tokens = dossier_nlp::tokenize::tokenize(text);
-            let sentences = dossier_nlp::sentences::split(text, &tokens);
-            let entities = models
-                .as_ref()
-                .map(|m| m.ner.annotate(text, &tokens, &sentences))
-                .unwrap_or_default();
-            let ours = match tagger {
-                // A model under evaluation is scored as the built-in one would be: with the
-                // rules' attribution lines added.
-                Some(t) => parc_attributions(t, text, &tokens, &sentences, &entities),
-                None => attributions(text, &tokens, &sentences, &entities, profile),
-            };
-            let to_rel = |a: &Attribution| Rel {
-                source: a.source.iter().map(|s| tok_range(&tokens, *s)).collect(),
-                cue: a.cue.map(|s| tok_range(&tokens, s)),
-                content: a.content.iter().map(|s| tok_range(&tokens, *s)).collect(),
-            };
-            let pred: Vec<Rel> = ours.iter().map(to_rel).collect();
-            let frags = |v: &Value| -> Vec<(usize, usize)> {
-                v["fragments"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|f| {
-                        let s = *byte.get(f[0].as_u64()? as usize)?;
-                        let e = *byte.get(f[1].as_u64()? as usize)?;
-                        Some(tok_range(&tokens, Span::new(s, e)))
-                    })
-                    .collect()
-            };
-            let gold: Vec<Rel> = d["attributions"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|a| Rel {
-                    source: if a["source"].is_null() {
-                        Vec::new()
-                    } else {
-                        frags(&a["source"])
-                    },
-                    cue: if a["cue"].is_null() {
-                        None
-                    } else {
-                        frags(&a["cue"]).first().copied()
-                    },
-                    content: if a["content"].is_null() {
-                        Vec::new()
-                    } else {
-                        frags(&a["content"])
-                    },
-                })
-                .collect();
+            let pred = predict(d, text, &tokens);
+            let gold = relations_of(d, &byte, &tokens);
             let counts = score_doc(&pred, &gold);
             // Details: gold relations whose cue we missed, and spurious predictions.
             let show = |r: &(usize, usize)| -> String {
@@ -559,18 +629,12 @@ pub fn evaluate_polnear_tagger(
         content_exact: Prf::from_counts(c.content[0], c.content[1], c.content[2]),
         content_overlap: Prf::from_overlap(c.content_o[0], c.content_o[1], c.content_o[2]),
     };
-    let name = format!(
-        "quotes on PolNeAR {} ({:?} profile{}, Citron's metrics on our tokens)",
-        jsonl.file_name().and_then(|n| n.to_str()).unwrap_or("?"),
-        profile,
-        if with_entities { ", with entities" } else { "" }
-    );
-    Ok(QuoteScores {
+    QuoteScores {
         name,
         citron: Some(citron),
         seeds: None,
         details,
-    })
+    }
 }
 
 /// A raw code-point span.

@@ -501,7 +501,7 @@ impl<'a> Doc<'a> {
         if let Some(p) = cue.particle {
             if i + 1 < self.toks.len() && self.is(i + 1, p) {
                 last = i + 1;
-            } else if cue.particle_required {
+            } else {
                 return None;
             }
         }
@@ -1072,6 +1072,9 @@ fn is_source_head(w: &str) -> bool {
         })
 }
 
+/// A word that can name a person by what they do: a lexicon role, or a word with an agent
+/// ending (`campaigner`, `economist`, `spokesman`) that is not one of the common words that
+/// merely end that way ([`is_agentless_er`]).
 fn is_role_like(w: &str) -> bool {
     let w = w.trim_end_matches('s');
     w.len() > 4
@@ -1079,9 +1082,121 @@ fn is_role_like(w: &str) -> bool {
             || w.ends_with("woman")
             || w.ends_with("ist")
             || w.ends_with("ian")
-            || w.ends_with("er")
-            || w.ends_with("or"))
+            || (w.ends_with("er") || w.ends_with("or")) && !is_agentless_er(w))
         || lexicon::lookup(w).flags & lexicon::ROLE != 0
+}
+
+/// Frequent words ending in -er or -or that name no agent: comparatives, prepositions and
+/// adverbs, things and times (`quarter`, `number`, `sector`, `summer`). Chosen from the most
+/// frequent such words of news text; a rarer one still passes as a role.
+fn is_agentless_er(w: &str) -> bool {
+    lexicon::with_lower(w, |l| {
+        matches!(
+            l,
+            "after"
+                | "other"
+                | "number"
+                | "under"
+                | "computer"
+                | "offer"
+                | "former"
+                | "better"
+                | "power"
+                | "another"
+                | "quarter"
+                | "whether"
+                | "later"
+                | "never"
+                | "further"
+                | "order"
+                | "rather"
+                | "earlier"
+                | "career"
+                | "higher"
+                | "together"
+                | "sector"
+                | "summer"
+                | "however"
+                | "matter"
+                | "either"
+                | "neither"
+                | "lower"
+                | "longer"
+                | "disaster"
+                | "answer"
+                | "paper"
+                | "character"
+                | "terror"
+                | "takeover"
+                | "consider"
+                | "deliver"
+                | "poster"
+                | "greater"
+                | "faster"
+                | "cover"
+                | "factor"
+                | "bigger"
+                | "easier"
+                | "smaller"
+                | "browser"
+                | "monitor"
+                | "transfer"
+                | "stronger"
+                | "server"
+                | "indoor"
+                | "enter"
+                | "murder"
+                | "corner"
+                | "remember"
+                | "larger"
+                | "cheaper"
+                | "processor"
+                | "wider"
+                | "recover"
+                | "winter"
+                | "merger"
+                | "danger"
+                | "water"
+                | "proper"
+                | "weather"
+                | "laser"
+                | "younger"
+                | "closer"
+                | "error"
+                | "super"
+                | "register"
+                | "fewer"
+                | "centre"
+                | "center"
+                | "border"
+                | "chapter"
+                | "cancer"
+                | "meter"
+                | "parameter"
+                | "semester"
+                | "shelter"
+                | "theater"
+                | "tower"
+                | "river"
+                | "floor"
+                | "door"
+                | "color"
+                | "colour"
+                | "honor"
+                | "labor"
+                | "favor"
+                | "motor"
+                | "behavior"
+                | "rumor"
+                | "humor"
+                | "interior"
+                | "exterior"
+                | "minor"
+                | "prior"
+                | "over"
+                | "ever"
+        )
+    })
 }
 
 /// Words that name a time: period nouns ([`is_period_noun`]) and time adverbs.
@@ -1555,7 +1670,7 @@ fn cue_before_linked(
 /// The speaker of a cue at `k`: `according to X`, the sentence subject for `-ing` cues after a
 /// comma, the subject before the verb, or an inverted subject after it (`said Jones:`).
 fn subject_for(doc: &Doc, k: usize, cue: &Cue, lo: usize) -> Option<Np> {
-    if cue.particle_required {
+    if cue.source_after {
         let s = k + 2;
         let (_, se) = doc.sent_range(k);
         return doc.np_right(s, se).map(|(a, b)| doc.make_np(a, b));
@@ -1619,7 +1734,7 @@ fn reported(
         let (s0, s1) = doc.sent_range(i);
         let cue_span = doc.span(i, last);
         let used_by_direct = cue_spans.contains(&cue_span);
-        let made = if cue.particle_required {
+        let made = if cue.source_after {
             according_to(doc, i, last, s0, s1, inside, kept_at)
         } else {
             inverted(doc, &cue, i, last, s0, s1, inside)

@@ -67,6 +67,7 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
             model,
             sources_model,
             details,
+            against,
         } => {
             if seeds {
                 super::print_out(dossier_eval::quotes::evaluate_seeds(
@@ -93,12 +94,15 @@ pub fn run(cmd: EvalCommand) -> Result<Exit> {
                     }
                     (t, _) => t,
                 };
-                let scores = dossier_eval::quotes::evaluate_polnear_tagger(
-                    &file,
-                    dossier_nlp::quotes::Profile::Parc,
-                    false,
-                    tagger.as_ref(),
-                )?;
+                let scores = match against {
+                    Some(other) => dossier_eval::quotes::agreement_polnear(&file, &other)?,
+                    None => dossier_eval::quotes::evaluate_polnear_tagger(
+                        &file,
+                        dossier_nlp::quotes::Profile::Parc,
+                        false,
+                        tagger.as_ref(),
+                    )?,
+                };
                 if details {
                     super::print_out(format!("{scores:#}"))?;
                 } else {

@@ -100,10 +100,11 @@ pub(crate) struct Cue {
     pub class: CueClass,
     pub form: Form,
     pub frames: u16,
-    /// A particle the cue needs or takes (`according to`, `pointed out`).
+    /// A particle the cue needs (`according to`, `pointed out`): without it the word is no
+    /// cue (`a percentage point`, `according as`).
     pub particle: Option<&'static str>,
-    /// The particle is required (`according` alone is no cue).
-    pub particle_required: bool,
+    /// The source follows the particle (`according to X`) instead of preceding the verb.
+    pub source_after: bool,
     /// Index of the lemma in [`VERBS`] (for the assertion annotator).
     pub lemma: u16,
 }
@@ -991,7 +992,7 @@ fn table() -> &'static Lexicon {
                     form: forms[k],
                     frames: verb.frames,
                     particle: verb.particle,
-                    particle_required: verb.forms[0] == "according",
+                    source_after: verb.forms[0] == "according",
                     lemma: lemma as u16,
                 });
             }

@@ -217,6 +217,50 @@ fn unnamed_sources_keep_their_whole_descriptor() {
 }
 
 #[test]
+fn a_cue_that_needs_its_particle_is_none_without_it() {
+    check(&[
+        (
+            "Rates rose by a quarter of a percentage point predicted for the spring.",
+            &[],
+        ),
+        (
+            "The minister pointed out that the fund was empty.",
+            &[(
+                "the fund was empty",
+                false,
+                Some("The minister"),
+                Some("pointed out"),
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn words_that_merely_end_like_agents_are_no_roles() {
+    for w in [
+        "quarter",
+        "number",
+        "sector",
+        "summer",
+        "water",
+        "better",
+        "computers",
+    ] {
+        assert!(!is_role_like(w), "{w}");
+    }
+    for w in [
+        "campaigner",
+        "economist",
+        "spokesman",
+        "prosecutor",
+        "members",
+        "voters",
+    ] {
+        assert!(is_role_like(w), "{w}");
+    }
+}
+
+#[test]
 fn a_noun_like_cue_after_of_is_a_verb() {
     // `the head of the party claims`: the word before may be a noun, so `claims` stays a cue.
     let got = run("The head of the party claims that the vote was rigged.");
