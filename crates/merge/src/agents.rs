@@ -549,9 +549,7 @@ pub fn agent(t: &Trigger<'_>, actors: &Actors) -> Option<(usize, Span)> {
     // A passive names the patient before the verb; a determiner makes the participle an
     // adjective ("the appointed bodies"); a headline drops the auxiliary of its passives ("BNP
     // leader Nick Griffin arrested", "Kilroy-Silk attacked with slurry").
-    let headline = !text[sentence.start..sentence.end]
-        .trim_end()
-        .ends_with(['.', '!', '?', '"', '”', '’', '\'']);
+    let headline = dossier_model::reads_as_headline(&text[sentence.start..sentence.end]);
     if verb > 0
         && (PASSIVE.contains(&word(verb - 1).as_str())
             || DETERMINERS.contains(&word(verb - 1).as_str()))

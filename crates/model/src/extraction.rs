@@ -17,6 +17,41 @@ pub struct Extraction {
     pub assertions: Vec<Assertion>,
 }
 
+/// Whether a sentence reads as a headline or title: it ends without closing punctuation,
+/// before any closing quotation marks (`Parties warned over 'grey vote'` is one, `"We won."`
+/// is not). Headlines drop the auxiliary of their passives (`BNP leader arrested`), so a bare
+/// past participle there is passive, not a past tense.
+pub fn reads_as_headline(sentence: &str) -> bool {
+    let bare = sentence.trim_end();
+    let unquoted = bare.trim_end_matches(['"', '”', '’', '\'', ')']);
+    // A sentence that is all quotation or ends in a quoted sentence's mark is prose.
+    !(unquoted.ends_with(['.', '!', '?', '…']) || unquoted.is_empty() && !bare.is_empty())
+}
+
+#[cfg(test)]
+mod headline_tests {
+    use super::reads_as_headline;
+
+    #[test]
+    fn headlines_end_without_closing_punctuation() {
+        for h in [
+            "BNP leader Nick Griffin arrested",
+            "Parties warned over 'grey vote'",
+            "Ministers deny care sums 'wrong'",
+        ] {
+            assert!(reads_as_headline(h), "{h}");
+        }
+        for p in [
+            "He was arrested on Monday.",
+            "\"We will win,\" he said.",
+            "She said: \"It is over.\"",
+            "Is it over?",
+        ] {
+            assert!(!reads_as_headline(p), "{p}");
+        }
+    }
+}
+
 /// A token of the text. Whitespace is not a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {

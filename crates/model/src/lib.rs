@@ -18,8 +18,8 @@ pub use dossier::{
     TimelineEntry,
 };
 pub use extraction::{
-    Assertion, Entity, EntityType, Extraction, Figure, FigureContext, FigureValue, Predicate,
-    Qualifier, Quote, Timex, TimexType, Token, TokenKind,
+    reads_as_headline, Assertion, Entity, EntityType, Extraction, Figure, FigureContext,
+    FigureValue, Predicate, Qualifier, Quote, Timex, TimexType, Token, TokenKind,
 };
 pub use span::Span;
 pub use warning::{Warning, WarningKind};

@@ -876,7 +876,13 @@ fn verb_or_noun(
         return;
     }
     let is_past = w.ends_with("ed") || matches!(w.as_str(), "laid" | "put");
-    let pass = is_past && passive(doc, i);
+    // Headlines drop the auxiliary (`Yukos accused of lying`, `BNP leader arrested`); after
+    // a determiner the participle is an adjective, which the check below handles.
+    let pass = is_past
+        && (passive(doc, i)
+            || i > s0
+                && !doc.has(i - 1, lexicon::DET)
+                && dossier_model::reads_as_headline(doc.sentence_text(i)));
     // A participle after a noun (`the suspects arrested by …`, `the four men captured`).
     let participle = is_past
         && !pass

@@ -452,6 +452,14 @@ impl<'a> Doc<'a> {
             None => (self.toks.len(), self.toks.len()),
         }
     }
+    /// The text of the sentence holding token `i`.
+    pub(crate) fn sentence_text(&self, i: usize) -> &'a str {
+        let (a, b) = self.sent_range(i);
+        if a >= b {
+            return "";
+        }
+        &self.text[self.toks[a].span.start..self.toks[b - 1].span.end]
+    }
     pub(crate) fn span(&self, from: usize, to: usize) -> Span {
         Span::new(self.toks[from].span.start, self.toks[to].span.end)
     }

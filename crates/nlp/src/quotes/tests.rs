@@ -450,6 +450,18 @@ fn assertions_table() {
             &[("charged", None, Some("A Dutch-Moroccan man"), false)],
         ),
         ("It deprives the detained person of a trial.", &[]),
+        // Headlines drop the auxiliary of their passives: the accused and the arrested are
+        // objects, and passive denials and warnings (`denied major Oscars`) are no acts.
+        (
+            "Yukos accused of lying to court\n\nThe firm said nothing.",
+            &[("accused", None, Some("Yukos"), false)],
+        ),
+        (
+            "BNP leader Nick Griffin arrested\n\nHe was held on Tuesday.",
+            &[("arrested", None, Some("Nick Griffin"), false)],
+        ),
+        ("British stars denied major Oscars\n\nThe awards went elsewhere.", &[]),
+        ("Parties warned over 'grey vote'\n\nOlder voters matter.", &[]),
         ("They would replace current powers to detain foreign suspects.", &[]),
         ("The minister did not deny the report, and we can't speculate.", &[]),
         (
