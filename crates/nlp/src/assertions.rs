@@ -297,7 +297,9 @@ fn passive(doc: &Doc, i: usize) -> bool {
     let mut k = i;
     while k > 0 {
         k -= 1;
-        if doc.has(k, lexicon::ADV) && !doc.has(k, lexicon::BE) {
+        if doc.has(k, lexicon::ADV) && !doc.has(k, lexicon::BE)
+            || !doc.cap(k) && doc.tok_text(k).ends_with("ly")
+        {
             continue;
         }
         return doc.has(k, lexicon::BE);
@@ -868,10 +870,14 @@ fn verb_or_noun(
     if in_supposition(doc, i, s0) {
         return;
     }
-    // An infinitive under a negated verb (`are not doing enough to warn`) is not done either.
+    // An infinitive under a negated verb of its clause (`are not doing enough to warn`, `has
+    // not received any information from the authorities to confirm`) is not done either.
     if i > s0 + 1
         && doc.is(i - 1, "to")
-        && (i.saturating_sub(7).max(s0)..i - 1).any(|x| is_negation(doc.tok_text(x)))
+        && (i.saturating_sub(14).max(s0)..i - 1)
+            .rev()
+            .take_while(|&x| !matches!(doc.tok_text(x), "," | ";" | ":" | "—" | "–" | "--"))
+            .any(|x| is_negation(doc.tok_text(x)))
     {
         return;
     }

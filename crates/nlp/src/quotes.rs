@@ -637,12 +637,21 @@ impl Doc<'_> {
                 break;
             }
             let f = self.flags(t);
+            // `that` or `this` before a plural is no determiner of it but a conjunction
+            // (`argued that people accused of …`).
+            if (self.is(t, "that") || self.is(t, "this")) && is_plural_noun(self.tok_text(e)) {
+                break;
+            }
             if f & lexicon::DET != 0 {
                 k = t;
                 if t > lo + 1 && self.is(t - 1, "and") && self.cap(t - 2) {
                     continue;
                 }
-                if t > lo && self.sent[t - 1] == self.sent[e] && self.has(t - 1, lexicon::DET) {
+                if t > lo
+                    && self.sent[t - 1] == self.sent[e]
+                    && self.has(t - 1, lexicon::DET)
+                    && !(self.is(t - 1, "that") && is_plural_noun(self.tok_text(e)))
+                {
                     k = t - 1; // `the three suspects`
                 }
                 // An unnamed source's whole descriptor, over one attachment: `the head of the
@@ -988,11 +997,22 @@ impl Doc<'_> {
                 let (s, e2) = self.np_left(c1.checked_sub(1)?, lo)?;
                 return Some(self.make_np(s, e2));
             }
-            let b = if c1 > lo {
+            let mut b = if c1 > lo {
                 self.np_left(c1 - 1, lo)
             } else {
                 None
             };
+            // An age between commas before the appositive (`Mr Mubanga, 29, from north London,
+            // was detained`): the phrase before it.
+            if let Some((bs, be)) = b {
+                if bs == be
+                    && self.toks[bs].kind == TokenKind::Number
+                    && bs > lo + 1
+                    && self.tok_text(bs - 1) == ","
+                {
+                    b = self.np_left(bs - 2, lo).or(b);
+                }
+            }
             let Some((bs, be)) = b else {
                 let (s, e2) = self.np_left(a.1, a.0)?;
                 return (s == a.0).then(|| self.make_np(s, e2));
@@ -1204,6 +1224,15 @@ fn is_agentless_er(w: &str) -> bool {
                 | "over"
                 | "ever"
         )
+    })
+}
+
+/// A plural noun by its form: `people`, `men`, or a lowercase word ending in a single `s`
+/// (`officials`, not `press` or `this`).
+fn is_plural_noun(w: &str) -> bool {
+    lexicon::with_lower(w, |l| {
+        matches!(l, "people" | "men" | "women" | "children" | "police")
+            || l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us")
     })
 }
 

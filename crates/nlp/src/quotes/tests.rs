@@ -461,6 +461,25 @@ fn assertions_table() {
             &[("arrested", None, Some("Nick Griffin"), false)],
         ),
         ("British stars denied major Oscars\n\nThe awards went elsewhere.", &[]),
+        // A passive over an adverb in -ly is no denial by its subject; `that` before a plural
+        // is a conjunction; an age between commas is no subject; an infinitive under a
+        // negated verb of its clause is not done.
+        (
+            "The claim was strongly denied by Shepherd, who accused the striker of cheating.",
+            &[("accused", Some("Shepherd"), Some("the striker"), false)],
+        ),
+        (
+            "He argued that people accused of terrorist offences should be tried.",
+            &[("accused", None, Some("people"), false)],
+        ),
+        (
+            "Mr Mubanga, 29, from north London, was originally detained in Zambia.",
+            &[("arrested", None, Some("Mubanga"), false)],
+        ),
+        (
+            "The firm said it has not received any word from the authorities to confirm the report.",
+            &[],
+        ),
         ("Parties warned over 'grey vote'\n\nOlder voters matter.", &[]),
         ("They would replace current powers to detain foreign suspects.", &[]),
         ("The minister did not deny the report, and we can't speculate.", &[]),
