@@ -1988,7 +1988,20 @@ fn inverted(
         while e > b && (doc.is_hard_punct(e - 1) || doc.is_mark(e - 1)) {
             e -= 1;
         }
-        if e > b && (b..e).all(|x| inside[x] == 0) {
+        // Unless the rest is the speaker's appositive (`…, said Gerhard Romen, head of
+        // market development at Nokia.`): a phrase that opens like a noun phrase and has
+        // no verb of its own.
+        let appositive = comma + 1 == i
+            && e > b
+            && (doc.has(b, lexicon::DET)
+                || doc.cap(b)
+                || lexicon::lookup(doc.tok_text(b)).flags & lexicon::ROLE != 0
+                || is_source_head(doc.tok_text(b)))
+            && (b..e).all(|x| !doc.has(x, lexicon::AUX | lexicon::BE) && !doc.verbish(x));
+        if appositive {
+            let source = f.source.unwrap_or(np.source);
+            f.source = Some(Span::new(source.start, doc.span(b, e - 1).end));
+        } else if e > b && (b..e).all(|x| inside[x] == 0) {
             let second = doc.span(b, e - 1);
             f.marked = Span::new(f.content.start, second.end);
             f.content = f.marked;

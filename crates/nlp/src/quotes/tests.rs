@@ -217,6 +217,31 @@ fn unnamed_sources_keep_their_whole_descriptor() {
 }
 
 #[test]
+fn an_inverted_speakers_appositive_is_no_content() {
+    check(&[
+        (
+            "Using a phone is the next step, said Gerhard Romen, head of market development at Nokia.",
+            &[(
+                "Using a phone is the next step",
+                false,
+                Some("Gerhard Romen"),
+                Some("said"),
+            )],
+        ),
+        // A verb after the second comma: the sentence goes on with the content.
+        (
+            "Mr Smith met the board. The new plan for the city, he said, is dead.",
+            &[(
+                "The new plan for the city, he said, is dead",
+                false,
+                Some("he"),
+                Some("said"),
+            )],
+        ),
+    ]);
+}
+
+#[test]
 fn a_cue_that_needs_its_particle_is_none_without_it() {
     check(&[
         (
