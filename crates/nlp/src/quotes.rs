@@ -540,6 +540,16 @@ impl<'a> Doc<'a> {
                 // `of` the word before may be a noun (`the head of the party claims`).
                 return None;
             }
+            if cue.form != Form::Ing && i > 0 && !self.cap(i - 1) && {
+                let w = self.tok_text(i - 1);
+                ["ical", "ous", "ful", "less", "able", "ible"]
+                    .iter()
+                    .any(|suffix| w.len() > suffix.len() + 2 && w.ends_with(suffix))
+            } {
+                // After a word built as an adjective the cue is its noun (`produces electrical
+                // signals that`, `serious claims that`).
+                return None;
+            }
             if cue.form != Form::Ing {
                 let next = last + 1;
                 let ok = next < self.toks.len()

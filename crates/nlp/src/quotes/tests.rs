@@ -286,6 +286,20 @@ fn words_that_merely_end_like_agents_are_no_roles() {
 }
 
 #[test]
+fn a_noun_like_cue_after_an_adjective_is_a_noun() {
+    check(&[
+        (
+            "Brain activity produces electrical signals that can be read by electrodes.",
+            &[],
+        ),
+        (
+            "The panel heard serious claims that the vote was rigged.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
 fn a_noun_like_cue_after_of_is_a_verb() {
     // `the head of the party claims`: the word before may be a noun, so `claims` stays a cue.
     let got = run("The head of the party claims that the vote was rigged.");
