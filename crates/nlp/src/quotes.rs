@@ -189,7 +189,16 @@ fn colon_lines(text: &str, tokens: &[Token]) -> Vec<Attribution> {
             k += 1;
         }
         let colon = k;
+        // A name has no function words (`Stealth Over Health:`, `The Latest:` are a headline's
+        // kicker and a column's label) and is no editorial label (`Correction:`).
+        let name_like = (name_start..colon).all(|t| {
+            let w = tokens[t].span.slice(text);
+            lexicon::lookup(w).flags & (lexicon::DET | lexicon::AUX | lexicon::PREP | lexicon::STOP)
+                == 0
+                && !is_editorial_label(w)
+        });
         if colon > name_start
+            && name_like
             && colon < tokens.len()
             && tokens[colon].span.slice(text) == ":"
             && !text[tokens[colon - 1].span.end..tokens[colon].span.start].contains('\n')
@@ -216,6 +225,41 @@ fn colon_lines(text: &str, tokens: &[Token]) -> Vec<Attribution> {
         i = k.max(i + 1);
     }
     out
+}
+
+/// Words that label a paragraph of a page rather than name a speaker: `Correction:`,
+/// `Clarification:`, `Source:`, `Update:`, `Note:`.
+fn is_editorial_label(w: &str) -> bool {
+    lexicon::with_lower(w, |l| {
+        matches!(
+            l,
+            "correction"
+                | "corrections"
+                | "clarification"
+                | "source"
+                | "sources"
+                | "update"
+                | "updated"
+                | "note"
+                | "editor"
+                | "photo"
+                | "photos"
+                | "video"
+                | "caption"
+                | "credit"
+                | "related"
+                | "disclosure"
+                | "advertisement"
+                | "exclusive"
+                | "breaking"
+                | "watch"
+                | "read"
+                | "listen"
+                | "transcript"
+                | "summary"
+                | "background"
+        )
+    })
 }
 
 /// Attribution relations from the rules (quote marks, cue lexicon, frames).

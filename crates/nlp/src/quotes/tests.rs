@@ -788,7 +788,7 @@ fn attribution_lines_after_a_dash() {
 
 #[test]
 fn transcript_speaker_lines_in_the_parc_profile() {
-    let text = "Partial transcript as follows:\n\nWALLACE: Let us start with the debate.\n\nMike Pence: We will be there tomorrow night.";
+    let text = "Partial transcript as follows:\n\nWALLACE: Let us start with the debate.\n\nMike Pence: We will be there tomorrow night.\n\nThe Latest: Polls open early.\n\nCorrection: An earlier version misspelled a name.";
     let tokens = tokenize(text);
     let sents = sentences::split(text, &tokens);
     let found: Vec<(String, String)> = attributions(text, &tokens, &sents, &[], Profile::Parc)
@@ -812,4 +812,6 @@ fn transcript_speaker_lines_in_the_parc_profile() {
         )),
         "{found:?}"
     );
+    // A label or a phrase with function words names no speaker.
+    assert_eq!(found.len(), 2, "{found:?}");
 }
