@@ -521,6 +521,9 @@ fn assertions_table() {
         ),
         ("Parties warned over 'grey vote'\n\nOlder voters matter.", &[]),
         ("They would replace current powers to detain foreign suspects.", &[]),
+        ("Householders can use reasonable force to detain suspects.", &[]),
+        ("The coaches have been attempting to arrest the decline of the side.", &[]),
+        ("The directors are expected to deny wrongdoing.", &[]),
         ("The minister did not deny the report, and we can't speculate.", &[]),
         (
             "A club spokesman confirmed: \"It is a hernia.\"",
