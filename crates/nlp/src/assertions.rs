@@ -490,6 +490,20 @@ fn clause_party(doc: &Doc, c: usize, end: usize) -> Option<Span> {
             at = comma + 1;
         }
     }
+    // A quantity (`less than a quarter of the money`, `more than half of voters`) is about
+    // what it counts: the phrase after its `of`, or no one.
+    if at + 1 < end
+        && lexicon::with_lower(doc.tok_text(at), |l| {
+            matches!(
+                l,
+                "less" | "more" | "fewer" | "most" | "half" | "many" | "few"
+            )
+        })
+        && (doc.is(at + 1, "than") || doc.is(at + 1, "of"))
+    {
+        let of = (at + 1..(at + 6).min(end)).find(|&k| doc.is(k, "of"))?;
+        at = of + 1;
+    }
     let (a, b) = doc.np_right(at, end)?;
     let np = doc.make_np(a, b);
     if a == b && doc.is(a, "there") {

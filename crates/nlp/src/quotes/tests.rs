@@ -522,6 +522,11 @@ fn assertions_table() {
         ("Parties warned over 'grey vote'\n\nOlder voters matter.", &[]),
         ("They would replace current powers to detain foreign suspects.", &[]),
         ("Householders can use reasonable force to detain suspects.", &[]),
+        // A quantity is about what it counts, or no one.
+        (
+            "Some speculate that less than a quarter of the sites are maintained.",
+            &[("speculated", None, Some("the sites"), true)],
+        ),
         ("The coaches have been attempting to arrest the decline of the side.", &[]),
         ("The directors are expected to deny wrongdoing.", &[]),
         ("The minister did not deny the report, and we can't speculate.", &[]),
