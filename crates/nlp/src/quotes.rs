@@ -708,6 +708,14 @@ impl Doc<'_> {
                 {
                     k = t - 1; // `the three suspects`
                 }
+                // `people familiar with the talks`, `those behind the negotiations`: the
+                // source is the people, with what places them.
+                if !named_head && t > lo + 1 && self.sent[t - 1] == self.sent[e] {
+                    if let Some(h) = self.attached_source_head(t - 1, lo) {
+                        let start = self.np_left(h, lo).map_or(h, |(a, _)| a);
+                        return Some((start, e));
+                    }
+                }
                 // An unnamed source's whole descriptor, over one attachment: `the head of the
                 // party`, `officials at the ministry` (a name at the head keeps its own span).
                 if !named_head
@@ -823,6 +831,40 @@ impl Doc<'_> {
         Some((k, e))
     }
 
+    /// The head of an unnamed source that the preposition at `p` attaches to with what places
+    /// it: `those behind`, `people familiar with`, `sources close to`, `officials involved
+    /// in`. The head is `those`, `people` or a lowercase source noun.
+    pub(crate) fn attached_source_head(&self, p: usize, lo: usize) -> Option<usize> {
+        if p <= lo || !self.is_word(p) {
+            return None;
+        }
+        let h = if self.is(p, "behind") || self.is(p, "near") {
+            p - 1
+        } else if p > lo + 1
+            && lexicon::with_lower(self.tok_text(p - 1), |adj| {
+                lexicon::with_lower(self.tok_text(p), |prep| {
+                    matches!(
+                        (adj, prep),
+                        ("close" | "loyal" | "linked" | "connected" | "opposed", "to")
+                            | ("familiar" | "connected", "with")
+                            | ("involved", "in")
+                            | ("aware", "of")
+                            | ("briefed", "on")
+                    )
+                })
+            })
+        {
+            p - 2
+        } else {
+            return None;
+        };
+        let head = self.tok_text(h);
+        let source_like = self.is(h, "those")
+            || self.is(h, "people")
+            || !self.cap(h) && is_source_head(head) && !self.has(h, lexicon::PRON);
+        (self.is_word(h) && self.sent[h] == self.sent[p] && source_like).then_some(h)
+    }
+
     /// The noun phrase starting at `s`, walking right no further than `hi` (exclusive).
     pub(crate) fn np_right(&self, s: usize, hi: usize) -> Option<(usize, usize)> {
         if s >= hi || s >= self.toks.len() {
@@ -848,6 +890,20 @@ impl Doc<'_> {
                 if self.toks[t].kind == TokenKind::Number {
                     k = t;
                     continue;
+                }
+                break;
+            }
+            // `sources close to the negotiations`, `those behind them`: with what places them.
+            let p = if self.attached_source_head(t, s) == Some(k) {
+                Some(t)
+            } else if t + 1 < hi && self.attached_source_head(t + 1, s) == Some(k) {
+                Some(t + 1)
+            } else {
+                None
+            };
+            if let Some(p) = p {
+                if let Some((_, e2)) = self.np_right(p + 1, hi) {
+                    k = e2;
                 }
                 break;
             }
@@ -1872,6 +1928,13 @@ fn according_to(
     while e + 1 < s1 {
         let t = e + 1;
         if !doc.is_word(t) && !doc.is_possessive(t) && doc.toks[t].kind != TokenKind::Number {
+            break;
+        }
+        // `people familiar with the talks`: the attachment belongs to the source.
+        if doc.attached_source_head(t, src_start).is_some() {
+            if let Some((_, e2)) = doc.np_right(t + 1, s1) {
+                e = e2;
+            }
             break;
         }
         if doc.has(

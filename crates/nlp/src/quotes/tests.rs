@@ -203,6 +203,34 @@ fn unnamed_sources_keep_their_whole_descriptor() {
                 Some("say"),
             )],
         ),
+        // What places unnamed people belongs to them: `those behind`, `familiar with`.
+        (
+            "The talks are making progress, say those behind the negotiations.",
+            &[(
+                "The talks are making progress",
+                false,
+                Some("those behind the negotiations"),
+                Some("say"),
+            )],
+        ),
+        (
+            "According to sources close to the club, the deal is close.",
+            &[(
+                "the deal is close",
+                false,
+                Some("sources close to the club"),
+                Some("According to"),
+            )],
+        ),
+        (
+            "People familiar with the talks said the deal was close.",
+            &[(
+                "the deal was close",
+                false,
+                Some("People familiar with the talks"),
+                Some("said"),
+            )],
+        ),
         // A name keeps its own span; a word that is no source head stops the walk.
         (
             "Officials said the deal was close in the end.",
