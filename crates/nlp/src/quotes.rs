@@ -1002,6 +1002,25 @@ impl Doc<'_> {
         self.span(k, e)
     }
 
+    /// A role followed by its holder's name after a comma (`said RNID technology director,
+    /// Guido Gybels.`): the phrase over both, which names the holder. Otherwise `np`.
+    pub(crate) fn named_after_role(&self, np: Np, hi: usize) -> Np {
+        let comma = np.end + 1;
+        if comma + 1 >= hi || self.tok_text(comma) != "," || self.cap(np.end) {
+            return np;
+        }
+        let Some((a, b)) = self.np_right(comma + 1, hi) else {
+            return np;
+        };
+        let ends = b + 1 >= self.toks.len()
+            || self.sent[b + 1] != self.sent[b]
+            || matches!(self.tok_text(b + 1), "." | "," | ";" | ":")
+            || self.is_mark(b + 1);
+        if ends && (a..=b).all(|t| self.cap(t) && !self.has(t, lexicon::PRON | lexicon::DET)) {
+            return self.make_np(np.start, b);
+        }
+        np
+    }
     pub(crate) fn make_np(&self, s: usize, e: usize) -> Np {
         let pronoun = (s == e && self.has(s, lexicon::PRON)).then_some(s);
         Np {
@@ -1725,6 +1744,7 @@ fn cue_after(
             // Inverted: `said Jones`, `said the spokesman`.
             let hi = (last + 12).min(doc.toks.len());
             let np = doc.np_right(last + 1, hi).map(|(s, e)| doc.make_np(s, e))?;
+            let np = doc.named_after_role(np, hi);
             return fits(&np).then_some(((k, last), Some(np)));
         }
         let np = doc.subject_of(k, j);
@@ -2195,6 +2215,20 @@ fn forward(
             } else if doc.cap(a) && !doc.has(a, lexicon::PRON | lexicon::DET) {
                 while a < s1 && doc.cap(a) {
                     a += 1;
+                }
+                // Coordinated addressees: `warned Labour and the Tories they were …`.
+                while a + 1 < s1 && doc.is(a, "and") {
+                    let mut b = a + 1;
+                    if doc.has(b, lexicon::DET) && !doc.has(b, lexicon::PRON) {
+                        b += 1;
+                    }
+                    if b >= s1 || !doc.cap(b) || doc.has(b, lexicon::PRON) {
+                        break;
+                    }
+                    while b < s1 && doc.cap(b) {
+                        b += 1;
+                    }
+                    a = b;
                 }
             }
         }

@@ -270,6 +270,30 @@ fn an_inverted_speakers_appositive_is_no_content() {
 }
 
 #[test]
+fn a_role_and_its_holder_and_coordinated_addressees() {
+    check(&[
+        (
+            "\"It is a disgrace,\" said the technology director, Guido Gybels.",
+            &[(
+                "It is a disgrace,",
+                true,
+                Some("Guido Gybels"),
+                Some("said"),
+            )],
+        ),
+        (
+            "The Liberal Democrats have warned Labour and the Tories they were in danger.",
+            &[(
+                "they were in danger",
+                false,
+                Some("Liberal Democrats"),
+                Some("warned"),
+            )],
+        ),
+    ]);
+}
+
+#[test]
 fn a_cue_that_needs_its_particle_is_none_without_it() {
     check(&[
         (
