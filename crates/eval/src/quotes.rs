@@ -926,3 +926,59 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<QuoteScores> {
         details,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One article as PolNeAR's JSON line, with (source, cue, content) code-point spans.
+    fn article(
+        id: &str,
+        text: &str,
+        rels: &[(Option<(usize, usize)>, (usize, usize), (usize, usize))],
+    ) -> String {
+        let span = |(s, e): (usize, usize)| serde_json::json!({"start": s, "end": e, "text": &text[s..e], "fragments": [[s, e]]});
+        let atts: Vec<Value> = rels
+            .iter()
+            .map(|(src, cue, content)| {
+                serde_json::json!({
+                    "source": src.map(span),
+                    "cue": span(*cue),
+                    "content": span(*content),
+                })
+            })
+            .collect();
+        serde_json::json!({"id": id, "text": text, "attributions": atts}).to_string()
+    }
+
+    fn write(dir: &Path, name: &str, lines: &[String]) -> std::path::PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, lines.join("\n")).unwrap();
+        p
+    }
+
+    #[test]
+    fn agreement_scores_one_annotation_against_another() {
+        let dir = std::env::temp_dir().join(format!("dossier-agreement-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let text = "Smith said the plan failed. Jones thinks it worked.";
+        // Both annotate Smith's relation alike; only the first annotates Jones's.
+        let smith = (Some((0, 5)), (6, 10), (11, 26));
+        let jones = (Some((28, 33)), (34, 40), (41, 50));
+        let a = write(&dir, "a.jsonl", &[article("doc", text, &[smith, jones])]);
+        let b = write(
+            &dir,
+            "b.jsonl",
+            &[article("doc", text, &[smith]), article("other", "x", &[])],
+        );
+        let scores = agreement_polnear(&a, &b).unwrap();
+        let c = scores.citron.unwrap();
+        assert_eq!((c.docs, c.predicted, c.gold), (1, 1, 2));
+        assert_eq!((c.source_exact.p, c.source_exact.r), (1.0, 0.5));
+        // No shared article is an error that says so.
+        let c2 = write(&dir, "c.jsonl", &[article("elsewhere", text, &[smith])]);
+        let err = agreement_polnear(&a, &c2).unwrap_err().to_string();
+        assert!(err.contains("share no article id"), "{err}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
