@@ -527,13 +527,12 @@ fn relations_of(d: &Value, byte: &[usize], tokens: &[Token]) -> Vec<Rel> {
         .collect()
 }
 
+/// The relations predicted for an article (its JSON line, text and tokens).
+type Predictor<'a> = dyn Fn(&Value, &str, &[Token]) -> Vec<Rel> + Sync + 'a;
+
 /// Citron's scores of `predict`'s relations against each article's annotated ones, with the
 /// misses and errors behind them.
-fn score_polnear(
-    docs: &[Value],
-    predict: &(dyn Fn(&Value, &str, &[Token]) -> Vec<Rel> + Sync),
-    name: String,
-) -> QuoteScores {
+fn score_polnear(docs: &[Value], predict: &Predictor, name: String) -> QuoteScores {
     let per_doc: Vec<(Counts, Vec<String>)> = docs
         .par_iter()
         .map(|d| {
@@ -931,12 +930,11 @@ pub fn evaluate_seeds(seeds: &Path, gold_path: &Path) -> Result<QuoteScores> {
 mod tests {
     use super::*;
 
-    /// One article as PolNeAR's JSON line, with (source, cue, content) code-point spans.
-    fn article(
-        id: &str,
-        text: &str,
-        rels: &[(Option<(usize, usize)>, (usize, usize), (usize, usize))],
-    ) -> String {
+    /// (source, cue, content) code-point spans of one relation.
+    type Relation = (Option<(usize, usize)>, (usize, usize), (usize, usize));
+
+    /// One article as PolNeAR's JSON line.
+    fn article(id: &str, text: &str, rels: &[Relation]) -> String {
         let span = |(s, e): (usize, usize)| serde_json::json!({"start": s, "end": e, "text": &text[s..e], "fragments": [[s, e]]});
         let atts: Vec<Value> = rels
             .iter()
