@@ -1064,6 +1064,18 @@ impl Doc<'_> {
             // A coordinated verb (`X criticized Y and said …`): the sentence's subject.
             return self.sentence_subject(cue).filter(|np| np.end < e);
         }
+        // An aside between dashes (`Alan Beith - who chairs the committee - said`): the
+        // phrase before it.
+        if is_dash_text(self.tok_text(e)) || self.tok_text(e) == "-" {
+            let dash = self.tok_text(e);
+            let open = (e.saturating_sub(30).max(lo + 1)..e)
+                .rev()
+                .find(|&t| self.tok_text(t) == dash)?;
+            let (s, e2) = self.np_left(open - 1, lo)?;
+            let mut np = self.make_np(s, e2);
+            np.source = Span::new(self.toks[s].span.start, self.toks[e2].span.end);
+            return Some(np);
+        }
         let mut paren_end = None;
         if self.tok_text(e) == ")" {
             // A bracketed affiliation (`Rep. X (D-N.Y.) said`).

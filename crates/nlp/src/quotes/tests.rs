@@ -294,6 +294,30 @@ fn a_role_and_its_holder_and_coordinated_addressees() {
 }
 
 #[test]
+fn a_subject_before_an_aside_between_dashes() {
+    check(&[
+        (
+            "Alan Beith - who chairs the committee - said the plan had failed.",
+            &[(
+                "the plan had failed",
+                false,
+                Some("Alan Beith"),
+                Some("said"),
+            )],
+        ),
+        (
+            "The minister – in Paris for talks – said the deal was done.",
+            &[(
+                "the deal was done",
+                false,
+                Some("The minister"),
+                Some("said"),
+            )],
+        ),
+    ]);
+}
+
+#[test]
 fn a_cue_that_needs_its_particle_is_none_without_it() {
     check(&[
         (
