@@ -227,6 +227,52 @@ fn colon_lines(text: &str, tokens: &[Token]) -> Vec<Attribution> {
     out
 }
 
+/// What one claims by winning or taking it (`claimed the title`, `claimed three lives`).
+fn is_prize_noun(w: &str) -> bool {
+    lexicon::with_lower(w, |l| {
+        matches!(
+            l,
+            "title"
+                | "titles"
+                | "crown"
+                | "medal"
+                | "medals"
+                | "gold"
+                | "silver"
+                | "bronze"
+                | "victory"
+                | "win"
+                | "wins"
+                | "trophy"
+                | "cup"
+                | "place"
+                | "spot"
+                | "seat"
+                | "seats"
+                | "prize"
+                | "award"
+                | "record"
+                | "lead"
+                | "points"
+                | "point"
+                | "share"
+                | "stake"
+                | "lives"
+                | "life"
+                | "scalp"
+                | "wicket"
+                | "wickets"
+                | "pole"
+                | "honours"
+                | "championship"
+                | "double"
+                | "treble"
+                | "hat-trick"
+                | "bonus"
+        )
+    })
+}
+
 /// Words that label a paragraph of a page rather than name a speaker: `Correction:`,
 /// `Clarification:`, `Source:`, `Update:`, `Note:`.
 fn is_editorial_label(w: &str) -> bool {
@@ -2281,6 +2327,14 @@ fn forward(
     }
     if kept_at[a] {
         // The cue introduces a direct quote right away.
+        return None;
+    }
+    // `claimed the title`, `claimed the lives of`: a prize or a toll taken, not words.
+    if !linked
+        && lexicon::with_lower(doc.tok_text(i), |l| l.starts_with("claim"))
+        && (a..(a + 6).min(s1)).any(|k| is_prize_noun(doc.tok_text(k)))
+        && !(a..(a + 8).min(s1)).any(|k| doc.has(k, lexicon::AUX | lexicon::BE))
+    {
         return None;
     }
     let end = clause_end(doc, a, s1, inside, kept_at)?;

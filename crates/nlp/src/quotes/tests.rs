@@ -294,6 +294,25 @@ fn a_role_and_its_holder_and_coordinated_addressees() {
 }
 
 #[test]
+fn claiming_a_prize_is_no_claim_of_words() {
+    check(&[
+        (
+            "The home side claimed a famous victory over South Africa.",
+            &[],
+        ),
+        (
+            "Critics claim the record is at best patchy.",
+            &[(
+                "the record is at best patchy",
+                false,
+                Some("Critics"),
+                Some("claim"),
+            )],
+        ),
+    ]);
+}
+
+#[test]
 fn a_subject_before_an_aside_between_dashes() {
     check(&[
         (
