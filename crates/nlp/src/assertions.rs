@@ -1427,6 +1427,8 @@ fn verb_or_noun(
                     (None, Some(np)) => Some(np.name),
                     _ => None,
                 },
+                // `denied him bail`: a refusal, not a denial.
+                Trig::Deny if doc.double_object_at(next) => return,
                 Trig::Deny => direct_obj
                     .map(|(np, _)| np.source)
                     .or_else(|| (next < end).then(|| doc.span(next, end - 1))),

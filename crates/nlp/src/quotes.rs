@@ -1048,6 +1048,40 @@ impl Doc<'_> {
         self.span(k, e)
     }
 
+    /// Whether the words from `k` are two objects, someone and something (`denied him
+    /// bail`, `deny Arsenal space`): `deny` then means refuse, not deny a claim.
+    pub(crate) fn double_object_at(&self, k: usize) -> bool {
+        let (_, s1) = self.sent_range(k);
+        let mut t = k;
+        if t >= s1 || !self.is_word(t) {
+            return false;
+        }
+        // After a name the thing must open with a determiner (`denied Luscombe the chance`),
+        // or the name may be a modifier (`denies WorldCom fraud`); `her` may be a possessive.
+        let needs_det;
+        if self.has(t, lexicon::OBJPRON) && !self.is(t, "her") {
+            t += 1;
+            needs_det = false;
+        } else if self.cap(t) && !self.has(t, lexicon::DET | lexicon::PRON) {
+            while t < s1 && self.cap(t) {
+                t += 1;
+            }
+            needs_det = true;
+        } else {
+            return false;
+        }
+        t < s1
+            && (!needs_det || self.has(t, lexicon::DET) && !self.is(t, "that"))
+            && self.is_word(t)
+            && !self.is_possessive(t)
+            && !self.cap(t)
+            && !self.is(t, "that")
+            && self.flags(t) & (lexicon::AUX | lexicon::BE | lexicon::STOP | lexicon::PREP) == 0
+            && self.info[t].cue.is_none()
+            && !self.tok_text(t).ends_with("ed")
+            && !self.tok_text(t).ends_with("ly")
+    }
+
     /// A role followed by its holder's name after a comma (`said RNID technology director,
     /// Guido Gybels.`): the phrase over both, which names the holder. Otherwise `np`.
     pub(crate) fn named_after_role(&self, np: Np, hi: usize) -> Np {
@@ -2327,6 +2361,13 @@ fn forward(
     }
     if kept_at[a] {
         // The cue introduces a direct quote right away.
+        return None;
+    }
+    // `denied him bail`: a refusal, not a denial of words.
+    if !linked
+        && lexicon::with_lower(doc.tok_text(i), |l| l.starts_with("den"))
+        && doc.double_object_at(last + 1)
+    {
         return None;
     }
     // `claimed the title`, `claimed the lives of`: a prize or a toll taken, not words.

@@ -624,6 +624,12 @@ fn assertions_table() {
         ),
         ("The coaches have been attempting to arrest the decline of the side.", &[]),
         ("The directors are expected to deny wrongdoing.", &[]),
+        // Two objects make `deny` a refusal; a name modifying the thing denied does not.
+        ("The injury denied Luscombe the chance to start, and they denied him bail.", &[]),
+        (
+            "Ebbers denies WorldCom fraud",
+            &[("denied", Some("Ebbers"), Some("WorldCom fraud"), false)],
+        ),
         ("The minister did not deny the report, and we can't speculate.", &[]),
         (
             "A club spokesman confirmed: \"It is a hernia.\"",
