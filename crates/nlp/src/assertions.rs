@@ -510,6 +510,10 @@ fn clause_party(doc: &Doc, c: usize, end: usize) -> Option<Span> {
         // `warned that there could be further walkouts`: about no one named.
         return None;
     }
+    if a == b && !doc.cap(a) && doc.tok_text(a).ends_with("ing") {
+        // `warned that creating such graphics will …`: an act, no party.
+        return None;
+    }
     if let Some(p) = np.pronoun {
         // A cleft (`it was Islamic State behind this`): the party follows.
         if doc.is(p, "it") && p + 1 < end && doc.has(p + 1, lexicon::AUX) {
@@ -854,7 +858,15 @@ fn verb_or_noun(
                 }
             }
             // `Moscow’s claims/accusations of … for X`.
-            Trig::Accuse if i >= 2 && doc.is_possessive(i - 1) => {
+            // A claim is an accusation only of or against someone, or that something is so
+            // (not `Lee's claims to a share of profits`).
+            Trig::Accuse
+                if i >= 2
+                    && doc.is_possessive(i - 1)
+                    && (!w.starts_with("claim")
+                        || next < s1
+                            && ["that", "of", "against"].iter().any(|x| doc.is(next, x))) =>
+            {
                 if let Some((a, b)) = doc.np_left(i - 2, s0) {
                     let obj = first_party(doc, next, clause_end(doc, next));
                     push(
@@ -976,8 +988,9 @@ fn verb_or_noun(
         && !doc.tok_text(i - 1).ends_with("ly")
         && doc.time_phrase_ending_at(i - 1, s0).is_none()
         && matches!(trig, Trig::Arrest | Trig::Charge);
-    // After a determiner the participle is an adjective: `the detained person`.
-    if is_past && !pass && i > s0 && doc.has(i - 1, lexicon::DET) {
+    // After a determiner or a number the participle is an adjective: `the detained person`,
+    // `the 140,000 confirmed deaths`.
+    if is_past && !pass && i > s0 && (doc.has(i - 1, lexicon::DET) || doc.adjective_participle(i)) {
         return;
     }
     // A participle after a plural noun and before `by`, `under` …: a reduced passive relative

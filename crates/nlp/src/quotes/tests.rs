@@ -294,6 +294,18 @@ fn a_role_and_its_holder_and_coordinated_addressees() {
 }
 
 #[test]
+fn a_relative_clause_on_an_according_to_source_is_no_content() {
+    let got = run(
+        "According to the WSJ, which cites people close to the case, the directors will settle.",
+    );
+    assert!(
+        got.iter()
+            .any(|q| q.0 == "the directors will settle" && q.2.as_deref() == Some("WSJ")),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn claiming_a_prize_is_no_claim_of_words() {
     check(&[
         (
@@ -624,6 +636,18 @@ fn assertions_table() {
         ),
         ("The coaches have been attempting to arrest the decline of the side.", &[]),
         ("The directors are expected to deny wrongdoing.", &[]),
+        // A participle after a number is an adjective; a claim to something accuses no one;
+        // a gerund is no party; `any such` determines its noun.
+        ("Of the 140,000 confirmed deaths, most were in Aceh.", &[]),
+        ("The court did not rule on Lee's claims to a share of profits.", &[]),
+        (
+            "Speakers warned that creating such graphics will cost more.",
+            &[("warned", Some("Speakers"), None, false)],
+        ),
+        (
+            "Mars denied any such agreement.",
+            &[("denied", Some("Mars"), Some("any such agreement"), false)],
+        ),
         // Two objects make `deny` a refusal; a name modifying the thing denied does not.
         ("The injury denied Luscombe the chance to start, and they denied him bail.", &[]),
         (
