@@ -2599,12 +2599,14 @@ fn antecedent(
                     .iter()
                     .all(|e| e.kind == EntityType::Person)
         } else if neuter {
+            // An organisation: tagged as one, an acronym, or one untagged capitalised word
+            // past the sentence start (`…, Seagate said. … it said`; `Analysts` opening a
+            // sentence is no name).
+            let entities = doc.entities_in(s.start, s.end);
             named
                 && (single_word_upper
-                    || doc
-                        .entities_in(s.start, s.end)
-                        .iter()
-                        .any(|e| e.kind != EntityType::Person))
+                    || entities.iter().any(|e| e.kind != EntityType::Person)
+                    || a == b && entities.is_empty() && doc.sent_range(a).0 != a)
         } else {
             true
         };

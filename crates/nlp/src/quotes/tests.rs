@@ -306,6 +306,23 @@ fn a_relative_clause_on_an_according_to_source_is_no_content() {
 }
 
 #[test]
+fn it_resolves_to_an_untagged_one_word_name_but_not_to_a_sentence_opener() {
+    let text = "The drive uses USB. \"It is stylish,\" said Seagate. Analysts said sales fell. \"It is small,\" it said.";
+    let tokens = tokenize(text);
+    let sents = sentences::split(text, &tokens);
+    let usb = text.find("USB").unwrap();
+    let ents = [Entity {
+        span: Span::new(usb, usb + 3),
+        kind: EntityType::Organization,
+    }];
+    let last = annotate(text, &tokens, &sents, &ents)
+        .into_iter()
+        .find(|q| q.span.slice(text) == "It is small,")
+        .and_then(|q| q.speaker.map(|s| s.slice(text).to_string()));
+    assert_eq!(last.as_deref(), Some("Seagate"));
+}
+
+#[test]
 fn claiming_a_prize_is_no_claim_of_words() {
     check(&[
         (
