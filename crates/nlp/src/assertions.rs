@@ -963,6 +963,25 @@ fn verb_or_noun(
         return;
     }
     let is_past = w.ends_with("ed") || matches!(w.as_str(), "laid" | "put");
+    // A causative (`to have the case dismissed`, `got the charges dropped`) says what someone
+    // sought done to a thing: neither a speech act nor, for a case, a dismissal of words.
+    if is_past
+        && !matches!(trig, Trig::Arrest | Trig::Charge)
+        && i > s0 + 1
+        && !doc.has(i - 1, lexicon::ADV | lexicon::AUX)
+        && doc.np_left(i - 1, s0).is_some_and(|(a, _)| {
+            a > s0
+                && (doc.has(a, lexicon::DET | lexicon::OBJPRON) || doc.cap(a))
+                && lexicon::with_lower(doc.tok_text(a - 1), |l| {
+                    matches!(
+                        l,
+                        "have" | "has" | "had" | "having" | "get" | "got" | "getting"
+                    )
+                })
+        })
+    {
+        return;
+    }
     // Headlines drop the auxiliary (`Yukos accused of lying`, `BNP leader arrested`); after
     // a determiner the participle is an adjective, which the check below handles.
     let pass = is_past

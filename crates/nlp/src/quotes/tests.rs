@@ -653,6 +653,8 @@ fn assertions_table() {
         ),
         ("The coaches have been attempting to arrest the decline of the side.", &[]),
         ("The directors are expected to deny wrongdoing.", &[]),
+        // A causative says what was sought done to a thing, not who dismissed what.
+        ("The defence tried to have the case dismissed.", &[]),
         // A participle after a number is an adjective; a claim to something accuses no one;
         // a gerund is no party; `any such` determines its noun.
         ("Of the 140,000 confirmed deaths, most were in Aceh.", &[]),
