@@ -634,56 +634,6 @@ fn in_supposition(doc: &Doc, i: usize, s0: usize) -> bool {
         })
 }
 
-/// Whether the infinitive whose `to` is at `to` is only possible or intended: a modal in its
-/// clause before it (`can use force to detain`), or a verb of intent or attempt right before
-/// (`plans to arrest`, `tried to charge`).
-fn unrealised_infinitive(doc: &Doc, to: usize, s0: usize) -> bool {
-    let intent = to > s0
-        && lexicon::with_lower(doc.tok_text(to - 1), |l| {
-            let stem = l
-                .strip_suffix("ed")
-                .or_else(|| l.strip_suffix("ing"))
-                .or_else(|| l.strip_suffix('s'))
-                .unwrap_or(l);
-            matches!(
-                stem,
-                "plan"
-                    | "plann"
-                    | "want"
-                    | "seek"
-                    | "sought"
-                    | "hope"
-                    | "hop"
-                    | "aim"
-                    | "intend"
-                    | "threaten"
-                    | "vow"
-                    | "promis"
-                    | "promise"
-                    | "tri"
-                    | "try"
-                    | "attempt"
-                    | "wish"
-                    | "need"
-                    | "prepar"
-                    | "prepare"
-                    | "expect"
-            )
-        });
-    intent
-        || (to.saturating_sub(10).max(s0)..to)
-            .rev()
-            .take_while(|&x| !matches!(doc.tok_text(x), "," | ";" | ":" | "—" | "–" | "--"))
-            .any(|x| {
-                lexicon::with_lower(doc.tok_text(x), |l| {
-                    matches!(
-                        l,
-                        "can" | "could" | "may" | "might" | "should" | "would" | "must" | "shall"
-                    )
-                })
-            })
-}
-
 fn is_negation(w: &str) -> bool {
     lexicon::with_lower(w, |l| {
         l.ends_with("n't") || matches!(l, "not" | "never" | "cannot")
@@ -959,7 +909,7 @@ fn verb_or_noun(
     }
     // An infinitive of what may or is meant to be done is no act (`can use reasonable force to
     // detain`, `plans to arrest`, `wants to deny`).
-    if i > s0 + 1 && doc.is(i - 1, "to") && unrealised_infinitive(doc, i - 1, s0) {
+    if i > s0 + 1 && doc.is(i - 1, "to") && doc.unrealised_infinitive(i - 1, s0) {
         return;
     }
     let is_past = w.ends_with("ed") || matches!(w.as_str(), "laid" | "put");

@@ -1056,6 +1056,83 @@ impl Doc<'_> {
         self.span(k, e)
     }
 
+    /// Whether the infinitive whose `to` is at `to` is only possible, intended or not done: a
+    /// modal in its clause before it (`can use force to detain`), or right before it a verb
+    /// of intent or attempt (`plans to arrest`, `tried to charge`) or a word of inability or
+    /// refusal (`failed to disclose`, `is yet to confirm`, `declined to say`, `difficult to
+    /// predict`).
+    pub(crate) fn unrealised_infinitive(&self, to: usize, s0: usize) -> bool {
+        let intent = to > s0
+            && lexicon::with_lower(self.tok_text(to - 1), |l| {
+                let stem = l
+                    .strip_suffix("ed")
+                    .or_else(|| l.strip_suffix("ing"))
+                    .or_else(|| l.strip_suffix('s'))
+                    .unwrap_or(l);
+                matches!(
+                    stem,
+                    "plan"
+                        | "plann"
+                        | "want"
+                        | "seek"
+                        | "sought"
+                        | "hope"
+                        | "hop"
+                        | "aim"
+                        | "intend"
+                        | "threaten"
+                        | "vow"
+                        | "promis"
+                        | "promise"
+                        | "tri"
+                        | "try"
+                        | "attempt"
+                        | "wish"
+                        | "need"
+                        | "prepar"
+                        | "prepare"
+                        | "expect"
+                        | "fail"
+                        | "refus"
+                        | "refuse"
+                        | "declin"
+                        | "decline"
+                        | "struggl"
+                        | "struggle"
+                        | "yet"
+                        | "unable"
+                        | "able"
+                        | "due"
+                        | "difficult"
+                        | "hard"
+                        | "impossible"
+                        | "reluctant"
+                        | "unwilling"
+                        | "likely"
+                        | "unlikely"
+                )
+            });
+        intent
+            || (to.saturating_sub(10).max(s0)..to)
+                .rev()
+                .take_while(|&x| !matches!(self.tok_text(x), "," | ";" | ":" | "—" | "–" | "--"))
+                .any(|x| {
+                    lexicon::with_lower(self.tok_text(x), |l| {
+                        matches!(
+                            l,
+                            "can"
+                                | "could"
+                                | "may"
+                                | "might"
+                                | "should"
+                                | "would"
+                                | "must"
+                                | "shall"
+                        )
+                    })
+                })
+    }
+
     /// Whether the past participle at `i` modifies the noun after it, after a number (`the
     /// 140,000 confirmed deaths`, `three detained men`): an adjective, no verb.
     pub(crate) fn adjective_participle(&self, i: usize) -> bool {
@@ -1974,6 +2051,26 @@ fn subject_for(doc: &Doc, k: usize, cue: &Cue, lo: usize) -> Option<Np> {
             }
         }
         return doc.sentence_subject(k);
+    }
+    // An infinitive cue (`keen to point out`, `went on to say`): nothing was said if it was
+    // only possible, intended or not done; otherwise the speaker is the subject of the verb
+    // or adjective that governs it, not that word.
+    let mut t = k;
+    while t > lo && doc.has(t - 1, lexicon::ADV) {
+        t -= 1;
+    }
+    if t > lo && doc.is(t - 1, "to") {
+        let (s0, _) = doc.sent_range(k);
+        if doc.unrealised_infinitive(t - 1, s0) {
+            return None;
+        }
+        let governor = t - 1 > lo.max(s0) && {
+            let g = t - 2;
+            doc.is_word(g) && !doc.cap(g) && !doc.has(g, lexicon::DET | lexicon::PRON)
+        };
+        if governor && doc.np_left(t - 2, lo).is_some_and(|(a, b)| a == b) {
+            return doc.sentence_subject(k);
+        }
     }
     if let Some(np) = doc.subject_of(k, lo) {
         return Some(np);

@@ -323,6 +323,18 @@ fn it_resolves_to_an_untagged_one_word_name_but_not_to_a_sentence_opener() {
 }
 
 #[test]
+fn infinitive_cues_say_nothing_unless_done_and_belong_to_the_subject() {
+    check(&[
+        ("It is difficult to predict the total cost of the disaster.", &[]),
+        ("The firm is yet to confirm the deal, and the minister declined to say whether it was done.", &[]),
+        (
+            "Mr Smith was keen to point out that the plan had failed.",
+            &[("the plan had failed", false, Some("Smith"), Some("point out"))],
+        ),
+    ]);
+}
+
+#[test]
 fn claiming_a_prize_is_no_claim_of_words() {
     check(&[
         (
@@ -655,6 +667,7 @@ fn assertions_table() {
         ("The directors are expected to deny wrongdoing.", &[]),
         // A causative says what was sought done to a thing, not who dismissed what.
         ("The defence tried to have the case dismissed.", &[]),
+        ("Mr Brown pointedly refused to deny claims he had reneged on a deal.", &[]),
         // A participle after a number is an adjective; a claim to something accuses no one;
         // a gerund is no party; `any such` determines its noun.
         ("Of the 140,000 confirmed deaths, most were in Aceh.", &[]),
