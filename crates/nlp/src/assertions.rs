@@ -27,7 +27,7 @@
 //! The same token facts and noun-phrase walks as [`crate::quotes`] (one lookup per token, no
 //! regex); a small trigger table below maps word forms to predicates.
 
-use crate::quotes::{lexicon, Doc, Np};
+use crate::quotes::{is_negation_word, lexicon, Doc, Np};
 
 use dossier_model::{Assertion, Entity, EntityType, Predicate, Quote, Span, Token};
 
@@ -634,12 +634,6 @@ fn in_supposition(doc: &Doc, i: usize, s0: usize) -> bool {
         })
 }
 
-fn is_negation(w: &str) -> bool {
-    lexicon::with_lower(w, |l| {
-        l.ends_with("n't") || matches!(l, "not" | "never" | "cannot")
-    })
-}
-
 /// The subject of an infinitive trigger at `i` whose `to` is at `to`.
 fn infinitive_subject(doc: &Doc, i: usize, to: usize, s0: usize) -> Vec<Np> {
     // `for X (– an aside –) to round up`.
@@ -694,7 +688,7 @@ fn infinitive_subject(doc: &Doc, i: usize, to: usize, s0: usize) -> Vec<Np> {
         let head = doc.tok_text(np.end);
         let verbal = (np.start..=np.end).any(|k| {
             doc.has(k, lexicon::AUX)
-                || is_negation(doc.tok_text(k))
+                || is_negation_word(doc.tok_text(k))
                 || !doc.cap(k) && doc.tok_text(k).ends_with("ing")
         });
         if (!head.ends_with("ing") || doc.cap(np.end)) && !verbal {
@@ -884,12 +878,12 @@ fn verb_or_noun(
     let mut k = i;
     while k > s0
         && (doc.has(k - 1, lexicon::AUX | lexicon::ADV)
-            || is_negation(doc.tok_text(k - 1))
+            || is_negation_word(doc.tok_text(k - 1))
             || doc.is(k - 1, "yet")
             || doc.is(k - 1, "still"))
     {
         k -= 1;
-        if is_negation(doc.tok_text(k)) {
+        if is_negation_word(doc.tok_text(k)) {
             return;
         }
     }
@@ -903,7 +897,7 @@ fn verb_or_noun(
         && (i.saturating_sub(14).max(s0)..i - 1)
             .rev()
             .take_while(|&x| !matches!(doc.tok_text(x), "," | ";" | ":" | "—" | "–" | "--"))
-            .any(|x| is_negation(doc.tok_text(x)))
+            .any(|x| is_negation_word(doc.tok_text(x)))
     {
         return;
     }

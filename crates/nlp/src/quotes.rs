@@ -227,6 +227,13 @@ fn colon_lines(text: &str, tokens: &[Token]) -> Vec<Attribution> {
     out
 }
 
+/// `not`, `never`, `cannot` and contractions in `n't`.
+pub(crate) fn is_negation_word(w: &str) -> bool {
+    lexicon::with_lower(w, |l| {
+        l.ends_with("n't") || l.ends_with("n’t") || matches!(l, "not" | "never" | "cannot")
+    })
+}
+
 /// What one claims by winning or taking it (`claimed the title`, `claimed three lives`).
 fn is_prize_noun(w: &str) -> bool {
     lexicon::with_lower(w, |l| {
@@ -606,6 +613,11 @@ impl<'a> Doc<'a> {
         if self.adjective_participle(i) {
             return None;
         }
+        // What was not said is no quote in the extraction (`did not say`, `I don't recall`);
+        // PARC annotates negated attributions too.
+        if profile == Profile::Speech && self.negated(i) {
+            return None;
+        }
         let prev = self.prev_word_skipping(i, lexicon::ADV);
         // Passive (`was told`, `is said to`): not a cue of a speaker here.
         if cue.form == Form::Past {
@@ -631,6 +643,19 @@ impl<'a> Doc<'a> {
             {
                 // A preposition's object with an adjective (`amid fresh claims that …`); after
                 // `of` the word before may be a noun (`the head of the party claims`).
+                return None;
+            }
+            if cue.form != Form::Ing
+                && i > 1
+                && self.is_word(i - 1)
+                && !self.cap(i - 1)
+                && self.flags(i - 1) & (lexicon::DET | lexicon::PRON | lexicon::PREP) == 0
+                && (self.has(i - 2, lexicon::AUX) && !self.has(i - 2, lexicon::BE)
+                    || self.is(i - 2, "to")
+                    || is_negation_word(self.tok_text(i - 2)))
+            {
+                // The object of a verb after an auxiliary, `to` or `not` (`would not discuss
+                // reports that`, `to rebut claims that`): a noun.
                 return None;
             }
             if cue.form != Form::Ing && i > 0 && !self.cap(i - 1) && {
@@ -1131,6 +1156,24 @@ impl Doc<'_> {
                         )
                     })
                 })
+    }
+
+    /// Whether the verb at `i` is negated: `not`, `never` or an `n't` among the auxiliaries
+    /// and adverbs right before it (`did not say`, `would never confirm`).
+    pub(crate) fn negated(&self, i: usize) -> bool {
+        let (s0, _) = self.sent_range(i);
+        let mut k = i;
+        while k > s0 {
+            let w = self.tok_text(k - 1);
+            if is_negation_word(w) {
+                return true;
+            }
+            if !(self.has(k - 1, lexicon::AUX | lexicon::ADV) || w == "yet" || w == "still") {
+                return false;
+            }
+            k -= 1;
+        }
+        false
     }
 
     /// Whether the past participle at `i` modifies the noun after it, after a number (`the

@@ -335,6 +335,25 @@ fn infinitive_cues_say_nothing_unless_done_and_belong_to_the_subject() {
 }
 
 #[test]
+fn what_was_not_said_is_no_quote() {
+    check(&[
+        (
+            "The spokesman did not say why the three men had been detained.",
+            &[],
+        ),
+        (
+            "The party would not discuss reports that it had repaid the loan.",
+            &[],
+        ),
+    ]);
+    // PARC annotates negated attributions: the PARC profile keeps them.
+    let text = "The spokesman did not say why the three men had been detained.";
+    let tokens = tokenize(text);
+    let sents = sentences::split(text, &tokens);
+    assert!(!rule_attributions(text, &tokens, &sents, &[], Profile::Parc).is_empty());
+}
+
+#[test]
 fn claiming_a_prize_is_no_claim_of_words() {
     check(&[
         (
