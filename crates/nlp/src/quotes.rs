@@ -2213,12 +2213,20 @@ fn according_to(
             }
             break;
         }
-        if doc.has(
-            t,
-            lexicon::DET | lexicon::PRON | lexicon::STOP | lexicon::AUX,
-        ) || doc.info[t].cue.is_some_and(|c| {
-            c.frames & lexicon::F_NOUNY == 0 && matches!(c.form, Form::Past | Form::S)
-        }) && !doc.cap(t)
+        // `figures from the ministry`, `a survey by the BBC`: an attachment of the source.
+        let attached = doc.has(t, lexicon::DET)
+            && !doc.has(t, lexicon::PRON)
+            && lexicon::with_lower(doc.tok_text(e), |l| {
+                matches!(l, "of" | "from" | "by" | "at" | "in")
+            });
+        if !attached
+            && doc.has(
+                t,
+                lexicon::DET | lexicon::PRON | lexicon::STOP | lexicon::AUX,
+            )
+            || doc.info[t].cue.is_some_and(|c| {
+                c.frames & lexicon::F_NOUNY == 0 && matches!(c.form, Form::Past | Form::S)
+            }) && !doc.cap(t)
         {
             break;
         }

@@ -335,6 +335,19 @@ fn infinitive_cues_say_nothing_unless_done_and_belong_to_the_subject() {
 }
 
 #[test]
+fn an_according_to_source_keeps_its_attachment() {
+    check(&[(
+        "Exports rose by 5%, according to a survey by the BBC.",
+        &[(
+            "Exports rose by 5%",
+            false,
+            Some("BBC"),
+            Some("according to"),
+        )],
+    )]);
+}
+
+#[test]
 fn what_was_not_said_is_no_quote() {
     check(&[
         (
