@@ -2480,8 +2480,31 @@ fn forward(
             a = t + 1;
             linked = true;
         } else if cue.frames & lexicon::F_TELL != 0 {
+            // `told the BBC News website.`: an addressee and nothing said after it.
+            if let Some((_, b)) = doc.np_right(a, s1) {
+                if (b + 1..s1).all(|k| !doc.is_word(k) && doc.toks[k].kind != TokenKind::Number) {
+                    return None;
+                }
+            }
             if doc.has(a, lexicon::ADDRESSEE) {
                 a += 1;
+            } else if doc.has(a, lexicon::DET)
+                && !doc.has(a, lexicon::PRON)
+                && a + 1 < s1
+                && doc.cap(a + 1)
+                && {
+                    // `told the BBC (that) it …`: a named addressee, then a clause.
+                    let mut b = a + 1;
+                    while b < s1 && doc.cap(b) {
+                        b += 1;
+                    }
+                    b < s1 && (doc.is(b, "that") || doc.has(b, lexicon::PRON | lexicon::DET))
+                }
+            {
+                a += 1;
+                while a < s1 && doc.cap(a) {
+                    a += 1;
+                }
             } else if doc.cap(a) && !doc.has(a, lexicon::PRON | lexicon::DET) {
                 while a < s1 && doc.cap(a) {
                     a += 1;

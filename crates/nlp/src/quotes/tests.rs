@@ -348,6 +348,28 @@ fn an_according_to_source_keeps_its_attachment() {
 }
 
 #[test]
+fn a_named_addressee_is_no_content() {
+    check(&[
+        (
+            "\"We rewrote the tools,\" Mr Hartog told the BBC News website. \"It was hard.\"",
+            &[
+                ("We rewrote the tools,", true, Some("Hartog"), Some("told")),
+                ("It was hard.", true, Some("Hartog"), Some("told")),
+            ],
+        ),
+        (
+            "Mr Howard told the BBC the party would cut taxes.",
+            &[(
+                "the party would cut taxes",
+                false,
+                Some("Howard"),
+                Some("told"),
+            )],
+        ),
+    ]);
+}
+
+#[test]
 fn what_was_not_said_is_no_quote() {
     check(&[
         (
