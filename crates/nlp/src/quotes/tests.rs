@@ -370,6 +370,19 @@ fn a_named_addressee_is_no_content() {
 }
 
 #[test]
+fn a_name_after_a_lowercase_role_before_the_cue() {
+    check(&[(
+        "\"The UK has the chance,\" BT chief executive Ben Verwaayen said.",
+        &[(
+            "The UK has the chance,",
+            true,
+            Some("Ben Verwaayen"),
+            Some("said"),
+        )],
+    )]);
+}
+
+#[test]
 fn what_was_not_said_is_no_quote() {
     check(&[
         (
