@@ -1750,8 +1750,43 @@ fn find(doc: &Doc, profile: Profile) -> Vec<Found> {
     }
     reported(doc, profile, &inside, &kept_at, &directs, &mut found);
     found.sort_by_key(|f| (f.content.start, f.content.end));
+    continue_reported_voice(doc, &mut found);
     resolve_pronouns(doc, &mut found);
     found
+}
+
+/// A direct quote with no cue right after reported speech, in the next sentence of its
+/// paragraph or opening the next paragraph, goes on in the reporter's voice (`Committee
+/// chairman John Denham said drugs were used as an excuse. ¶ "The committee believes …"`).
+/// Quotes after quotes are already continued in [`attribute_direct`].
+fn continue_reported_voice(doc: &Doc, found: &mut [Found]) {
+    for k in 1..found.len() {
+        let (before, rest) = found.split_at_mut(k);
+        let (prev, cur) = (&before[k - 1], &mut rest[0]);
+        if !cur.direct || cur.cue.is_some() || prev.direct || prev.speaker.is_none() {
+            continue;
+        }
+        let (Some((_, p_last)), Some((q_first, _))) =
+            (toks_in(doc, prev.content), toks_in(doc, cur.marked))
+        else {
+            continue;
+        };
+        if q_first <= p_last {
+            continue;
+        }
+        let next_sentence = doc.para[q_first] == doc.para[p_last]
+            && doc.sent[q_first] == doc.sent[p_last] + 1
+            && doc.sent_range(q_first).0 == q_first;
+        let opens_next_para = doc.para[q_first] == doc.para[p_last] + 1
+            && (q_first == 0 || doc.para[q_first - 1] != doc.para[q_first])
+            && doc.sent[q_first] == doc.sent[p_last] + 1;
+        if next_sentence || opens_next_para {
+            cur.cue = prev.cue;
+            cur.speaker = prev.speaker;
+            cur.source = prev.source;
+            cur.pronoun = prev.pronoun;
+        }
+    }
 }
 
 /// Quotes that open with a dash instead of a mark, the dialogue style of many translated and

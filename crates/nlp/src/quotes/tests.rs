@@ -383,6 +383,22 @@ fn a_name_after_a_lowercase_role_before_the_cue() {
 }
 
 #[test]
+fn a_quote_after_reported_speech_goes_on_in_its_voice() {
+    check(&[(
+        "Chairman John Denham said drugs were used as an excuse.\n\n\"The committee believes these arguments should be rejected by the courts.\" Judges disagree.",
+        &[
+            ("drugs were used as an excuse", false, Some("John Denham"), Some("said")),
+            (
+                "The committee believes these arguments should be rejected by the courts.",
+                true,
+                Some("John Denham"),
+                Some("said"),
+            ),
+        ],
+    )]);
+}
+
+#[test]
 fn what_was_not_said_is_no_quote() {
     check(&[
         (
