@@ -889,6 +889,14 @@ impl Doc<'_> {
             }
             break;
         }
+        // `At least 60 people`: the quantity's `at` belongs to it.
+        if k > lo
+            && self.sent[k - 1] == self.sent[e]
+            && self.is(k - 1, "at")
+            && (self.is(k, "least") || self.is(k, "most"))
+        {
+            k -= 1;
+        }
         // Leading time words are no part of the subject (`Now experts warn`, `Last night X`).
         while k < e && (self.has(k, lexicon::TIME) || is_time_word(self.tok_text(k))) {
             k += 1;
@@ -1135,6 +1143,8 @@ impl Doc<'_> {
                         | "unwilling"
                         | "likely"
                         | "unlikely"
+                        | "close"
+                        | "near"
                 )
             });
         intent

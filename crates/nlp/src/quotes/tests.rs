@@ -750,6 +750,11 @@ fn assertions_table() {
         ("The directors are expected to deny wrongdoing.", &[]),
         // A causative says what was sought done to a thing, not who dismissed what.
         ("The defence tried to have the case dismissed.", &[]),
+        ("Roddick is reportedly close to confirming Goldfine as his coach.", &[]),
+        (
+            "At least 60 people were arrested worldwide.",
+            &[("arrested", None, Some("At least 60 people"), false)],
+        ),
         ("Mr Brown pointedly refused to deny claims he had reneged on a deal.", &[]),
         // A participle after a number is an adjective; a claim to something accuses no one;
         // a gerund is no party; `any such` determines its noun.
