@@ -2123,23 +2123,6 @@ fn subject_for(doc: &Doc, k: usize, cue: &Cue, lo: usize) -> Option<Np> {
         let (_, se) = doc.sent_range(k);
         return doc.np_right(s, se).map(|(a, b)| doc.make_np(a, b));
     }
-    if cue.form == Form::Ing
-        && k > 0
-        && (doc.tok_text(k - 1) == ","
-            || !doc.is_word(k - 1)
-            || doc.has(k - 1, lexicon::REPORT_NOUN)
-            || !doc.cap(k - 1))
-    {
-        if let Some(np) = doc.subject_of(k, lo) {
-            if np.end + 1 == k
-                && !doc.has(np.end, lexicon::REPORT_NOUN)
-                && doc.tok_text(k - 1) != ","
-            {
-                return Some(np);
-            }
-        }
-        return doc.sentence_subject(k);
-    }
     // An infinitive cue (`keen to point out`, `went on to say`): nothing was said if it was
     // only possible, intended or not done; otherwise the speaker is the subject of the verb
     // or adjective that governs it, not that word.
@@ -2159,6 +2142,23 @@ fn subject_for(doc: &Doc, k: usize, cue: &Cue, lo: usize) -> Option<Np> {
         if governor && doc.np_left(t - 2, lo).is_some_and(|(a, b)| a == b) {
             return doc.sentence_subject(k);
         }
+    }
+    if cue.form == Form::Ing
+        && k > 0
+        && (doc.tok_text(k - 1) == ","
+            || !doc.is_word(k - 1)
+            || doc.has(k - 1, lexicon::REPORT_NOUN)
+            || !doc.cap(k - 1))
+    {
+        if let Some(np) = doc.subject_of(k, lo) {
+            if np.end + 1 == k
+                && !doc.has(np.end, lexicon::REPORT_NOUN)
+                && doc.tok_text(k - 1) != ","
+            {
+                return Some(np);
+            }
+        }
+        return doc.sentence_subject(k);
     }
     if let Some(np) = doc.subject_of(k, lo) {
         return Some(np);

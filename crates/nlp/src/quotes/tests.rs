@@ -327,6 +327,7 @@ fn infinitive_cues_say_nothing_unless_done_and_belong_to_the_subject() {
     check(&[
         ("It is difficult to predict the total cost of the disaster.", &[]),
         ("The firm is yet to confirm the deal, and the minister declined to say whether it was done.", &[]),
+        ("Roddick is reportedly close to confirming that Goldfine will coach him.", &[]),
         (
             "Mr Smith was keen to point out that the plan had failed.",
             &[("the plan had failed", false, Some("Smith"), Some("point out"))],
