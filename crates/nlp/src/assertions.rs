@@ -875,34 +875,11 @@ fn verb_or_noun(
     }
     // Verbs. A negated act is not one (`did not deny`, `We can't speculate`, `not yet
     // confirming`), nor is a supposed one (`if he is charged`).
-    let mut k = i;
-    while k > s0
-        && (doc.has(k - 1, lexicon::AUX | lexicon::ADV)
-            || is_negation_word(doc.tok_text(k - 1))
-            || doc.is(k - 1, "yet")
-            || doc.is(k - 1, "still"))
-    {
-        k -= 1;
-        if is_negation_word(doc.tok_text(k)) {
-            return;
-        }
-    }
-    if in_supposition(doc, i, s0) {
+    if doc.negated(i) || in_supposition(doc, i, s0) {
         return;
     }
-    // An infinitive under a negated verb of its clause (`are not doing enough to warn`, `has
-    // not received any information from the authorities to confirm`) is not done either.
-    if i > s0 + 1
-        && doc.is(i - 1, "to")
-        && (i.saturating_sub(14).max(s0)..i - 1)
-            .rev()
-            .take_while(|&x| !matches!(doc.tok_text(x), "," | ";" | ":" | "—" | "–" | "--"))
-            .any(|x| is_negation_word(doc.tok_text(x)))
-    {
-        return;
-    }
-    // An infinitive of what may or is meant to be done is no act (`can use reasonable force to
-    // detain`, `plans to arrest`, `wants to deny`).
+    // An infinitive of what may, is meant to or is not done is no act (`can use reasonable
+    // force to detain`, `plans to arrest`, `are not doing enough to warn`).
     if i > s0 + 1 && doc.is(i - 1, "to") && doc.unrealised_infinitive(i - 1, s0) {
         return;
     }

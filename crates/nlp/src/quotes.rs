@@ -1090,7 +1090,8 @@ impl Doc<'_> {
     }
 
     /// Whether the infinitive whose `to` is at `to` is only possible, intended or not done: a
-    /// modal in its clause before it (`can use force to detain`), or right before it a verb
+    /// modal or a negation in its clause before it (`can use force to detain`, `are not doing
+    /// enough to warn`), or right before it a verb
     /// of intent or attempt (`plans to arrest`, `tried to charge`) or a word of inability or
     /// refusal (`failed to disclose`, `is yet to confirm`, `declined to say`, `difficult to
     /// predict`).
@@ -1148,23 +1149,25 @@ impl Doc<'_> {
                 )
             });
         intent
-            || (to.saturating_sub(10).max(s0)..to)
+            || (to.saturating_sub(14).max(s0)..to)
                 .rev()
                 .take_while(|&x| !matches!(self.tok_text(x), "," | ";" | ":" | "—" | "–" | "--"))
                 .any(|x| {
-                    lexicon::with_lower(self.tok_text(x), |l| {
-                        matches!(
-                            l,
-                            "can"
-                                | "could"
-                                | "may"
-                                | "might"
-                                | "should"
-                                | "would"
-                                | "must"
-                                | "shall"
-                        )
-                    })
+                    let w = self.tok_text(x);
+                    is_negation_word(w)
+                        || lexicon::with_lower(w, |l| {
+                            matches!(
+                                l,
+                                "can"
+                                    | "could"
+                                    | "may"
+                                    | "might"
+                                    | "should"
+                                    | "would"
+                                    | "must"
+                                    | "shall"
+                            )
+                        })
                 })
     }
 
@@ -1454,10 +1457,7 @@ impl Doc<'_> {
 fn is_source_head(w: &str) -> bool {
     is_role_like(w)
         || lexicon::lookup(w).flags & lexicon::REPORT_NOUN != 0
-        || w.len() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && w.chars().all(|c| c.is_ascii_lowercase())
+        || w.chars().all(|c| c.is_ascii_lowercase()) && is_plural_noun(w)
         || lexicon::with_lower(w, |l| {
             matches!(
                 l,
