@@ -1091,10 +1091,9 @@ impl Doc<'_> {
 
     /// Whether the infinitive whose `to` is at `to` is only possible, intended or not done: a
     /// modal or a negation in its clause before it (`can use force to detain`, `are not doing
-    /// enough to warn`), or right before it a verb
-    /// of intent or attempt (`plans to arrest`, `tried to charge`) or a word of inability or
-    /// refusal (`failed to disclose`, `is yet to confirm`, `declined to say`, `difficult to
-    /// predict`).
+    /// enough to warn`), or right before it a verb of intent or attempt (`plans to arrest`,
+    /// `tried to charge`) or a word of inability or refusal (`failed to disclose`, `is yet to
+    /// confirm`, `declined to say`, `difficult to predict`).
     pub(crate) fn unrealised_infinitive(&self, to: usize, s0: usize) -> bool {
         let intent = to > s0
             && lexicon::with_lower(self.tok_text(to - 1), |l| {
@@ -1206,7 +1205,7 @@ impl Doc<'_> {
     }
 
     /// Whether the words from `k` are two objects, someone and something (`denied him
-    /// bail`, `deny Arsenal space`): `deny` then means refuse, not deny a claim.
+    /// bail`, `denied Luscombe the chance`): `deny` then means refuse, not deny a claim.
     pub(crate) fn double_object_at(&self, k: usize) -> bool {
         let (_, s1) = self.sent_range(k);
         let mut t = k;
@@ -1228,7 +1227,7 @@ impl Doc<'_> {
             return false;
         }
         t < s1
-            && (!needs_det || self.has(t, lexicon::DET) && !self.is(t, "that"))
+            && (!needs_det || self.has(t, lexicon::DET))
             && self.is_word(t)
             && !self.is_possessive(t)
             && !self.cap(t)
@@ -1309,9 +1308,7 @@ impl Doc<'_> {
                 .rev()
                 .find(|&t| self.tok_text(t) == dash)?;
             let (s, e2) = self.np_left(open - 1, lo)?;
-            let mut np = self.make_np(s, e2);
-            np.source = Span::new(self.toks[s].span.start, self.toks[e2].span.end);
-            return Some(np);
+            return Some(self.make_np(s, e2));
         }
         let mut paren_end = None;
         if self.tok_text(e) == ")" {
@@ -2445,10 +2442,7 @@ fn inverted(
         // no verb of its own.
         let appositive = comma + 1 == i
             && e > b
-            && (doc.has(b, lexicon::DET)
-                || doc.cap(b)
-                || lexicon::lookup(doc.tok_text(b)).flags & lexicon::ROLE != 0
-                || is_source_head(doc.tok_text(b)))
+            && (doc.has(b, lexicon::DET) || doc.cap(b) || is_source_head(doc.tok_text(b)))
             && (b..e).all(|x| !doc.has(x, lexicon::AUX | lexicon::BE) && !doc.verbish(x));
         if appositive {
             let source = f.source.unwrap_or(np.source);
@@ -2610,15 +2604,12 @@ fn forward(
         return None;
     }
     // `denied him bail`: a refusal, not a denial of words.
-    if !linked
-        && lexicon::with_lower(doc.tok_text(i), |l| l.starts_with("den"))
-        && doc.double_object_at(last + 1)
-    {
+    if !linked && lexicon::lemma_of(cue) == "deny" && doc.double_object_at(last + 1) {
         return None;
     }
     // `claimed the title`, `claimed the lives of`: a prize or a toll taken, not words.
     if !linked
-        && lexicon::with_lower(doc.tok_text(i), |l| l.starts_with("claim"))
+        && lexicon::lemma_of(cue) == "claim"
         && (a..(a + 6).min(s1)).any(|k| is_prize_noun(doc.tok_text(k)))
         && !(a..(a + 8).min(s1)).any(|k| doc.has(k, lexicon::AUX | lexicon::BE))
     {
